@@ -1,0 +1,55 @@
+# Two commands do all the set-up on a fresh machine: `make demo` and `make test`.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SYSDEPS_STAMP := $(VENV)/.sysdeps
+TS := $(wildcard assets/translations/*.ts)
+QM := $(TS:.ts=.qm)
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: demo test lint fmt screenshots bench translations sysdeps clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,dev]'
+	touch $@
+
+# System packages the product and its tests use, installed with apt when we are root.
+$(SYSDEPS_STAMP): scripts/sysdeps.sh | $(STAMP)
+	bash scripts/sysdeps.sh
+	touch $@
+
+sysdeps: $(SYSDEPS_STAMP)
+
+assets/translations/%.qm: assets/translations/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+demo: $(STAMP) $(SYSDEPS_STAMP) translations
+	QT_QPA_PLATFORM= $(BIN)/kiosk demo
+
+test: $(STAMP) $(SYSDEPS_STAMP) translations
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check kiosk ui tests benchmarks
+	$(BIN)/ruff format --check kiosk ui tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+fmt: $(STAMP)
+	$(BIN)/ruff format kiosk ui tests benchmarks
+	$(BIN)/ruff check --fix kiosk ui tests benchmarks
+
+screenshots: $(STAMP) $(SYSDEPS_STAMP) translations
+	$(BIN)/python scripts/screenshots.py
+
+bench: $(STAMP) $(SYSDEPS_STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(QM)

@@ -1,0 +1,1 @@
+"""PySide6 front ends: thin clients of the hall server."""
