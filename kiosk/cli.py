@@ -1,0 +1,193 @@
+"""The `kiosk` command. Each room registers its own subcommands; this module holds the hall's."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.domain import DeviceRole, Role
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def default_data_dir() -> Path:
+    """$KIOSK_DATA, else the user data dir (XDG), so `kiosk demo` needs no arguments."""
+    if env := os.environ.get("KIOSK_DATA"):
+        return Path(env)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "hall-kiosk"
+
+
+def _data_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", type=Path, default=None, help="hall data directory")
+
+
+def _data(args: argparse.Namespace) -> Path:
+    return Path(args.data) if args.data else default_data_dir()
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from kiosk.engine.hall import Hall
+    from kiosk.store.db import store_path
+
+    path = store_path(_data(args))
+    if not path.exists():
+        raise SystemExit(f"no hall store at {path}: run `kiosk init --data {_data(args)}` first")
+    return Hall(path)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from kiosk.setup import init_hall
+
+    hall = init_hall(_data(args), sample=args.sample, config=args.config, catalog=args.catalog)
+    print(f"initialised {hall.code} {hall.config.name_zh} at {_data(args)}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kiosk.server.run import serve
+
+    return serve(_data(args), args.host, args.port, auto_close=not args.no_auto_close)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from kiosk.demo import run_demo
+
+    return run_demo(_data(args), port=args.port, screens=args.only)
+
+
+def cmd_clerk_add(args: argparse.Namespace) -> int:
+    _open(args).add_clerk(args.employee_no, args.name, args.pin, Role(args.role))
+    print(f"clerk {args.employee_no} {args.name} ({args.role}) saved")
+    return 0
+
+
+def cmd_device_add(args: argparse.Namespace) -> int:
+    token = _open(args).add_device(args.name, DeviceRole(args.role))
+    if args.json:
+        print(json.dumps({"name": args.name, "role": args.role, "token": token}))
+    else:
+        print(token)
+    return 0
+
+
+def cmd_catalog_import(args: argparse.Namespace) -> int:
+    from kiosk.catalog.model import load_catalog
+    from kiosk.engine.hall import import_catalog
+
+    hall = _open(args)
+    catalog = load_catalog(args.file)
+    import_catalog(hall, catalog)
+    print(f"catalog {catalog.version} applied: {len(catalog.items)} items")
+    return 0
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    from kiosk.engine.hall import rebuild
+
+    count = rebuild(_open(args))
+    print(f"rebuilt projections from {count} events")
+    return 0
+
+
+def cmd_day_close(args: argparse.Namespace) -> int:
+    result = _open(args).close_day()
+    print(f"day {result['service_day']} closed: {result['cancelled']} tickets cancelled")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="政务服务中心排队叫号系统")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("init", help="create a hall store")
+    _data_arg(p)
+    p.add_argument("--sample", action="store_true", help="the sample city center hall")
+    p.add_argument("--config", type=Path, help="hall config JSON")
+    p.add_argument("--catalog", type=Path, help="catalog JSON")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("serve", help="run the hall server")
+    _data_arg(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--no-auto-close", action="store_true", help="no day close at day_close")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("demo", help="sample hall, server and every front end on this machine")
+    _data_arg(p)
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--only", nargs="*", help="front ends to open (default: all)")
+    p.set_defaults(func=cmd_demo)
+
+    clerk = sub.add_parser("clerk", help="manage clerks").add_subparsers(dest="sub", required=True)
+    p = clerk.add_parser("add", help="add or update a clerk")
+    _data_arg(p)
+    p.add_argument("--employee-no", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--pin", required=True)
+    p.add_argument("--role", choices=[r.value for r in Role], default=Role.CLERK.value)
+    p.set_defaults(func=cmd_clerk_add)
+
+    device = sub.add_parser("device", help="manage devices").add_subparsers(dest="sub", required=True)
+    p = device.add_parser("add", help="add a device and print its token")
+    _data_arg(p)
+    p.add_argument("--role", choices=[r.value for r in DeviceRole], required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_device_add)
+
+    cat = sub.add_parser("catalog", help="the service catalog").add_subparsers(
+        dest="sub", required=True
+    )
+    p = cat.add_parser("import", help="apply a catalog file")
+    _data_arg(p)
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_catalog_import)
+
+    store = sub.add_parser("store", help="the hall store").add_subparsers(dest="sub", required=True)
+    p = store.add_parser("rebuild", help="recreate the state tables from the event log")
+    _data_arg(p)
+    p.set_defaults(func=cmd_rebuild)
+
+    day = sub.add_parser("day", help="the service day").add_subparsers(dest="sub", required=True)
+    p = day.add_parser("close", help="close the day: cancel open tickets, close windows")
+    _data_arg(p)
+    p.set_defaults(func=cmd_day_close)
+
+    for module in REGISTRARS:
+        __import__(module, fromlist=["register"]).register(sub)
+    return parser
+
+
+# Rooms that add their own commands (`register(subparsers)`).
+REGISTRARS = ["kiosk.voice.cli", "kiosk.center.cli"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        result: int = args.func(args)
+    except Exception as exc:
+        from kiosk.errors import HallError
+
+        if isinstance(exc, HallError):
+            print(f"错误：{exc.message_zh} ({exc.message_en})", file=sys.stderr)
+            return 2
+        raise
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""The Hall: every command and query of one hall's queue, over its store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kiosk.catalog.hall_config import HallConfig
+from kiosk.catalog.model import Catalog
+from kiosk.clock import Clock, iso
+from kiosk.domain import WindowStatus
+from kiosk.engine import projector
+from kiosk.engine.auth import AuthCommands
+from kiosk.engine.calling import CallCommands
+from kiosk.engine.consultations import ConsultationCommands
+from kiosk.engine.tickets import TicketCommands
+from kiosk.engine.watch import WatchDuties
+from kiosk.events import Event, dumps
+from kiosk.ids import new_token
+from kiosk.store.db import connect, transaction
+from kiosk.store.migrations import migrate
+from kiosk.store.schema import PROJECTION_TABLES
+
+
+class Hall(TicketCommands, CallCommands, ConsultationCommands, AuthCommands, WatchDuties):
+    def __init__(self, path: Path | str, clock: Clock | None = None) -> None:
+        super().__init__(path, clock)
+        self._auth_init()
+
+
+def initialise(
+    path: Path | str, config: HallConfig, catalog: Catalog, clock: Clock | None = None
+) -> Hall:
+    """Creates a hall store from a config and a catalog; clerks from the config get their PINs."""
+    config.validate_against(catalog)
+    conn = connect(path)
+    migrate(conn)
+    from kiosk.clock import SystemClock
+
+    now = iso((clock or SystemClock()).now())
+    with transaction(conn):
+        stored = config.model_copy(update={"clerks": [], "devices": []})
+        conn.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('hall_config', ?)",
+            (stored.model_dump_json(),),
+        )
+        conn.execute(
+            "INSERT OR IGNORE INTO meta(key, value) VALUES ('secret', ?)", (new_token(32),)
+        )
+        _store_catalog(conn, catalog, now)
+        for w in config.windows:
+            conn.execute(
+                "INSERT OR REPLACE INTO window_config(no, name_zh, name_en, kind, categories)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (w.no, w.name_zh, w.name_en, w.kind.value, json.dumps(w.categories)),
+            )
+            conn.execute(
+                "INSERT OR IGNORE INTO window_state(no, status) VALUES (?, ?)",
+                (w.no, WindowStatus.CLOSED.value),
+            )
+    conn.close()
+    hall = Hall(path, clock)
+    for c in config.clerks:
+        hall.add_clerk(c.employee_no, c.name, c.pin, c.role)
+    return hall
+
+
+def _store_catalog(conn: object, catalog: Catalog, now: str) -> None:
+    conn.execute(  # type: ignore[attr-defined]
+        "INSERT OR REPLACE INTO catalog(version, body, applied_at) VALUES (?, ?, ?)",
+        (catalog.version, catalog.model_dump_json(), now),
+    )
+
+
+def import_catalog(hall: Hall, catalog: Catalog) -> None:
+    """Applies a catalog atomically; the hall's windows must still find their categories."""
+    hall.config.validate_against(catalog)
+    with hall._tx() as tx:
+        _store_catalog(tx.conn, catalog, iso(tx.now))
+        tx.emit("catalog.applied", {"version": catalog.version,
+                                    "items_disabled": sorted(hall.disabled_items)})
+    hall.reload()
+
+
+def rebuild(hall: Hall) -> int:
+    """Empties the projections and replays the whole log through the projector."""
+    with hall._lock:
+        conn = hall._conn
+        with transaction(conn):
+            for table in PROJECTION_TABLES:
+                conn.execute(f"DELETE FROM {table}")
+            conn.execute(
+                "INSERT INTO window_state(no, status) SELECT no, ? FROM window_config",
+                (WindowStatus.CLOSED.value,),
+            )
+            count = 0
+            for row in conn.execute("SELECT * FROM events ORDER BY seq").fetchall():
+                projector.apply(conn, Event.from_row(row))
+                count += 1
+        return count
+
+
+def projection_dump(hall: Hall) -> dict[str, list[tuple[object, ...]]]:
+    """Every projection table's rows in a stable order: what a rebuild must reproduce."""
+    conn = hall.reader()
+    out = {}
+    for table in PROJECTION_TABLES:
+        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        rows = conn.execute(f"SELECT * FROM {table} ORDER BY {cols[0]}").fetchall()
+        out[table] = [tuple(r) for r in rows]
+    return out
+
+
+__all__ = ["Hall", "dumps", "import_catalog", "initialise", "projection_dump", "rebuild"]

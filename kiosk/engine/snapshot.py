@@ -1,0 +1,88 @@
+"""The hall at a glance: what GET /api/v1/queue returns and every board starts from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.clock import parse_iso
+from kiosk.engine.base import HallBase
+from kiosk.engine.estimate import service_time, windows_for
+
+RECENT_CALLS = 10
+
+
+class SnapshotQueries(HallBase):
+    def queue_snapshot(self) -> dict[str, Any]:
+        conn = self.reader()
+        conn.execute("BEGIN")  # one consistent read of several tables
+        try:
+            now = self.clock.now()
+            today = self.today(now).isoformat()
+            stats = {
+                r["category"]: r
+                for r in conn.execute(
+                    "SELECT category, COUNT(*) AS waiting, MIN(sort_at) AS oldest FROM tickets"
+                    " WHERE status = 'waiting' AND service_day = ? GROUP BY category",
+                    (today,),
+                )
+            }
+            categories = []
+            for cat in self.catalog.categories:
+                s = stats.get(cat.code)
+                waiting = int(s["waiting"]) if s else 0
+                longest = (now - parse_iso(s["oldest"])).total_seconds() if s else 0.0
+                per = service_time(self, conn, cat.code)
+                categories.append(
+                    {
+                        "code": cat.code,
+                        "prefix": cat.prefix,
+                        "name_zh": cat.name_zh,
+                        "name_en": cat.name_en,
+                        "waiting": waiting,
+                        "longest_wait_s": round(max(0.0, longest)),
+                        "estimated_wait_s": round(
+                            waiting * per / windows_for(self, conn, cat.code)
+                        ),
+                    }
+                )
+            windows = []
+            names = dict(conn.execute("SELECT employee_no, name FROM clerks").fetchall())
+            for st in conn.execute(
+                "SELECT w.*, t.number AS number FROM window_state w"
+                " LEFT JOIN tickets t ON t.id = w.ticket_id ORDER BY w.no"
+            ):
+                cfg = self.windows[st["no"]]
+                windows.append(
+                    {
+                        "no": st["no"],
+                        "name_zh": cfg.name_zh,
+                        "name_en": cfg.name_en,
+                        "kind": cfg.kind.value,
+                        "categories": list(cfg.ranks()),
+                        "status": st["status"],
+                        "ticket": st["number"],
+                        "clerk": st["clerk"],
+                        "clerk_name": names.get(st["clerk"]),
+                        "pause_reason": st["pause_reason"],
+                    }
+                )
+            recent = [
+                dict(r)
+                for r in conn.execute(
+                    "SELECT seq, number, window_no, at, recall FROM calls"
+                    " ORDER BY seq DESC LIMIT ?",
+                    (RECENT_CALLS,),
+                )
+            ]
+            seq = int(conn.execute("SELECT COALESCE(MAX(seq), 0) FROM events").fetchone()[0])
+        finally:
+            conn.execute("COMMIT")
+        return {
+            "hall": {"code": self.code, "name_zh": self.config.name_zh,
+                     "name_en": self.config.name_en},
+            "service_day": today,
+            "categories": categories,
+            "windows": windows,
+            "recent_calls": recent,
+            "last_seq": seq,
+        }

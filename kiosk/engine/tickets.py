@@ -1,0 +1,157 @@
+"""Issuing tickets, appointment check-in and rejoining after a missed call."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+from typing import Any
+
+from kiosk.clock import iso, parse_iso
+from kiosk.domain import Priority, TicketSource, TicketStatus
+from kiosk.engine.base import Actor, HallBase, find_category, find_item, Tx
+from kiosk.engine.views import ticket_view
+from kiosk.errors import Conflict, Invalid, NotFound
+from kiosk.ids import new_token, ulid
+
+CHECKIN_EARLY = timedelta(minutes=30)
+CHECKIN_LATE = timedelta(minutes=15)
+
+
+def format_number(prefix: str, n: int) -> str:
+    """A012; past 999 the digits simply grow (A1000), so a number never repeats in a day."""
+    return f"{prefix}{n:03d}"
+
+
+class TicketCommands(HallBase):
+    def issue_ticket(
+        self,
+        category: str | None = None,
+        item: str | None = None,
+        priority: Priority = Priority.NORMAL,
+        appointment_code: str | None = None,
+        request_id: str | None = None,
+        actor: Actor = Actor(),
+    ) -> tuple[dict[str, Any], bool]:
+        """Returns (ticket, created). The same request_id again returns the first ticket, so a
+        kiosk that retries after a timeout never prints two numbers for one tap."""
+        with self._tx() as tx:
+            if request_id:
+                row = tx.one("SELECT id FROM tickets WHERE request_id = ?", request_id)
+                if row is not None:
+                    return self.ticket(row["id"], tx.conn), False
+            today = self.today(tx.now)
+            if self.day_closed(tx.conn, today.isoformat()):
+                raise Conflict("今日已停止取号，请明天再来", "the hall has closed for today")
+            source = TicketSource.WALK_IN
+            if appointment_code:
+                category, item, source = self._check_in(tx, appointment_code)
+            if category is None:
+                raise Invalid("请选择业务类别", "a category is required")
+            cat = find_category(self.catalog, category)
+            if cat is None:
+                raise Invalid(f"未知的业务类别：{category}", f"unknown category: {category}")
+            if item is not None:
+                it = find_item(self.catalog, item)
+                if it is None or it.category != cat.code:
+                    raise Invalid(f"该类别下没有此事项：{item}", f"unknown item {item} for {category}")
+                if item in self.disabled_items:
+                    raise Conflict("本厅暂不办理该事项", "this hall does not handle the item")
+            counter = tx.one(
+                "SELECT last FROM counters WHERE service_day = ? AND prefix = ?",
+                today.isoformat(),
+                cat.prefix,
+            )
+            seq_no = (counter["last"] if counter else 0) + 1
+            ticket_id = ulid()
+            tx.emit(
+                "ticket.issued",
+                {
+                    "ticket_id": ticket_id,
+                    "number": format_number(cat.prefix, seq_no),
+                    "prefix": cat.prefix,
+                    "seq_no": seq_no,
+                    "service_day": today.isoformat(),
+                    "category": cat.code,
+                    "item": item,
+                    "priority": Priority(priority).value,
+                    "source": source.value,
+                    "appointment_code": appointment_code,
+                    "request_id": request_id,
+                    "issued_at": iso(tx.now),
+                },
+                actor,
+            )
+            return self.ticket(ticket_id, tx.conn), True
+
+    def _check_in(self, tx: Tx, code: str) -> tuple[str, str | None, TicketSource]:
+        appt = tx.one("SELECT * FROM appointments WHERE code = ?", code)
+        if appt is None:
+            raise NotFound("未找到该预约，请核对预约码", "no appointment with this code")
+        if appt["status"] != "booked":
+            raise Conflict("该预约已签到", "this appointment has already checked in")
+        slot = parse_iso(appt["slot_start"])
+        if tx.now < slot - CHECKIN_EARLY:
+            local = (slot - CHECKIN_EARLY).astimezone(self.tz).strftime("%H:%M")
+            raise Conflict(
+                f"签到时间未到，请于{local}后签到", f"too early: check in from {local}"
+            )
+        late = tx.now > slot + CHECKIN_LATE
+        source = TicketSource.WALK_IN if late else TicketSource.APPOINTMENT
+        return appt["category"], appt["item"], source
+
+    def book_appointment(
+        self, category: str, slot_start: str, item: str | None = None, actor: Actor = Actor()
+    ) -> dict[str, Any]:
+        if find_category(self.catalog, category) is None:
+            raise Invalid(f"未知的业务类别：{category}", f"unknown category: {category}")
+        code = new_token(6).upper().replace("-", "X").replace("_", "Y")[:8]
+        with self._tx() as tx:
+            tx.emit(
+                "appointment.booked",
+                {
+                    "code": code,
+                    "category": category,
+                    "item": item,
+                    "slot_start": iso(parse_iso(slot_start)),
+                },
+                actor,
+            )
+        return {"code": code, "category": category, "item": item, "slot_start": slot_start}
+
+    def requeue(self, ref: str, actor: Actor = Actor()) -> dict[str, Any]:
+        """A missed citizen rejoins the same day, after `requeue_after` waiting tickets."""
+        with self._tx() as tx:
+            row = self._find(tx.conn, ref)
+            today = self.today(tx.now).isoformat()
+            if row["status"] != TicketStatus.NO_SHOW or row["service_day"] != today:
+                raise Conflict("只有当天过号的号码可以重新排队", "only a same-day no-show may rejoin")
+            waiting = tx.one(
+                "SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting'"
+                " AND service_day = ? AND category = ?",
+                today,
+                row["category"],
+            )
+            hold = min(self.config.requeue_after, int(waiting["n"]) if waiting else 0)
+            tx.emit(
+                "ticket.requeued",
+                {"ticket_id": row["id"], "number": row["number"], "hold_calls": hold},
+                actor,
+            )
+            return self.ticket(row["id"], tx.conn)
+
+    # -- reading -------------------------------------------------------------------------
+    def _find(self, conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
+        """A ticket by id, or by today's number (what a citizen can type at the kiosk)."""
+        row = conn.execute("SELECT * FROM tickets WHERE id = ?", (ref,)).fetchone()
+        if row is None:
+            row = conn.execute(
+                "SELECT * FROM tickets WHERE number = ? AND service_day = ?",
+                (ref.strip().upper(), self.today().isoformat()),
+            ).fetchone()
+        if row is None:
+            raise NotFound("未找到该号码", f"no ticket {ref}")
+        return row
+
+    def ticket(self, ref: str, conn: sqlite3.Connection | None = None) -> dict[str, Any]:
+        conn = conn or self.reader()
+        return ticket_view(self, conn, self._find(conn, ref))

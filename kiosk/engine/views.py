@@ -1,0 +1,59 @@
+"""Tickets and windows as the API shows them: plain dicts, no personal data."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import TYPE_CHECKING, Any
+
+from kiosk.engine.estimate import estimate
+from kiosk.ids import sign
+
+if TYPE_CHECKING:
+    from kiosk.engine.base import HallBase
+
+TICKET_FIELDS = (
+    "id",
+    "number",
+    "category",
+    "item",
+    "priority",
+    "source",
+    "status",
+    "service_day",
+    "window_no",
+    "issued_at",
+    "called_at",
+    "started_at",
+    "finished_at",
+    "outcome",
+    "recall_count",
+    "transfer_count",
+    "transfer_note",
+    "target_window",
+    "wait_s",
+    "handle_s",
+)
+
+
+def status_token(hall: HallBase, ticket_id: str) -> str:
+    """The secret in a ticket's status link: its id plus an HMAC, so the number alone reveals
+    nothing and nothing needs storing."""
+    return f"{ticket_id}.{sign(hall.secret, 'ticket:' + ticket_id)}"
+
+
+def ticket_from_token(hall: HallBase, token: str) -> str | None:
+    ticket_id, _, mac = token.partition(".")
+    return ticket_id if mac and status_token(hall, ticket_id) == token else None
+
+
+def ticket_view(hall: HallBase, conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+    view: dict[str, Any] = {k: row[k] for k in TICKET_FIELDS}
+    view["missing_materials"] = json.loads(row["missing_materials"] or "[]")
+    view["ahead"], view["estimated_wait_s"] = estimate(hall, conn, row)
+    view["status_url"] = f"/t/{status_token(hall, row['id'])}"
+    cat = hall.catalog.category(row["category"])
+    view["category_name_zh"], view["category_name_en"] = cat.name_zh, cat.name_en
+    rated = conn.execute("SELECT level FROM ratings WHERE ticket_id = ?", (row["id"],)).fetchone()
+    view["rating"] = None if rated is None else rated[0]
+    return view

@@ -1,0 +1,49 @@
+"""Errors the core raises, each with a Chinese message for the screen and an English one.
+
+The server turns them into application/problem+json; the front ends show `message_zh`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class HallError(Exception):
+    status = 400
+    code = "bad_request"
+
+    def __init__(self, message_zh: str, message_en: str, **extra: Any) -> None:
+        super().__init__(message_en)
+        self.message_zh = message_zh
+        self.message_en = message_en
+        self.extra = extra
+
+
+class Invalid(HallError):
+    status = 422
+    code = "invalid"
+
+
+class NotFound(HallError):
+    status = 404
+    code = "not_found"
+
+
+class Conflict(HallError):
+    status = 409
+    code = "conflict"
+
+
+class Unauthorized(HallError):
+    status = 401
+    code = "unauthorized"
+
+
+class Forbidden(HallError):
+    status = 403
+    code = "forbidden"
+
+
+class TooManyAttempts(HallError):
+    status = 429
+    code = "too_many_attempts"

@@ -1,0 +1,68 @@
+"""Request dependencies: the hall, and the caller's token checked against the roles allowed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import Request
+from starlette.requests import HTTPConnection
+
+from kiosk.engine.auth import Principal
+from kiosk.engine.hall import Hall
+from kiosk.engine.views import ticket_from_token
+from kiosk.errors import Forbidden, NotFound, Unauthorized
+
+CLERK_ROLES = ("clerk", "helpdesk", "supervisor", "admin")
+
+
+def hall_of(conn: HTTPConnection) -> Hall:
+    hall: Hall = conn.app.state.hall
+    return hall
+
+
+def bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return token.strip()
+    return None
+
+
+def resolve(hall: Hall, token: str | None) -> Principal | None:
+    """A device, a clerk session, or a citizen holding a ticket's secret status link."""
+    if not token:
+        return None
+    found = hall.principal(token)
+    if found is None and "." in token:
+        ticket_id = ticket_from_token(hall, token)
+        if ticket_id is not None:
+            found = Principal("ticket", ticket_id, "citizen")
+    return found
+
+
+def allow(*roles: str) -> Callable[[Request], Principal]:
+    """A dependency admitting only tokens whose role is listed (device roles and clerk roles
+    share one namespace: kiosk, display, rating_pad, center_sync, citizen, clerk, ...)."""
+
+    def check(request: Request) -> Principal:
+        token = bearer(request)
+        if token is None:
+            raise Unauthorized("请先登录或配置设备令牌", "a bearer token is required")
+        who = resolve(hall_of(request), token)
+        if who is None:
+            raise Unauthorized("令牌无效或已过期，请重新登录", "invalid or expired token")
+        if who.role not in roles:
+            raise Forbidden("无权执行此操作", f"role {who.role} may not do this")
+        request.state.token = token
+        return who
+
+    return check
+
+
+def at_window(request: Request, who: Principal, window_no: int) -> None:
+    if window_no not in hall_of(request).windows:
+        raise NotFound(f"没有{window_no}号窗口", f"no window {window_no}")
+    if who.kind != "clerk" or who.window_no != window_no:
+        raise Forbidden(
+            f"您未在{window_no}号窗口登录", f"you are not signed in at window {window_no}"
+        )

@@ -1,0 +1,64 @@
+"""Reads anyone may make (health, catalog, queue) and the staff's event and day-close calls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from kiosk.engine.auth import Principal
+from kiosk.server.deps import allow, hall_of
+
+router = APIRouter(prefix="/api/v1")
+STAFF = allow("supervisor", "admin")
+
+
+@router.get("/health")
+def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/catalog")
+def catalog(request: Request) -> Response:
+    """The catalog as stored, with the hall's switched-off items marked; cached by version."""
+    hall = hall_of(request)
+    etag = f'"{hall.catalog.version}-{len(hall.disabled_items)}"'
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers={"ETag": etag})
+    body = hall.catalog.model_dump(mode="json")
+    body["disabled_items"] = sorted(hall.disabled_items)
+    body["hall"] = {
+        "code": hall.code,
+        "name_zh": hall.config.name_zh,
+        "name_en": hall.config.name_en,
+    }
+    from fastapi.responses import JSONResponse
+
+    return JSONResponse(body, headers={"ETag": etag})
+
+
+@router.get("/queue")
+def queue(request: Request) -> dict[str, Any]:
+    return hall_of(request).queue_snapshot()
+
+
+@router.get("/events")
+def events(
+    request: Request,
+    after_seq: int = Query(0, ge=0),
+    limit: int = Query(500, ge=1, le=5000),
+    who: Principal = Depends(allow("supervisor", "admin", "center_sync")),
+) -> dict[str, Any]:
+    hall = hall_of(request)
+    batch = hall.events_after(after_seq, limit)
+    return {
+        "hall": hall.code,
+        "events": [e.to_dict() for e in batch],
+        "last_seq": hall.last_seq,
+    }
+
+
+@router.post("/day/close")
+def close_day(request: Request, who: Principal = Depends(STAFF)) -> dict[str, Any]:
+    return hall_of(request).close_day(who.actor)

@@ -1,0 +1,80 @@
+"""Request bodies. Unknown fields, wrong types and oversized strings are refused (422) before
+any code of ours runs."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from kiosk.domain import Outcome, PauseReason, Priority, RatingChannel, RatingTag
+
+Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+Text = Annotated[str, StringConstraints(max_length=2000)]
+Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)]
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SessionIn(Body):
+    employee_no: Short
+    pin: Annotated[str, StringConstraints(min_length=1, max_length=16)]
+    window: int | None = Field(default=None, ge=1, le=9999)
+
+
+class TicketIn(Body):
+    category: Code | None = None
+    item: Code | None = None
+    priority: Priority = Priority.NORMAL
+    appointment_code: Code | None = None
+    request_id: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
+
+
+class CallIn(Body):
+    number: Code
+
+
+class FinishIn(Body):
+    outcome: Outcome
+    missing_materials: list[Annotated[str, StringConstraints(max_length=200)]] = Field(
+        default_factory=list, max_length=50
+    )
+    note: Text | None = None
+    reason: Text | None = None
+
+
+class TransferIn(Body):
+    to_category: Code | None = None
+    to_window: int | None = Field(default=None, ge=1, le=9999)
+    note: Text | None = None
+
+
+class PauseIn(Body):
+    reason: PauseReason
+    note: Text | None = None
+
+
+class RatingIn(Body):
+    ticket_id: Code
+    level: int = Field(ge=1, le=5)
+    tags: list[RatingTag] = Field(default_factory=list, max_length=6)
+    comment: Text | None = None
+    channel: RatingChannel
+
+
+class ConsultationIn(Body):
+    topic: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    question: Text | None = None
+    phone: Annotated[str, StringConstraints(max_length=20)] | None = None
+
+
+class AppointmentIn(Body):
+    category: Code
+    item: Code | None = None
+    slot_start: Annotated[str, StringConstraints(max_length=40)]
+
+
+class PrintFailedIn(Body):
+    error: Annotated[str, StringConstraints(max_length=500)]

@@ -1,0 +1,32 @@
+"""Shared fixtures: a fresh hall store with a fake clock; helpers live in tests/helpers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kiosk.clock import FakeClock  # noqa: E402
+from kiosk.engine.hall import Hall  # noqa: E402
+from tests.helpers.hallfactory import make_hall, morning  # noqa: E402
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(morning())
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "hall.db"
+
+
+@pytest.fixture
+def hall(db_path: Path, clock: FakeClock) -> Iterator[Hall]:
+    h = make_hall(db_path, clock)
+    yield h
+    h.close()

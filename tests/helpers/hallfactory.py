@@ -1,0 +1,117 @@
+"""A small hall for engine and API tests: three categories, four windows, known clerks.
+
+Kept independent of the shipped sample so a change to the sample cannot change what an engine
+rule test means.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kiosk.catalog.hall_config import HallConfig
+from kiosk.catalog.model import Catalog
+from kiosk.clock import FakeClock
+from kiosk.engine.hall import Hall, initialise
+
+
+def material(name: str) -> dict[str, Any]:
+    return {
+        "name_zh": name,
+        "name_en": name,
+        "form": "original",
+        "count": 1,
+        "required": True,
+        "note_zh": "",
+        "note_en": "",
+    }
+
+
+def item(code: str, category: str, name: str) -> dict[str, Any]:
+    return {
+        "code": code,
+        "category": category,
+        "name_zh": name,
+        "name_en": name,
+        "department_zh": "市某局",
+        "department_en": "Bureau",
+        "materials": [material("居民身份证"), material("申请表")],
+        "time_limit_days": 0,
+        "fee_cny": 0,
+        "online": False,
+        "online_url": None,
+        "keywords": [],
+    }
+
+
+def catalog_dict(version: str = "test.1") -> dict[str, Any]:
+    return {
+        "format": 1,
+        "version": version,
+        "published_at": "2026-11-01",
+        "categories": [
+            {"code": "SB", "prefix": "A", "name_zh": "社保", "name_en": "Social insurance",
+             "service_time_s": 300, "helpdesk": False},
+            {"code": "GJJ", "prefix": "B", "name_zh": "公积金", "name_en": "Housing fund",
+             "service_time_s": 600, "helpdesk": False},
+            {"code": "ZX", "prefix": "Z", "name_zh": "综合咨询", "name_en": "Enquiries",
+             "service_time_s": 120, "helpdesk": True},
+        ],
+        "items": [
+            item("SB-1", "SB", "社保卡补换"),
+            item("SB-2", "SB", "参保登记"),
+            item("GJJ-1", "GJJ", "公积金提取"),
+            item("ZX-1", "ZX", "综合咨询"),
+        ],
+        "faqs": [],
+        "notices": [],
+    }
+
+
+def config_dict(**overrides: Any) -> dict[str, Any]:
+    cfg: dict[str, Any] = {
+        "code": "T-01",
+        "name_zh": "测试政务服务中心",
+        "name_en": "Test Service Center",
+        "level": "district",
+        "parent": "T-00",
+        "timezone": "Asia/Shanghai",
+        "day_close": "17:30",
+        "max_recalls": 3,
+        "requeue_after": 3,
+        "idle_window_minutes": 10,
+        "case_deadline_days": 5,
+        "windows": [
+            {"no": 1, "name_zh": "1号窗", "name_en": "W1", "kind": "comprehensive",
+             "categories": ["SB", "GJJ"]},
+            {"no": 2, "name_zh": "2号窗", "name_en": "W2", "kind": "dedicated",
+             "categories": ["GJJ"]},
+            {"no": 3, "name_zh": "3号窗", "name_en": "W3", "kind": "comprehensive",
+             "categories": [["SB", "GJJ"]]},
+            {"no": 4, "name_zh": "4号窗", "name_en": "W4", "kind": "assist",
+             "categories": ["ZX", "SB"]},
+        ],
+        "clerks": [
+            {"employee_no": f"100{i}", "name": f"职员{i}", "pin": "1234", "role": "clerk"}
+            for i in range(1, 5)
+        ]
+        + [
+            {"employee_no": "9001", "name": "主管", "pin": "9999", "role": "supervisor"},
+            {"employee_no": "8001", "name": "咨询员", "pin": "8888", "role": "helpdesk"},
+        ],
+        "devices": [],
+    }
+    cfg.update(overrides)
+    return cfg
+
+
+def make_hall(path: Path, clock: FakeClock | None = None, **overrides: Any) -> Hall:
+    catalog = Catalog.model_validate(catalog_dict())
+    config = HallConfig.model_validate(config_dict(**overrides))
+    return initialise(path, config, catalog, clock)
+
+
+def morning() -> datetime:
+    """09:00 in Shanghai on a Friday (01:00 UTC)."""
+    return datetime(2026, 11, 27, 1, 0, tzinfo=UTC)
