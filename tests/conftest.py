@@ -30,3 +30,12 @@ def hall(db_path: Path, clock: FakeClock) -> Iterator[Hall]:
     h = make_hall(db_path, clock)
     yield h
     h.close()
+
+
+@pytest.fixture
+def live(hall: Hall):  # type: ignore[no-untyped-def]
+    """The test hall served by a real uvicorn on 127.0.0.1."""
+    from tests.helpers.server import running
+
+    with running(hall) as server:
+        yield server

@@ -213,6 +213,11 @@ class HallBase:
         return None if row is None else str(row[0])
 
     def close(self) -> None:
+        """Closes the writer; a clean close checkpoints the WAL into the main file."""
+        reader = getattr(self._local, "conn", None)
+        if reader is not None:
+            reader.close()
+            self._local.conn = None
         self._conn.close()
 
 

@@ -6,6 +6,9 @@ rule test means.
 
 from __future__ import annotations
 
+import json
+import shutil
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -106,12 +109,40 @@ def config_dict(**overrides: Any) -> dict[str, Any]:
     return cfg
 
 
+_TEMPLATES: dict[str, Path] = {}
+
+
 def make_hall(path: Path, clock: FakeClock | None = None, **overrides: Any) -> Hall:
-    catalog = Catalog.model_validate(catalog_dict())
-    config = HallConfig.model_validate(config_dict(**overrides))
-    return initialise(path, config, catalog, clock)
+    """A fresh hall store. Initialising hashes every clerk's PIN (slow on purpose), so each
+    configuration is built once per test session and copied."""
+    key = json.dumps(overrides, sort_keys=True)
+    template = _TEMPLATES.get(key)
+    if template is None:
+        template = Path(tempfile.mkdtemp(prefix="hall-template-")) / "hall.db"
+        catalog = Catalog.model_validate(catalog_dict())
+        config = HallConfig.model_validate(config_dict(**overrides))
+        initialise(template, config, catalog, clock).close()
+        _TEMPLATES[key] = template
+    shutil.copyfile(template, path)
+    return Hall(path, clock)
 
 
 def morning() -> datetime:
     """09:00 in Shanghai on a Friday (01:00 UTC)."""
     return datetime(2026, 11, 27, 1, 0, tzinfo=UTC)
+
+
+def at_window(hall: Hall, window_no: int) -> Any:
+    """Signs clerk 100N in at window N (N = 1..4) and returns their Actor."""
+    from kiosk.engine.base import Actor
+
+    employee = f"100{window_no}"
+    hall.login(employee, "1234", window_no)
+    return Actor(device=f"window-{window_no}", clerk=employee)
+
+
+def issue(hall: Hall, category: str = "SB", **kwargs: Any) -> dict[str, Any]:
+    from kiosk.engine.base import Actor
+
+    ticket, _ = hall.issue_ticket(category, actor=Actor(device="kiosk-1"), **kwargs)
+    return ticket

@@ -1,0 +1,119 @@
+"""A real hall server for tests: uvicorn on 127.0.0.1, a free port, in a thread or a process."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import uvicorn
+
+from kiosk.domain import DeviceRole
+from kiosk.engine.hall import Hall
+from kiosk.server.app import create_app
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class LiveHall:
+    url: str
+    hall: Hall
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    def client(self, token: str | None = None, timeout: float = 10.0) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=timeout)
+
+    def login(self, employee_no: str, pin: str, window: int | None) -> str:
+        r = httpx.post(
+            f"{self.url}/api/v1/sessions",
+            json={"employee_no": employee_no, "pin": pin, "window": window},
+        )
+        assert r.status_code == 201, r.text
+        return str(r.json()["token"])
+
+
+def add_devices(hall: Hall) -> dict[str, str]:
+    return {
+        "kiosk": hall.add_device("kiosk-1", DeviceRole.KIOSK),
+        "display": hall.add_device("display-1", DeviceRole.DISPLAY),
+        "pad": hall.add_device("pad-1", DeviceRole.RATING_PAD),
+        "sync": hall.add_device("center-sync", DeviceRole.CENTER_SYNC),
+    }
+
+
+@contextmanager
+def running(hall: Hall, *, duties: bool = False) -> Iterator[LiveHall]:
+    """Serves `hall` from a thread until the block ends."""
+    port = free_port()
+    config = uvicorn.Config(
+        create_app(hall, duties=duties),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="on",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("test server did not start")
+        time.sleep(0.02)
+    try:
+        yield LiveHall(f"http://127.0.0.1:{port}", hall, add_devices(hall))
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+
+
+@contextmanager
+def server_process(data_dir: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
+    """`kiosk serve` in its own process, for tests that kill it."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "serve", "--data", str(data_dir), "--port", str(port),
+         "--no-auto-close"],
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        wait_ready(f"http://127.0.0.1:{port}", proc)
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        if proc.stderr:
+            proc.stderr.close()
+
+
+def wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            err = proc.stderr.read().decode() if proc.stderr else ""
+            raise RuntimeError(f"server exited: {err}")
+        try:
+            if httpx.get(f"{url}/api/v1/health", timeout=0.5).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    raise RuntimeError("server did not become ready")

@@ -1,0 +1,56 @@
+"""Ratings: one per finished service, bad ones open a case with a working-day deadline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kiosk.domain import Outcome, RatingChannel, RatingTag
+from kiosk.engine.ratings import add_working_days
+from kiosk.errors import Conflict
+from tests.helpers.hallfactory import at_window, issue
+
+
+def served(hall) -> dict:
+    t = issue(hall)
+    w1 = at_window(hall, 1)
+    hall.call_next(1, w1)
+    return {"ticket": t, "actor": w1}
+
+
+def test_rating_only_after_finish_and_only_once(hall) -> None:
+    s = served(hall)
+    tid = s["ticket"]["id"]
+    with pytest.raises(Conflict):
+        hall.rate(tid, 5, RatingChannel.PAD)
+    hall.finish(1, Outcome.COMPLETED, s["actor"])
+    hall.rate(tid, 5, RatingChannel.PAD)
+    with pytest.raises(Conflict):
+        hall.rate(tid, 4, RatingChannel.PHONE)
+    assert hall.ticket(tid)["rating"] == 5
+
+
+def test_bad_rating_opens_a_case_due_in_working_days(hall) -> None:
+    s = served(hall)
+    hall.finish(1, Outcome.COMPLETED, s["actor"])
+    hall.rate(s["ticket"]["id"], 2, RatingChannel.PAD, tags=[RatingTag.EXTRA_MATERIALS])
+    case = hall.reader().execute("SELECT * FROM cases").fetchone()
+    assert case["level"] == 2 and case["window_no"] == 1 and case["clerk"] == "1001"
+    assert case["deadline"] == "2026-12-04"  # Friday + 5 working days
+
+
+def test_working_days_skip_weekends() -> None:
+    assert add_working_days(date(2026, 11, 27), 1) == date(2026, 11, 30)
+    assert add_working_days(date(2026, 11, 23), 5) == date(2026, 11, 30)
+
+
+def test_no_rating_in_seven_days_counts_as_basically_satisfied(hall, clock) -> None:
+    s = served(hall)
+    hall.finish(1, Outcome.COMPLETED, s["actor"])
+    clock.advance(days=6)
+    assert hall.apply_default_ratings() == 0
+    clock.advance(days=1, seconds=1)
+    assert hall.apply_default_ratings() == 1
+    row = hall.reader().execute("SELECT level, channel FROM ratings").fetchone()
+    assert tuple(row) == (3, "default")
