@@ -80,8 +80,8 @@ class AuthCommands(WindowCommands):
             raise Invalid("工号和姓名不能为空", "employee number and name are required")
         if len(pin) < 4 or not pin.isdigit():
             raise Invalid("密码至少4位数字", "the PIN must be at least 4 digits")
-        with self._lock:
-            self._conn.execute(
+        with self._tx() as tx:
+            tx.conn.execute(
                 "INSERT INTO clerks(employee_no, name, role, pin_hash) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT(employee_no) DO UPDATE SET name = excluded.name,"
                 " role = excluded.role, pin_hash = excluded.pin_hash, active = 1",
@@ -91,8 +91,8 @@ class AuthCommands(WindowCommands):
     def add_device(self, name: str, role: DeviceRole) -> str:
         """Creates (or re-keys) a device and returns its token, shown once."""
         token = new_token()
-        with self._lock:
-            self._conn.execute(
+        with self._tx() as tx:
+            tx.conn.execute(
                 "INSERT INTO devices(name, role, token_hash, created_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT(name) DO UPDATE SET role = excluded.role,"
                 " token_hash = excluded.token_hash",
@@ -116,13 +116,13 @@ class AuthCommands(WindowCommands):
                 raise Conflict("该账号不能登录窗口", "this account cannot sign in at a window")
             self.open_window(window_no, employee_no, actor)
         token = new_token()
-        with self._lock:
-            self._conn.execute(
+        with self._tx() as tx:
+            tx.conn.execute(
                 "UPDATE sessions SET ended_at = ? WHERE employee_no = ? AND ended_at IS NULL"
                 " AND window_no IS ?",
                 (iso(self.clock.now()), employee_no, window_no),
             )
-            self._conn.execute(
+            tx.conn.execute(
                 "INSERT INTO sessions(token_hash, employee_no, window_no, created_at)"
                 " VALUES (?, ?, ?, ?)",
                 (token_hash(token), employee_no, window_no, iso(self.clock.now())),
@@ -139,8 +139,8 @@ class AuthCommands(WindowCommands):
     def logout(self, principal: Principal, token: str) -> None:
         if principal.window_no is not None:
             self.close_window(principal.window_no, principal.actor)
-        with self._lock:
-            self._conn.execute(
+        with self._tx() as tx:
+            tx.conn.execute(
                 "UPDATE sessions SET ended_at = ? WHERE token_hash = ?",
                 (iso(self.clock.now()), token_hash(token)),
             )

@@ -25,6 +25,7 @@ from kiosk.catalog.hall_config import HallConfig
 from kiosk.catalog.model import Catalog, Category, ServiceItem
 from kiosk.clock import Clock, SystemClock, iso, parse_iso, service_day
 from kiosk.engine import projector
+from kiosk.engine.commit import GroupCommitter
 from kiosk.domain import WindowStatus
 from kiosk.errors import Conflict, Forbidden, NotFound
 from kiosk.events import Event
@@ -70,7 +71,7 @@ class Tx:
 
     def emit(self, type_: str, payload: dict[str, Any], actor: Actor = SYSTEM) -> Event:
         ev = Event(
-            seq=self.hall._last_seq + 1 + len(self.emitted),
+            seq=self.hall._committer.next_seq,
             id=ulid(int(self.now.timestamp() * 1000)),
             hall=self.hall.code,
             ts=iso(self.now),
@@ -82,6 +83,7 @@ class Tx:
         evlog.insert(self.conn, ev)
         projector.apply(self.conn, ev)
         self.emitted.append(ev)
+        self.hall._committer.next_seq += 1
         return ev
 
     def one(self, sql: str, *args: Any) -> sqlite3.Row | None:
@@ -98,10 +100,10 @@ class HallBase:
         self.clock: Clock = clock or SystemClock()
         self._conn = connect(self.path)
         migrate(self._conn)
-        self._lock = threading.RLock()
         self._local = threading.local()
         self._listeners: list[Listener] = []
-        self._last_seq = evlog.last_seq(self._conn)
+        self._committer = GroupCommitter(self._conn, evlog.last_seq(self._conn), self._publish)
+        self._lock = self._committer.lock
         self.reload()
 
     # -- configuration -------------------------------------------------------------------
@@ -132,19 +134,17 @@ class HallBase:
     # -- writing -------------------------------------------------------------------------
     @contextmanager
     def _tx(self) -> Iterator[Tx]:
-        with self._lock:
-            tx = Tx(self._conn, self, self.clock.now())
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield tx
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
-            if tx.emitted:
-                self._last_seq = tx.emitted[-1].seq
-                for ev in tx.emitted:
-                    self._publish(ev)
+        """One command: its own savepoint inside the group transaction, durable on return."""
+        with self._committer.command() as emitted:
+            tx = Tx(self._conn, self, self.clock.now(), emitted)
+            yield tx
+
+    def flush(self) -> None:
+        """Commits whatever is open now (before a rebuild or closing the store)."""
+        with self._committer.lock:
+            error = self._committer.commit_locked()
+        if error is not None:
+            raise error
 
     def _publish(self, ev: Event) -> None:
         for listener in list(self._listeners):
@@ -159,7 +159,8 @@ class HallBase:
 
     @property
     def last_seq(self) -> int:
-        return self._last_seq
+        """The last durable event's sequence number."""
+        return self._committer.committed_seq
 
     def _window_for(self, tx: Tx, window_no: int, actor: Actor) -> sqlite3.Row:
         """The window's state, after checking the actor is the clerk signed in at it."""
@@ -214,6 +215,7 @@ class HallBase:
 
     def close(self) -> None:
         """Closes the writer; a clean close checkpoints the WAL into the main file."""
+        self.flush()
         reader = getattr(self._local, "conn", None)
         if reader is not None:
             reader.close()

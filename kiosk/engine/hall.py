@@ -85,6 +85,9 @@ def import_catalog(hall: Hall, catalog: Catalog) -> None:
 def rebuild(hall: Hall) -> int:
     """Empties the projections and replays the whole log through the projector."""
     with hall._lock:
+        error = hall._committer.commit_locked()
+        if error is not None:
+            raise error
         conn = hall._conn
         with transaction(conn):
             for table in PROJECTION_TABLES:
