@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -20,7 +20,17 @@ class Event:
     payload: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # by hand: dataclasses.asdict deep-copies the payload, measurably slow on the hot path
+        return {
+            "seq": self.seq,
+            "id": self.id,
+            "hall": self.hall,
+            "ts": self.ts,
+            "device": self.device,
+            "actor": self.actor,
+            "type": self.type,
+            "payload": self.payload,
+        }
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Event:

@@ -13,6 +13,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -123,6 +124,11 @@ class HallBase:
         }
         self.tz = ZoneInfo(self.config.timezone)
         self.windows = {w.no: w for w in self.config.windows}
+        self.window_ranks = {w.no: w.ranks() for w in self.config.windows}
+        self.serving: dict[str, list[int]] = {}
+        for no, ranks in self.window_ranks.items():
+            for code in ranks:
+                self.serving.setdefault(code, []).append(no)
 
     @property
     def code(self) -> str:
@@ -138,6 +144,12 @@ class HallBase:
         with self._committer.command() as emitted:
             tx = Tx(self._conn, self, self.clock.now(), emitted)
             yield tx
+
+    def submit(self, fn: Callable[[], Any], future: Any = None) -> Future[Any]:
+        """Runs `fn` on the hall's writer thread, batched with other commands under one
+        commit; the future resolves once its changes are durable (the server's write path)."""
+        result: Future[Any] = self._committer.submit(fn, future)
+        return result
 
     def flush(self) -> None:
         """Commits whatever is open now (before a rebuild or closing the store)."""
@@ -215,6 +227,7 @@ class HallBase:
 
     def close(self) -> None:
         """Closes the writer; a clean close checkpoints the WAL into the main file."""
+        self._committer.stop()
         self.flush()
         reader = getattr(self._local, "conn", None)
         if reader is not None:

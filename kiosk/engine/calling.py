@@ -49,7 +49,7 @@ class CallCommands(HallBase):
         time; a requeue still holding back comes only when nothing else waits."""
         with self._tx() as tx:
             self._ready_to_call(tx, window_no, actor)
-            ranks = self.windows[window_no].ranks()
+            ranks = self.window_ranks[window_no]
             marks = ",".join("?" * len(ranks))
             rank_case = " ".join(f"WHEN ? THEN {r}" for r in ranks.values())
             row = tx.one(

@@ -46,7 +46,7 @@ def service_time(hall: HallBase, conn: sqlite3.Connection, category: str) -> flo
 
 
 def windows_for(hall: HallBase, conn: sqlite3.Connection, category: str) -> int:
-    serving = [no for no, w in hall.windows.items() if category in w.ranks()]
+    serving = hall.serving.get(category, [])
     if not serving:
         return 1
     marks = ",".join("?" * len(serving))

@@ -58,7 +58,7 @@ class SnapshotQueries(HallBase):
                         "name_zh": cfg.name_zh,
                         "name_en": cfg.name_en,
                         "kind": cfg.kind.value,
-                        "categories": list(cfg.ranks()),
+                        "categories": list(self.window_ranks[st["no"]]),
                         "status": st["status"],
                         "ticket": st["number"],
                         "clerk": st["clerk"],

@@ -41,7 +41,7 @@ class WatchDuties(SnapshotQueries, DayCommands, RatingCommands):
             " AND last_action_at < ?",
             (limit,),
         ).fetchall():
-            cats = list(self.windows[st["no"]].ranks())
+            cats = list(self.window_ranks[st["no"]])
             marks = ",".join("?" * len(cats))
             waiting = conn.execute(
                 f"SELECT COUNT(*) FROM tickets WHERE status = 'waiting' AND service_day = ?"

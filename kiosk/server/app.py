@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
-from starlette.concurrency import run_in_threadpool
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kiosk import __version__
 from kiosk.engine.hall import Hall
@@ -49,15 +49,7 @@ def create_app(hall: Hall, *, duties: bool = True, auto_close: bool = True) -> F
     app.state.broadcaster = broadcaster
     problems.install(app)
 
-    @app.middleware("http")
-    async def limit_body(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            return problems.problem(413, "too_large", "request body too large", "请求内容过大")
-        return await call_next(request)
-
+    app.add_middleware(BodyLimit, limit=MAX_BODY)
     for router in (routes_public.router, routes_tickets.router, routes_windows.router):
         app.include_router(router)
     app.include_router(live_router)
@@ -68,6 +60,46 @@ async def _duty_loop(hall: Hall, auto_close: bool) -> None:
     while True:
         await asyncio.sleep(DUTY_PERIOD_S)
         try:
-            await run_in_threadpool(hall.run_duties, auto_close)
+            await asyncio.wrap_future(hall.submit(lambda: hall.run_duties(auto_close)))
         except Exception:
             log.exception("periodic duties failed")
+
+
+class BodyLimit:
+    """Refuses oversized bodies (413) before they are read: pure ASGI, so it costs nothing on
+    the hot path, unlike a BaseHTTPMiddleware."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            for name, value in scope["headers"]:
+                if name == b"content-length":
+                    if not value.isdigit() or int(value) > self.limit:
+                        response = problems.problem(
+                            413, "too_large", "request body too large", "请求内容过大"
+                        )
+                        await response(scope, receive, send)
+                        return
+                    break
+            else:
+                receive = _capped(receive, self.limit)
+        await self.app(scope, receive, send)
+
+
+def _capped(receive: Receive, limit: int) -> Receive:
+    """For chunked bodies with no length: stop reading past the limit."""
+    seen = 0
+
+    async def wrapped() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise problems.RequestTooLarge
+        return message
+
+    return wrapped

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 from collections.abc import Callable
+from typing import Any
 
 from fastapi import Request
+from fastapi.responses import JSONResponse
 from starlette.requests import HTTPConnection
 
 from kiosk.engine.auth import Principal
+from kiosk.engine.commit import AsyncReply
 from kiosk.engine.hall import Hall
 from kiosk.engine.views import ticket_from_token
 from kiosk.errors import Forbidden, NotFound, Unauthorized
@@ -44,7 +49,7 @@ def allow(*roles: str) -> Callable[[Request], Principal]:
     """A dependency admitting only tokens whose role is listed (device roles and clerk roles
     share one namespace: kiosk, display, rating_pad, center_sync, citizen, clerk, ...)."""
 
-    def check(request: Request) -> Principal:
+    async def check(request: Request) -> Principal:
         token = bearer(request)
         if token is None:
             raise Unauthorized("请先登录或配置设备令牌", "a bearer token is required")
@@ -57,6 +62,19 @@ def allow(*roles: str) -> Callable[[Request], Principal]:
         return who
 
     return check
+
+
+async def write(request: Request, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Runs an engine command on the hall's writer thread and waits, without blocking the
+    event loop, until it is durable."""
+    reply = AsyncReply(asyncio.get_running_loop())
+    hall_of(request).submit(functools.partial(fn, *args, **kwargs), reply)
+    return await reply.future
+
+
+def reply(body: Any, status: int = 200) -> JSONResponse:
+    """Plain JSON out: our bodies are already JSON-ready dicts, so skip re-encoding them."""
+    return JSONResponse(body, status_code=status)
 
 
 def at_window(request: Request, who: Principal, window_no: int) -> None:

@@ -36,7 +36,7 @@ class Broadcaster:
 
     def publish(self, ev: Event) -> None:
         """Called on the engine's thread: serialise once, hand over to the event loop."""
-        if self.loop is None or self.loop.is_closed():
+        if not self._subscribers or self.loop is None or self.loop.is_closed():
             return
         text = json.dumps(ev.to_dict(), ensure_ascii=False, separators=(",", ":"))
         self.loop.call_soon_threadsafe(self._fanout, ev.seq, text)

@@ -30,6 +30,10 @@ _HTTP_ZH = {
 }
 
 
+class RequestTooLarge(Exception):
+    """A chunked body grew past the limit while being read."""
+
+
 def problem(status: int, code: str, detail: str, detail_zh: str, **extra: Any) -> JSONResponse:
     body = {
         "type": f"/problems/{code}",
@@ -68,6 +72,10 @@ def install(app: FastAPI) -> None:
             f"请求内容有误（{first['field']}），请检查后重试",
             errors=errors[:20],
         )
+
+    @app.exception_handler(RequestTooLarge)
+    async def _too_large(request: Request, exc: RequestTooLarge) -> JSONResponse:
+        return problem(413, "too_large", "request body too large", "请求内容过大")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from kiosk.engine.auth import Principal
-from kiosk.server.deps import allow, hall_of
+from kiosk.server.deps import allow, hall_of, reply, write
 
 router = APIRouter(prefix="/api/v1")
 STAFF = allow("supervisor", "admin")
@@ -60,5 +60,5 @@ def events(
 
 
 @router.post("/day/close")
-def close_day(request: Request, who: Principal = Depends(STAFF)) -> dict[str, Any]:
-    return hall_of(request).close_day(who.actor)
+async def close_day(request: Request, who: Principal = Depends(STAFF)) -> Response:
+    return reply(await write(request, hall_of(request).close_day, who.actor))

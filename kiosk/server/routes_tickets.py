@@ -8,8 +8,10 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from kiosk.domain import RatingChannel
 from kiosk.engine.auth import Principal
+from kiosk.engine.base import Actor
+from kiosk.engine.hall import Hall
 from kiosk.errors import Forbidden
-from kiosk.server.deps import allow, hall_of
+from kiosk.server.deps import allow, hall_of, reply, write
 from kiosk.server.schemas import (
     AppointmentIn,
     ConsultationIn,
@@ -25,11 +27,15 @@ STAFF = allow("supervisor", "admin")
 
 
 @router.post("/tickets", status_code=201)
-def issue_ticket(
-    body: TicketIn, request: Request, response: Response, who: Principal = Depends(ISSUERS)
-) -> dict[str, Any]:
-    """Issued tickets are committed durably before this returns: only then may a kiosk print."""
-    ticket, created = hall_of(request).issue_ticket(
+async def issue_ticket(
+    body: TicketIn, request: Request, who: Principal = Depends(ISSUERS)
+) -> Response:
+    """Issued tickets are committed durably before this returns: only then may a kiosk print.
+    The same request_id again answers 200 with the ticket first issued for it."""
+    hall = hall_of(request)
+    ticket, created = await write(
+        request,
+        hall.issue_ticket,
         category=body.category,
         item=body.item,
         priority=body.priority,
@@ -37,58 +43,70 @@ def issue_ticket(
         request_id=body.request_id,
         actor=who.actor,
     )
-    if not created:
-        response.status_code = 200
-    return ticket
+    return reply(ticket, 201 if created else 200)
 
 
 @router.get("/tickets/{ref}")
-def get_ticket(ref: str, request: Request) -> dict[str, Any]:
-    return hall_of(request).ticket(ref)
+def get_ticket(ref: str, request: Request) -> Response:
+    return reply(hall_of(request).ticket(ref))
 
 
 @router.post("/tickets/{ref}/requeue")
-def requeue(ref: str, request: Request, who: Principal = Depends(ISSUERS)) -> dict[str, Any]:
-    return hall_of(request).requeue(ref, who.actor)
+async def requeue(ref: str, request: Request, who: Principal = Depends(ISSUERS)) -> Response:
+    return reply(await write(request, hall_of(request).requeue, ref, who.actor))
 
 
-@router.post("/tickets/{ref}/print-failed", status_code=201)
-def print_failed(
-    ref: str, body: PrintFailedIn, request: Request, who: Principal = Depends(ISSUERS)
-) -> dict[str, Any]:
-    """The ticket stays valid; staff get an alert to fix the printer."""
-    hall = hall_of(request)
+def _print_failed(hall: Hall, ref: str, device: str, error: str, actor: Actor) -> dict[str, Any]:
     ticket = hall.ticket(ref)
     with hall._tx() as tx:
         tx.emit(
             "print.failed",
-            {"ticket_id": ticket["id"], "number": ticket["number"], "device": who.name,
-             "error": body.error},
-            who.actor,
+            {"ticket_id": ticket["id"], "number": ticket["number"], "device": device,
+             "error": error},
+            actor,
         )
     return {"ticket_id": ticket["id"], "alerted": True}
 
 
+@router.post("/tickets/{ref}/print-failed", status_code=201)
+async def print_failed(
+    ref: str, body: PrintFailedIn, request: Request, who: Principal = Depends(ISSUERS)
+) -> Response:
+    """The ticket stays valid; staff get an alert to fix the printer."""
+    hall = hall_of(request)
+    return reply(await write(request, _print_failed, hall, ref, who.name, body.error, who.actor), 201)
+
+
 @router.post("/ratings", status_code=201)
-def rate(body: RatingIn, request: Request, who: Principal = Depends(RATERS)) -> dict[str, Any]:
+async def rate(body: RatingIn, request: Request, who: Principal = Depends(RATERS)) -> Response:
     if who.kind == "ticket" and (who.name != body.ticket_id or body.channel != "phone"):
         raise Forbidden("只能评价本人的号码", "a status link may rate only its own ticket")
-    if who.kind == "device" and body.channel == RatingChannel.DEFAULT:
-        raise Forbidden("设备不能提交默认评价", "default ratings are made by the server")
-    return hall_of(request).rate(
-        body.ticket_id, body.level, body.channel, who.actor, body.tags, body.comment
+    if body.channel == RatingChannel.DEFAULT:
+        raise Forbidden("默认评价由系统生成", "default ratings are made by the server")
+    hall = hall_of(request)
+    result = await write(
+        request, hall.rate, body.ticket_id, body.level, body.channel, who.actor, body.tags,
+        body.comment,
     )
+    return reply(result, 201)
 
 
 @router.post("/consultations", status_code=201)
-def consult(
+async def consult(
     body: ConsultationIn, request: Request, who: Principal = Depends(allow("kiosk"))
-) -> dict[str, Any]:
-    return hall_of(request).create_consultation(
-        body.topic, body.question, body.phone, source="kiosk", actor=who.actor
+) -> Response:
+    hall = hall_of(request)
+    result = await write(
+        request, hall.create_consultation, body.topic, body.question, body.phone,
+        source="kiosk", actor=who.actor,
     )
+    return reply(result, 201)
 
 
 @router.post("/appointments", status_code=201)
-def book(body: AppointmentIn, request: Request, who: Principal = Depends(STAFF)) -> dict[str, Any]:
-    return hall_of(request).book_appointment(body.category, body.slot_start, body.item, who.actor)
+async def book(body: AppointmentIn, request: Request, who: Principal = Depends(STAFF)) -> Response:
+    hall = hall_of(request)
+    result = await write(
+        request, hall.book_appointment, body.category, body.slot_start, body.item, who.actor
+    )
+    return reply(result, 201)
