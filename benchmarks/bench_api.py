@@ -156,10 +156,4 @@ def table(results: dict[str, Any]) -> str:
 
 if __name__ == "__main__":
     out = run()
-    print(table(out))
-    json.dump(
-        out,
-        sys.stdout
-        if "--json" in sys.argv
-        else open(Path(tempfile.gettempdir()) / "bench-api.json", "w"),
-    )
+    print(json.dumps(out, indent=1) if "--json" in sys.argv else table(out))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.domain import DeviceRole, Role
+from kiosk.engine.hall import Hall
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -31,8 +32,7 @@ def _data(args: argparse.Namespace) -> Path:
     return Path(args.data) if args.data else default_data_dir()
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from kiosk.engine.hall import Hall
+def _open(args: argparse.Namespace) -> Hall:
     from kiosk.store.db import store_path
 
     path = store_path(_data(args))
@@ -135,7 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", choices=[r.value for r in Role], default=Role.CLERK.value)
     p.set_defaults(func=cmd_clerk_add)
 
-    device = sub.add_parser("device", help="manage devices").add_subparsers(dest="sub", required=True)
+    device = sub.add_parser("device", help="manage devices").add_subparsers(
+        dest="sub", required=True
+    )
     p = device.add_parser("add", help="add a device and print its token")
     _data_arg(p)
     p.add_argument("--role", choices=[r.value for r in DeviceRole], required=True)

@@ -25,7 +25,7 @@ class SystemClock:
 
 
 class FakeClock:
-    """A clock that only moves when told to; thread-safe because the server reads it from workers."""
+    """A clock that only moves when told to; thread-safe: the server reads it from workers."""
 
     def __init__(self, start: datetime | None = None) -> None:
         self._now = start or datetime(2026, 11, 27, 1, 0, tzinfo=UTC)

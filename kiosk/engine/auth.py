@@ -48,7 +48,7 @@ class LoginThrottle:
 
     def check(self, key: str) -> None:
         with self._lock:
-            count, until = self._failures.get(key, (0, 0.0))
+            _, until = self._failures.get(key, (0, 0.0))
         wait = until - self._clock()
         if wait > 0:
             raise TooManyAttempts(
@@ -103,9 +103,11 @@ class AuthCommands(WindowCommands):
 
     def login(self, employee_no: str, pin: str, window_no: int | None) -> dict[str, Any]:
         self.throttle.check(employee_no)
-        row = self.reader().execute(
-            "SELECT * FROM clerks WHERE employee_no = ? AND active = 1", (employee_no,)
-        ).fetchone()
+        row = (
+            self.reader()
+            .execute("SELECT * FROM clerks WHERE employee_no = ? AND active = 1", (employee_no,))
+            .fetchone()
+        )
         if row is None or not verify_pin(pin, row["pin_hash"]):
             self.throttle.failed(employee_no)
             raise Unauthorized("工号或密码错误", "wrong employee number or PIN")

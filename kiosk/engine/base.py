@@ -25,9 +25,10 @@ from kiosk import events as evlog
 from kiosk.catalog.hall_config import HallConfig
 from kiosk.catalog.model import Catalog, Category, ServiceItem
 from kiosk.clock import Clock, SystemClock, iso, parse_iso, service_day
+from kiosk.domain import WindowStatus
 from kiosk.engine import projector
 from kiosk.engine.commit import GroupCommitter
-from kiosk.domain import WindowStatus
+from kiosk.engine.views import ticket_view
 from kiosk.errors import Conflict, Forbidden, NotFound
 from kiosk.events import Event
 from kiosk.ids import ulid
@@ -217,6 +218,22 @@ class HallBase:
             conn = connect(self.path, readonly=True)
             self._local.conn = conn
         return conn
+
+    def _find(self, conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
+        """A ticket by id, or by today's number (what a citizen can type at the kiosk)."""
+        row = conn.execute("SELECT * FROM tickets WHERE id = ?", (ref,)).fetchone()
+        if row is None:
+            row = conn.execute(
+                "SELECT * FROM tickets WHERE number = ? AND service_day = ?",
+                (ref.strip().upper(), self.today().isoformat()),
+            ).fetchone()
+        if row is None:
+            raise NotFound("未找到该号码", f"no ticket {ref}")
+        return row
+
+    def ticket(self, ref: str, conn: sqlite3.Connection | None = None) -> dict[str, Any]:
+        conn = conn or self.reader()
+        return ticket_view(self, conn, self._find(conn, ref))
 
     def events_after(self, after_seq: int, limit: int = 1000) -> list[Event]:
         return evlog.read_after(self.reader(), after_seq, limit)

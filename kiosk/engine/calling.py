@@ -7,7 +7,7 @@ from typing import Any
 
 from kiosk.clock import parse_iso
 from kiosk.domain import Outcome, TicketStatus, WindowStatus
-from kiosk.engine.base import Actor, HallBase, find_category, find_item, Tx
+from kiosk.engine.base import Actor, HallBase, Tx, find_category, find_item
 from kiosk.errors import Conflict, Invalid, NotFound
 
 

@@ -156,7 +156,8 @@ class GroupCommitter:
             self._run_batch(items)
 
     def _run_batch(self, items: list[tuple[Callable[[], Any], Future[Any]]]) -> None:
-        self._local.batches = touched = []
+        touched: list[int] = []
+        self._local.batches = touched
         outcomes: list[tuple[Future[Any], Any, BaseException | None]] = []
         try:
             for fn, future in items:
@@ -170,11 +171,11 @@ class GroupCommitter:
         if touched:
             self._await(max(touched))
             error = next((self._failed[b] for b in set(touched) if b in self._failed), None)
-        for future, result, exc in outcomes:
+        for future, result, refused in outcomes:
             if error is not None:
                 future.set_exception(_storage_error(error))
-            elif exc is not None:
-                future.set_exception(exc)
+            elif refused is not None:
+                future.set_exception(refused)
             else:
                 future.set_result(result)
 

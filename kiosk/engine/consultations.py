@@ -71,4 +71,8 @@ class ConsultationCommands(HallBase):
                     "INSERT INTO contacts(consultation_id, phone, created_at) VALUES (?, ?, ?)",
                     (cid, plain, iso(tx.now)),
                 )
-            return {"id": cid, "number": number, "phone_masked": mask_phone(plain) if plain else None}
+            return {
+                "id": cid,
+                "number": number,
+                "phone_masked": mask_phone(plain) if plain else None,
+            }

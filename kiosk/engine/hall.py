@@ -77,8 +77,10 @@ def import_catalog(hall: Hall, catalog: Catalog) -> None:
     hall.config.validate_against(catalog)
     with hall._tx() as tx:
         _store_catalog(tx.conn, catalog, iso(tx.now))
-        tx.emit("catalog.applied", {"version": catalog.version,
-                                    "items_disabled": sorted(hall.disabled_items)})
+        tx.emit(
+            "catalog.applied",
+            {"version": catalog.version, "items_disabled": sorted(hall.disabled_items)},
+        )
     hall.reload()
 
 

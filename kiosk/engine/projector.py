@@ -106,7 +106,8 @@ def _called(conn: sqlite3.Connection, ev: Event) -> None:
     )
     _touch_window(conn, p["window_no"], ev.ts, ticket_id=p["ticket_id"])
     conn.execute(
-        "INSERT INTO calls(seq, ticket_id, number, window_no, at, recall) VALUES (?, ?, ?, ?, ?, 0)",
+        "INSERT INTO calls(seq, ticket_id, number, window_no, at, recall)"
+        " VALUES (?, ?, ?, ?, ?, 0)",
         (ev.seq, p["ticket_id"], p["number"], p["window_no"], ev.ts),
     )
 
@@ -117,7 +118,8 @@ def _recalled(conn: sqlite3.Connection, ev: Event) -> None:
     _set_ticket(conn, p["ticket_id"], recall_count=p["recall_count"], called_at=ev.ts)
     _touch_window(conn, p["window_no"], ev.ts)
     conn.execute(
-        "INSERT INTO calls(seq, ticket_id, number, window_no, at, recall) VALUES (?, ?, ?, ?, ?, 1)",
+        "INSERT INTO calls(seq, ticket_id, number, window_no, at, recall)"
+        " VALUES (?, ?, ?, ?, ?, 1)",
         (ev.seq, p["ticket_id"], p["number"], p["window_no"], ev.ts),
     )
 
@@ -186,9 +188,7 @@ def _transferred(conn: sqlite3.Connection, ev: Event) -> None:
 @handles("ticket.cancelled")
 def _cancelled(conn: sqlite3.Connection, ev: Event) -> None:
     p = ev.payload
-    _set_ticket(
-        conn, p["ticket_id"], status=TicketStatus.CANCELLED, cancel_reason=p.get("reason")
-    )
+    _set_ticket(conn, p["ticket_id"], status=TicketStatus.CANCELLED, cancel_reason=p.get("reason"))
     conn.execute("UPDATE window_state SET ticket_id = NULL WHERE ticket_id = ?", (p["ticket_id"],))
 
 

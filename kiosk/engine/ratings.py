@@ -84,11 +84,15 @@ class RatingCommands(HallBase):
         from kiosk.clock import iso
 
         cutoff = iso(self.clock.now() - DEFAULT_AFTER)
-        rows = self.reader().execute(
-            "SELECT t.id FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id"
-            " WHERE t.status = 'done' AND t.finished_at < ? AND r.id IS NULL LIMIT ?",
-            (cutoff, limit),
-        ).fetchall()
+        rows = (
+            self.reader()
+            .execute(
+                "SELECT t.id FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id"
+                " WHERE t.status = 'done' AND t.finished_at < ? AND r.id IS NULL LIMIT ?",
+                (cutoff, limit),
+            )
+            .fetchall()
+        )
         done = 0
         for r in rows:
             try:

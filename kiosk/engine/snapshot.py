@@ -78,8 +78,11 @@ class SnapshotQueries(HallBase):
         finally:
             conn.execute("COMMIT")
         return {
-            "hall": {"code": self.code, "name_zh": self.config.name_zh,
-                     "name_en": self.config.name_en},
+            "hall": {
+                "code": self.code,
+                "name_zh": self.config.name_zh,
+                "name_en": self.config.name_en,
+            },
             "service_day": today,
             "categories": categories,
             "windows": windows,

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 from typing import Any
 
 from kiosk.clock import iso, parse_iso
 from kiosk.domain import Priority, TicketSource, TicketStatus
-from kiosk.engine.base import Actor, HallBase, find_category, find_item, Tx
-from kiosk.engine.views import ticket_view
+from kiosk.engine.base import Actor, HallBase, Tx, find_category, find_item
 from kiosk.errors import Conflict, Invalid, NotFound
 from kiosk.ids import new_token, ulid
 
@@ -53,7 +51,9 @@ class TicketCommands(HallBase):
             if item is not None:
                 it = find_item(self.catalog, item)
                 if it is None or it.category != cat.code:
-                    raise Invalid(f"该类别下没有此事项：{item}", f"unknown item {item} for {category}")
+                    raise Invalid(
+                        f"该类别下没有此事项：{item}", f"unknown item {item} for {category}"
+                    )
                 if item in self.disabled_items:
                     raise Conflict("本厅暂不办理该事项", "this hall does not handle the item")
             counter = tx.one(
@@ -92,9 +92,7 @@ class TicketCommands(HallBase):
         slot = parse_iso(appt["slot_start"])
         if tx.now < slot - CHECKIN_EARLY:
             local = (slot - CHECKIN_EARLY).astimezone(self.tz).strftime("%H:%M")
-            raise Conflict(
-                f"签到时间未到，请于{local}后签到", f"too early: check in from {local}"
-            )
+            raise Conflict(f"签到时间未到，请于{local}后签到", f"too early: check in from {local}")
         late = tx.now > slot + CHECKIN_LATE
         source = TicketSource.WALK_IN if late else TicketSource.APPOINTMENT
         return appt["category"], appt["item"], source
@@ -124,7 +122,9 @@ class TicketCommands(HallBase):
             row = self._find(tx.conn, ref)
             today = self.today(tx.now).isoformat()
             if row["status"] != TicketStatus.NO_SHOW or row["service_day"] != today:
-                raise Conflict("只有当天过号的号码可以重新排队", "only a same-day no-show may rejoin")
+                raise Conflict(
+                    "只有当天过号的号码可以重新排队", "only a same-day no-show may rejoin"
+                )
             waiting = tx.one(
                 "SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting'"
                 " AND service_day = ? AND category = ?",
@@ -138,20 +138,3 @@ class TicketCommands(HallBase):
                 actor,
             )
             return self.ticket(row["id"], tx.conn)
-
-    # -- reading -------------------------------------------------------------------------
-    def _find(self, conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
-        """A ticket by id, or by today's number (what a citizen can type at the kiosk)."""
-        row = conn.execute("SELECT * FROM tickets WHERE id = ?", (ref,)).fetchone()
-        if row is None:
-            row = conn.execute(
-                "SELECT * FROM tickets WHERE number = ? AND service_day = ?",
-                (ref.strip().upper(), self.today().isoformat()),
-            ).fetchone()
-        if row is None:
-            raise NotFound("未找到该号码", f"no ticket {ref}")
-        return row
-
-    def ticket(self, ref: str, conn: sqlite3.Connection | None = None) -> dict[str, Any]:
-        conn = conn or self.reader()
-        return ticket_view(self, conn, self._find(conn, ref))

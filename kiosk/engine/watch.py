@@ -18,11 +18,15 @@ TIDAL_PER_WINDOW = 10  # ... or more than this many per open window suggests ano
 
 class WatchDuties(SnapshotQueries, DayCommands, RatingCommands):
     def _alerted_since(self, kind: str, key: str, since: str) -> bool:
-        row = self.reader().execute(
-            "SELECT 1 FROM alerts WHERE kind = ? AND json_extract(details, '$.key') = ?"
-            " AND at >= ? LIMIT 1",
-            (kind, key, since),
-        ).fetchone()
+        row = (
+            self.reader()
+            .execute(
+                "SELECT 1 FROM alerts WHERE kind = ? AND json_extract(details, '$.key') = ?"
+                " AND at >= ? LIMIT 1",
+                (kind, key, since),
+            )
+            .fetchone()
+        )
         return row is not None
 
     def _raise(self, kind: str, details: dict[str, Any]) -> None:
@@ -53,8 +57,13 @@ class WatchDuties(SnapshotQueries, DayCommands, RatingCommands):
                 idle = (now - parse_iso(st["last_action_at"])).total_seconds()
                 self._raise(
                     "idle_window",
-                    {"key": key, "window_no": st["no"], "clerk": st["clerk"],
-                     "idle_s": round(idle), "waiting": waiting},
+                    {
+                        "key": key,
+                        "window_no": st["no"],
+                        "clerk": st["clerk"],
+                        "idle_s": round(idle),
+                        "waiting": waiting,
+                    },
                 )
                 flagged.append(st["no"])
         return flagged

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.clock import parse_iso
 from kiosk.domain import PauseReason, WindowStatus
 from kiosk.engine.base import Actor, HallBase
 from kiosk.errors import Conflict, Invalid, NotFound

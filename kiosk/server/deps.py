@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import Request
@@ -45,7 +45,7 @@ def resolve(hall: Hall, token: str | None) -> Principal | None:
     return found
 
 
-def allow(*roles: str) -> Callable[[Request], Principal]:
+def allow(*roles: str) -> Callable[[Request], Awaitable[Principal]]:
     """A dependency admitting only tokens whose role is listed (device roles and clerk roles
     share one namespace: kiosk, display, rating_pad, center_sync, citizen, clerk, ...)."""
 

@@ -61,8 +61,12 @@ def _print_failed(hall: Hall, ref: str, device: str, error: str, actor: Actor) -
     with hall._tx() as tx:
         tx.emit(
             "print.failed",
-            {"ticket_id": ticket["id"], "number": ticket["number"], "device": device,
-             "error": error},
+            {
+                "ticket_id": ticket["id"],
+                "number": ticket["number"],
+                "device": device,
+                "error": error,
+            },
             actor,
         )
     return {"ticket_id": ticket["id"], "alerted": True}
@@ -74,7 +78,9 @@ async def print_failed(
 ) -> Response:
     """The ticket stays valid; staff get an alert to fix the printer."""
     hall = hall_of(request)
-    return reply(await write(request, _print_failed, hall, ref, who.name, body.error, who.actor), 201)
+    return reply(
+        await write(request, _print_failed, hall, ref, who.name, body.error, who.actor), 201
+    )
 
 
 @router.post("/ratings", status_code=201)
@@ -85,7 +91,13 @@ async def rate(body: RatingIn, request: Request, who: Principal = Depends(RATERS
         raise Forbidden("默认评价由系统生成", "default ratings are made by the server")
     hall = hall_of(request)
     result = await write(
-        request, hall.rate, body.ticket_id, body.level, body.channel, who.actor, body.tags,
+        request,
+        hall.rate,
+        body.ticket_id,
+        body.level,
+        body.channel,
+        who.actor,
+        body.tags,
         body.comment,
     )
     return reply(result, 201)
@@ -97,8 +109,13 @@ async def consult(
 ) -> Response:
     hall = hall_of(request)
     result = await write(
-        request, hall.create_consultation, body.topic, body.question, body.phone,
-        source="kiosk", actor=who.actor,
+        request,
+        hall.create_consultation,
+        body.topic,
+        body.question,
+        body.phone,
+        source="kiosk",
+        actor=who.actor,
     )
     return reply(result, 201)
 

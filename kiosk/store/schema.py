@@ -104,5 +104,5 @@ def _base(conn: sqlite3.Connection) -> None:
         CREATE TABLE alerts (
             seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, details TEXT NOT NULL,
             at TEXT NOT NULL);
-        """
+        """,
     )

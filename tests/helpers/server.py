@@ -85,8 +85,17 @@ def running(hall: Hall, *, duties: bool = False) -> Iterator[LiveHall]:
 def server_process(data_dir: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
     """`kiosk serve` in its own process, for tests that kill it."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "serve", "--data", str(data_dir), "--port", str(port),
-         "--no-auto-close"],
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "serve",
+            "--data",
+            str(data_dir),
+            "--port",
+            str(port),
+            "--no-auto-close",
+        ],
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

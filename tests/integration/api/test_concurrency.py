@@ -20,8 +20,13 @@ WINDOWS = 16
 
 def sixteen_windows() -> list[dict]:
     return [
-        {"no": n, "name_zh": f"{n}号窗", "name_en": f"W{n}", "kind": "comprehensive",
-         "categories": ["SB", "GJJ"] if n % 2 else [["SB", "GJJ"]]}
+        {
+            "no": n,
+            "name_zh": f"{n}号窗",
+            "name_en": f"W{n}",
+            "kind": "comprehensive",
+            "categories": ["SB", "GJJ"] if n % 2 else [["SB", "GJJ"]],
+        }
         for n in range(1, WINDOWS + 1)
     ]
 

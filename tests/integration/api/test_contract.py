@@ -25,7 +25,10 @@ def test_health_and_catalog(live) -> None:
         body = r.json()
         assert {c["code"] for c in body["categories"]} == {"SB", "GJJ", "ZX"}
         assert body["version"] == "test.1" and body["items"]
-        assert c.get("/api/v1/catalog", headers={"If-None-Match": r.headers["etag"]}).status_code == 304
+        assert (
+            c.get("/api/v1/catalog", headers={"If-None-Match": r.headers["etag"]}).status_code
+            == 304
+        )
 
 
 def test_issue_ticket(live) -> None:
@@ -98,15 +101,22 @@ def test_the_full_window_cycle(live) -> None:
     problem(clerk.post("/api/v1/windows/1/call-next"), 409)
     assert clerk.post("/api/v1/windows/1/recall").json()["ticket"]["recall_count"] == 1
     assert clerk.post("/api/v1/windows/1/start").status_code == 200
-    problem(pad.post("/api/v1/ratings", json={"ticket_id": t["id"], "level": 5, "channel": "pad"}), 409)
+    problem(
+        pad.post("/api/v1/ratings", json={"ticket_id": t["id"], "level": 5, "channel": "pad"}), 409
+    )
     done = clerk.post(
         "/api/v1/windows/1/finish",
         json={"outcome": "correction", "missing_materials": ["户口簿原件"]},
     )
     assert done.json()["ticket"]["missing_materials"] == ["户口簿原件"]
-    r = pad.post("/api/v1/ratings", json={"ticket_id": t["id"], "level": 2, "tags": ["extra_materials"], "channel": "pad"})
+    r = pad.post(
+        "/api/v1/ratings",
+        json={"ticket_id": t["id"], "level": 2, "tags": ["extra_materials"], "channel": "pad"},
+    )
     assert r.status_code == 201
-    problem(pad.post("/api/v1/ratings", json={"ticket_id": t["id"], "level": 5, "channel": "pad"}), 409)
+    problem(
+        pad.post("/api/v1/ratings", json={"ticket_id": t["id"], "level": 5, "channel": "pad"}), 409
+    )
     problem(clerk.post("/api/v1/windows/1/call", json={"number": "A001"}), 409)
     assert clerk.post("/api/v1/windows/1/call", json={"number": "A002"}).status_code == 200
     assert clerk.post("/api/v1/windows/1/no-show").json()["ticket"]["status"] == "no_show"
@@ -140,8 +150,15 @@ def test_phone_link_rates_only_its_own_ticket(live) -> None:
             clerk.post("/api/v1/windows/1/finish", json={"outcome": "completed"})
     link = a["status_url"].rsplit("/", 1)[1]
     with live.client(link) as phone:
-        problem(phone.post("/api/v1/ratings", json={"ticket_id": b["id"], "level": 5, "channel": "phone"}), 403)
-        ok = phone.post("/api/v1/ratings", json={"ticket_id": a["id"], "level": 5, "channel": "phone"})
+        problem(
+            phone.post(
+                "/api/v1/ratings", json={"ticket_id": b["id"], "level": 5, "channel": "phone"}
+            ),
+            403,
+        )
+        ok = phone.post(
+            "/api/v1/ratings", json={"ticket_id": a["id"], "level": 5, "channel": "phone"}
+        )
         assert ok.status_code == 201
     kiosk.close()
 
@@ -196,8 +213,10 @@ def test_bad_ticket_input_is_a_problem_not_a_500(live, body) -> None:
     r = httpx.post(
         f"{live.url}/api/v1/tickets",
         content=body,
-        headers={"Authorization": f"Bearer {live.tokens['kiosk']}",
-                 "Content-Type": "application/json"},
+        headers={
+            "Authorization": f"Bearer {live.tokens['kiosk']}",
+            "Content-Type": "application/json",
+        },
     )
     assert 400 <= r.status_code < 500, r.text
     problem(r, r.status_code)

@@ -31,14 +31,16 @@ def test_sigkill_during_a_burst_loses_nothing_acknowledged(tmp_path, clock) -> N
     stop = threading.Event()
 
     def client(worker: int) -> None:
-        with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"},
-                          timeout=5) as c:
+        with httpx.Client(
+            base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=5
+        ) as c:
             for i in range(1000):
                 if stop.is_set():
                     return
                 try:
-                    r = c.post("/api/v1/tickets",
-                               json={"category": "SB", "request_id": f"w{worker}-{i}"})
+                    r = c.post(
+                        "/api/v1/tickets", json={"category": "SB", "request_id": f"w{worker}-{i}"}
+                    )
                 except httpx.HTTPError:
                     return  # the server died under us: this request was never acknowledged
                 if r.status_code == 201:
@@ -62,9 +64,8 @@ def test_sigkill_during_a_burst_loses_nothing_acknowledged(tmp_path, clock) -> N
     conn = sqlite3.connect(tmp_path / "hall.db")
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
-    with server_process(tmp_path, port):
-        with httpx.Client(base_url=url) as c:
-            for t in acked:
-                r = c.get(f"/api/v1/tickets/{t['id']}")
-                assert r.status_code == 200, f"acknowledged ticket {t['number']} was lost"
-                assert r.json()["number"] == t["number"]
+    with server_process(tmp_path, port), httpx.Client(base_url=url) as c:
+        for t in acked:
+            r = c.get(f"/api/v1/tickets/{t['id']}")
+            assert r.status_code == 200, f"acknowledged ticket {t['number']} was lost"
+            assert r.json()["number"] == t["number"]

@@ -76,7 +76,7 @@ def test_requeue_goes_after_configured_number_of_waiting(hall, clock) -> None:
     issue(hall, "SB")  # A001 will miss its call
     w1 = at_window(hall, 1)
     assert call(hall, 1, w1) == "A001"
-    for n in range(5):
+    for _ in range(5):
         clock.advance(1)
         issue(hall, "SB")  # A002..A006
     hall.no_show(1, w1)

@@ -75,7 +75,11 @@ class HallMachine(RuleBasedStateMachine):
     @rule(w=st.sampled_from(WINDOWS), outcome=st.sampled_from(list(Outcome)))
     def finish(self, w, outcome) -> None:
         self.attempt(
-            self.hall.finish, w, outcome, self.actors[w], missing_materials=["户口簿"],
+            self.hall.finish,
+            w,
+            outcome,
+            self.actors[w],
+            missing_materials=["户口簿"],
             reason="材料不符",
         )
 
@@ -98,9 +102,11 @@ class HallMachine(RuleBasedStateMachine):
 
     @rule(n=st.integers(1, 6), level=st.integers(1, 5))
     def rate(self, n, level) -> None:
-        row = self.hall.reader().execute(
-            "SELECT id FROM tickets WHERE seq_no = ? LIMIT 1", (n,)
-        ).fetchone()
+        row = (
+            self.hall.reader()
+            .execute("SELECT id FROM tickets WHERE seq_no = ? LIMIT 1", (n,))
+            .fetchone()
+        )
         if row is not None:
             self.attempt(self.hall.rate, row["id"], level, RatingChannel.PAD)
 
@@ -126,8 +132,7 @@ class HallMachine(RuleBasedStateMachine):
         windows = [t["window_no"] for t in active]
         assert len(windows) == len(set(windows)), "two active tickets at one window"
         held = {
-            r["no"]: r["ticket_id"]
-            for r in conn.execute("SELECT no, ticket_id FROM window_state")
+            r["no"]: r["ticket_id"] for r in conn.execute("SELECT no, ticket_id FROM window_state")
         }
         for t in active:
             assert held[t["window_no"]] == t["id"]

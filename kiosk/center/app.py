@@ -1,0 +1,67 @@
+"""The center web app: `create_center_app(db_url)` for uvicorn (`kiosk center serve`).
+
+Every error leaves as application/problem+json with `title`, `status`, `detail` and a Chinese
+`detail_zh`, so a hall's sync log and a supervisor's screen can both show it as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from kiosk.center.db import open_center_db
+from kiosk.center.errors import CenterError
+from kiosk.center.routes import build_router
+
+PROBLEM = "application/problem+json"
+_STATUS_ZH = {404: "未找到该资源", 405: "不支持该请求方法"}
+
+
+def problem_response(err: CenterError) -> JSONResponse:
+    return JSONResponse(err.problem(), status_code=err.status, media_type=PROBLEM)
+
+
+def _install_problem_handlers(app: FastAPI) -> None:
+    async def center_error(_req: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, CenterError)
+        return problem_response(exc)
+
+    async def http_error(_req: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, HTTPException)
+        zh = _STATUS_ZH.get(exc.status_code, "请求失败")
+        err = CenterError(exc.status_code, str(exc.detail), str(exc.detail), zh)
+        return problem_response(err)
+
+    async def validation_error(_req: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        where = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors()
+        )
+        return problem_response(
+            CenterError(422, "Invalid request", where, f"请求参数不合法：{where}")
+        )
+
+    app.add_exception_handler(CenterError, center_error)
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+
+
+def create_center_app(db_url: str) -> FastAPI:
+    """The app over a migrated database; the engine is disposed when the server stops."""
+    engine = open_center_db(db_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(title="Hall kiosk city center", version="1", lifespan=lifespan)
+    app.state.engine = engine
+    _install_problem_handlers(app)
+    app.include_router(build_router(engine))
+    return app

@@ -1,0 +1,91 @@
+"""Storing a hall's batch: idempotent, one transaction, and the contiguous acknowledgement.
+
+The batch is one multi-row `INSERT ... ON CONFLICT DO NOTHING` (unique (hall, seq) and unique
+id), so a batch sent twice, or overlapping the last one, changes nothing. Events after a gap are
+stored, but `acked_seq` only moves over a contiguous run from 1: the hall resumes from there and
+resends the gap. Batches of one hall are serialized by first updating its hall_acks row (a row
+lock on PostgreSQL, the write lock on SQLite), so concurrent pushes cannot skip a seq.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Engine, case, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.dml import Insert
+
+from kiosk.center.halls import Hall
+from kiosk.center.schema import events, hall_acks, halls
+from kiosk.center.timeutil import iso_utc, utc_now
+from kiosk.center.wire import event_row
+
+_WALK_CHUNK = 20_000
+
+
+def _insert_ignoring_duplicates(conn: Connection) -> Insert:
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(events).on_conflict_do_nothing()
+
+
+def _advance(conn: Connection, hall: str, acked: int) -> int:
+    """Walk stored seqs after `acked` while they are contiguous."""
+    while True:
+        query = (
+            select(events.c.seq)
+            .where(events.c.hall == hall, events.c.seq > acked)
+            .order_by(events.c.seq)
+            .limit(_WALK_CHUNK)
+        )
+        seqs = list(conn.execute(query).scalars())
+        for seq in seqs:
+            if seq != acked + 1:
+                return acked
+            acked = seq
+        if len(seqs) < _WALK_CHUNK:
+            return acked
+
+
+def acked_seq(conn: Connection, hall: str) -> int:
+    query = select(hall_acks.c.acked_seq).where(hall_acks.c.hall == hall)
+    return int(conn.execute(query).scalar_one_or_none() or 0)
+
+
+def ingest_batch(
+    engine: Engine,
+    hall: Hall,
+    batch: list[Any],
+    reported_last_seq: int | None = None,
+    catalog_version: str | None = None,
+) -> int:
+    """Check and store a batch for `hall`; returns the highest contiguous seq now stored."""
+    now = iso_utc(utc_now())
+    rows = [event_row(i, ev, hall.code, hall.timezone, now) for i, ev in enumerate(batch)]
+    highest = max([r["seq"] for r in rows], default=0)
+    reported = max(reported_last_seq or 0, highest)
+    code = hall.code
+    with engine.begin() as conn:
+        lock = update(hall_acks).where(hall_acks.c.hall == code)
+        conn.execute(lock.values(acked_seq=hall_acks.c.acked_seq))
+        before = acked_seq(conn, code)
+        if rows:
+            conn.execute(_insert_ignoring_duplicates(conn), rows)
+        after = _advance(conn, code, before)
+        if after != before:
+            conn.execute(lock.values(acked_seq=after))
+        last = halls.c.last_reported_seq
+        changes: dict[str, Any] = {
+            "last_contact": now,
+            "last_reported_seq": case((last > reported, last), else_=reported),
+        }
+        if catalog_version:
+            changes["catalog_version"] = catalog_version[:64]
+        conn.execute(update(halls).where(halls.c.code == code).values(**changes))
+    return after
+
+
+def touch(engine: Engine, hall: str) -> None:
+    """Record that the hall was in contact (an ack or catalog poll)."""
+    with engine.begin() as conn:
+        query = update(halls).where(halls.c.code == hall)
+        conn.execute(query.values(last_contact=iso_utc(utc_now())))

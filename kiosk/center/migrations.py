@@ -1,0 +1,73 @@
+"""Schema migrations: a list of versioned functions applied in order, recorded in schema_version.
+
+Each migration runs in its own transaction together with its schema_version row, so a crash
+leaves the database at a known version (both PostgreSQL and SQLite have transactional DDL).
+On PostgreSQL an advisory lock keeps two center processes from migrating at the same time.
+Released migrations never change; a schema change is a new entry at the end of MIGRATIONS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, select, text
+
+from kiosk.center import schema
+from kiosk.center.timeutil import iso_utc, utc_now
+
+_LOCK_KEY = 7_370_200  # arbitrary, constant: the advisory lock id for center migrations
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _v1_initial(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.V1_TABLES))
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "halls, events, acks, catalogs, admins", _v1_initial),
+)
+
+
+def applied_versions(conn: Connection) -> set[int]:
+    return set(conn.execute(select(schema.schema_version.c.version)).scalars())
+
+
+def _lock(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+
+
+def migrate(engine: Engine) -> list[int]:
+    """Bring the database to the newest version; returns the versions applied (empty: no-op)."""
+    with engine.begin() as conn:
+        _lock(conn)
+        schema.schema_version.create(conn, checkfirst=True)
+    done: list[int] = []
+    for migration in sorted(MIGRATIONS, key=lambda m: m.version):
+        with engine.begin() as conn:
+            _lock(conn)
+            if migration.version in applied_versions(conn):
+                continue
+            migration.apply(conn)
+            conn.execute(
+                schema.schema_version.insert().values(
+                    version=migration.version,
+                    name=migration.name,
+                    applied_at=iso_utc(utc_now()),
+                )
+            )
+            done.append(migration.version)
+    return done
+
+
+def current_version(engine: Engine) -> int:
+    with engine.connect() as conn:
+        versions = applied_versions(conn)
+    return max(versions, default=0)

@@ -1,0 +1,98 @@
+"""The center's HTTP API (v1). Handlers are thin: auth, then one core function off the loop.
+
+Database work runs in the thread pool (run_in_threadpool) so a 5,000-event batch being stored
+never stalls other halls' requests on the event loop.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi.responses import JSONResponse
+from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
+
+from kiosk.center import catalogs, halls, ingest, reports, wire
+from kiosk.center.auth import require_admin, require_any, require_hall
+from kiosk.center.errors import CenterError, invalid
+
+Auth = Annotated[str | None, Header(alias="Authorization")]
+IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
+
+
+def _int_header(value: str | None, name: str) -> int | None:
+    if value is None or value.strip() == "":
+        return None
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise invalid(f"{name} must be an integer", f"{name} 须为整数") from exc
+
+
+def _etag_matches(if_none_match: str | None, version: str) -> bool:
+    tags = [t.strip().removeprefix("W/").strip('"') for t in (if_none_match or "").split(",")]
+    return "*" in tags or version in tags
+
+
+def build_router(engine: Engine) -> APIRouter:
+    router = APIRouter(prefix="/api/v1")
+
+    @router.get("/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.post("/halls/{code}/events")
+    async def push_events(code: str, request: Request, authorization: Auth = None) -> Any:
+        body = await request.body()
+        headers = request.headers
+
+        def work() -> int:
+            hall = require_hall(engine, authorization, code)
+            batch = wire.batch_events(wire.decode_body(body, headers.get("content-encoding")))
+            last = _int_header(headers.get("x-hall-last-seq"), "X-Hall-Last-Seq")
+            version = headers.get("x-catalog-version")
+            return ingest.ingest_batch(engine, hall, batch, last, version)
+
+        return {"acked_seq": await run_in_threadpool(work)}
+
+    @router.get("/halls/{code}/ack")
+    def get_ack(code: str, authorization: Auth = None) -> dict[str, int]:
+        require_hall(engine, authorization, code)
+        ingest.touch(engine, code)
+        with engine.connect() as conn:
+            return {"acked_seq": ingest.acked_seq(conn, code)}
+
+    @router.get("/catalog/latest")
+    def latest_catalog(
+        authorization: Auth = None,
+        if_none_match: IfNoneMatch = None,
+    ) -> Any:
+        hall = require_any(engine, authorization)
+        if hall is not None:
+            ingest.touch(engine, hall)
+        version = catalogs.latest_version(engine)
+        if version is None:
+            raise CenterError(404, "Not found", "no catalog published yet", "中心尚未发布事项目录")
+        etag = f'"{version}"'
+        if _etag_matches(if_none_match, version):
+            return Response(status_code=304, headers={"ETag": etag})
+        body = {"version": version, "catalog": catalogs.load_catalog(engine, version)}
+        return JSONResponse(body, headers={"ETag": etag})
+
+    @router.get("/halls")
+    def list_halls(authorization: Auth = None) -> dict[str, Any]:
+        require_admin(engine, authorization)
+        return {"halls": halls.hall_status(engine)}
+
+    @router.get("/reports")
+    def get_report(
+        day_from: Annotated[str, Query(alias="from")],
+        day_to: Annotated[str, Query(alias="to")],
+        by: str = "level",
+        authorization: Auth = None,
+    ) -> dict[str, Any]:
+        require_admin(engine, authorization)
+        return reports.build_report(engine, day_from, day_to, by)
+
+    return router

@@ -1,0 +1,99 @@
+"""The center's tables in SQLAlchemy Core: the one description both engines are built from.
+
+Times are UTC wire-form text (see timeutil) so PostgreSQL and SQLite store and compare them the
+same way. `events.day` is the hall's local service day, computed once at ingest, so the report's
+day filter is a plain indexed range on both engines. Constraint names come from a naming
+convention so a migrated PostgreSQL and a migrated SQLite database have identical schemas.
+
+Change a table only together with a new migration in migrations.py.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "pk": "pk_%(table_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    }
+)
+
+TIME = String(32)
+HALL_CODE = String(32)
+
+halls = Table(
+    "halls",
+    metadata,
+    Column("code", HALL_CODE, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("parent", HALL_CODE, ForeignKey("halls.code"), nullable=True),
+    Column("timezone", String(64), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", TIME, nullable=False),
+    Column("last_contact", TIME, nullable=True),
+    Column("last_reported_seq", BigInteger, nullable=False),
+    Column("catalog_version", String(64), nullable=True),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("hall", HALL_CODE, primary_key=True),
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("id", String(26), nullable=False, unique=True),
+    Column("ts", TIME, nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("type", String(64), nullable=False),
+    Column("device", String(64), nullable=True),
+    Column("actor", String(32), nullable=True),
+    Column("payload", Text, nullable=False),
+    Column("received_at", TIME, nullable=False),
+    Index(None, "day", "type"),
+)
+
+hall_acks = Table(
+    "hall_acks",
+    metadata,
+    Column("hall", HALL_CODE, ForeignKey("halls.code"), primary_key=True),
+    Column("acked_seq", BigInteger, nullable=False),
+)
+
+catalog_versions = Table(
+    "catalog_versions",
+    metadata,
+    Column("version", String(64), primary_key=True),
+    Column("published_at", TIME, nullable=False, index=True),
+    Column("body", Text, nullable=False),
+)
+
+admin_tokens = Table(
+    "admin_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("created_at", TIME, nullable=False),
+)
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", TIME, nullable=False),
+)
+
+V1_TABLES = (halls, events, hall_acks, catalog_versions, admin_tokens)
