@@ -13,9 +13,10 @@ from starlette.requests import HTTPConnection
 
 from kiosk.engine.auth import Principal
 from kiosk.engine.commit import AsyncReply
+from kiosk.engine.idempotency import run_once
 from kiosk.engine.hall import Hall
 from kiosk.engine.views import ticket_from_token
-from kiosk.errors import Forbidden, NotFound, Unauthorized
+from kiosk.errors import Forbidden, Invalid, NotFound, Unauthorized
 
 CLERK_ROLES = ("clerk", "helpdesk", "supervisor", "admin")
 
@@ -66,9 +67,19 @@ def allow(*roles: str) -> Callable[[Request], Awaitable[Principal]]:
 
 async def write(request: Request, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Runs an engine command on the hall's writer thread and waits, without blocking the
-    event loop, until it is durable."""
+    event loop, until it is durable. With an Idempotency-Key header a resend gets the first
+    answer again instead of acting twice."""
+    hall = hall_of(request)
+    call: Callable[[], Any] = functools.partial(fn, *args, **kwargs)
+    key = request.headers.get("idempotency-key")
+    if key:
+        if len(key) > 100:
+            raise Invalid("幂等键过长", "Idempotency-Key is longer than 100 characters")
+        token = getattr(request.state, "token", None) or ""
+        scope = hall.principal(token).name if token and hall.principal(token) else "anon"
+        call = functools.partial(run_once, hall, scope, key, call)
     reply = AsyncReply(asyncio.get_running_loop())
-    hall_of(request).submit(functools.partial(fn, *args, **kwargs), reply)
+    hall.submit(call, reply)
     return await reply.future
 
 

@@ -106,3 +106,16 @@ def _base(conn: sqlite3.Connection) -> None:
             at TEXT NOT NULL);
         """,
     )
+
+
+@migration(2, "idempotency keys")
+def _idempotency(conn: sqlite3.Connection) -> None:
+    """Replies remembered by Idempotency-Key, so a front end's outbox may resend safely."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE idempotency (
+            key TEXT PRIMARY KEY, principal TEXT NOT NULL, status INTEGER NOT NULL,
+            body TEXT NOT NULL, created_at TEXT NOT NULL);
+        """,
+    )

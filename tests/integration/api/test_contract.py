@@ -241,3 +241,27 @@ def test_bad_window_input_is_a_problem(live, path, body) -> None:
     r = httpx.post(f"{live.url}{path}", json=body, headers={"Authorization": f"Bearer {token}"})
     assert 400 <= r.status_code < 500, r.text
     problem(r, r.status_code)
+
+
+def test_idempotency_key_replays_the_first_answer(live) -> None:
+    token = live.login("1001", "1234", 1)
+    with live.client(token) as clerk:
+        key = {"Idempotency-Key": "pause-1"}
+        first = clerk.post("/api/v1/windows/1/pause", json={"reason": "meal"}, headers=key)
+        again = clerk.post("/api/v1/windows/1/pause", json={"reason": "meal"}, headers=key)
+        assert first.status_code == again.status_code == 200
+        assert first.json() == again.json()
+        other = clerk.post(
+            "/api/v1/windows/1/pause",
+            json={"reason": "meal"},
+            headers={"Idempotency-Key": "pause-2"},
+        )
+        problem(other, 409)
+        replay = clerk.post(
+            "/api/v1/windows/1/pause",
+            json={"reason": "meal"},
+            headers={"Idempotency-Key": "pause-2"},
+        )
+        assert problem(replay, 409)["detail_zh"] == other.json()["detail_zh"]
+    absences = live.hall.reader().execute("SELECT COUNT(*) FROM absences").fetchone()[0]
+    assert absences == 1
