@@ -10,9 +10,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kiosk.clock import FakeClock  # noqa: E402
-from kiosk.engine.hall import Hall  # noqa: E402
-from tests.helpers.hallfactory import make_hall, morning  # noqa: E402
+from kiosk.clock import FakeClock
+from kiosk.engine.hall import Hall
+from tests.helpers.hallfactory import make_hall, morning
 
 
 @pytest.fixture

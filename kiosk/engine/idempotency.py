@@ -9,8 +9,8 @@ command itself, so both are durable together or not at all.
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from kiosk.clock import iso

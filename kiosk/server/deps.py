@@ -13,8 +13,8 @@ from starlette.requests import HTTPConnection
 
 from kiosk.engine.auth import Principal
 from kiosk.engine.commit import AsyncReply
-from kiosk.engine.idempotency import run_once
 from kiosk.engine.hall import Hall
+from kiosk.engine.idempotency import run_once
 from kiosk.engine.views import ticket_from_token
 from kiosk.errors import Forbidden, Invalid, NotFound, Unauthorized
 
@@ -75,8 +75,8 @@ async def write(request: Request, fn: Callable[..., Any], *args: Any, **kwargs: 
     if key:
         if len(key) > 100:
             raise Invalid("幂等键过长", "Idempotency-Key is longer than 100 characters")
-        token = getattr(request.state, "token", None) or ""
-        scope = hall.principal(token).name if token and hall.principal(token) else "anon"
+        who = resolve(hall, getattr(request.state, "token", None))
+        scope = who.name if who is not None else "anon"
         call = functools.partial(run_once, hall, scope, key, call)
     reply = AsyncReply(asyncio.get_running_loop())
     hall.submit(call, reply)
