@@ -9,7 +9,7 @@ TS := $(wildcard assets/translations/*.ts)
 QM := $(TS:.ts=.qm)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: demo test lint fmt screenshots bench translations sysdeps clean
+.PHONY: demo test lint fmt screenshots bench translations ts sysdeps clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -28,6 +28,12 @@ assets/translations/%.qm: assets/translations/%.ts | $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 translations: $(QM)
+
+# Refresh the .ts sources from the tr() calls of each ui package (then translate, then commit).
+ts: $(STAMP)
+	for d in ui/*/; do n=$$(basename $$d); [ "$$n" = __pycache__ ] && continue; \
+	  $(BIN)/pyside6-lupdate $$(find $$d -name '*.py') -ts assets/translations/$${n}_zh_CN.ts \
+	    -no-obsolete -source-language en -target-language zh_CN; done
 
 demo: $(STAMP) $(SYSDEPS_STAMP) translations
 	QT_QPA_PLATFORM= $(BIN)/kiosk demo

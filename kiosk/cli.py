@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from kiosk.domain import DeviceRole, Role
@@ -163,13 +164,23 @@ def build_parser() -> argparse.ArgumentParser:
     _data_arg(p)
     p.set_defaults(func=cmd_day_close)
 
-    for module in REGISTRARS:
-        __import__(module, fromlist=["register"]).register(sub)
+    for register in plugin_commands():
+        register(sub)
     return parser
 
 
-# Rooms that add their own commands (`register(subparsers)`).
-REGISTRARS = ["kiosk.voice.cli", "kiosk.center.cli"]
+def plugin_commands() -> list[Callable[[object], None]]:
+    """Subcommands other rooms add through the `kiosk.commands` entry-point group (voice,
+    center, and the Qt front ends), so this core module never imports the UI."""
+    found = []
+    for ep in sorted(entry_points(group="kiosk.commands"), key=lambda e: e.name):
+        try:
+            found.append(ep.load())
+        except ModuleNotFoundError as exc:
+            if exc.name and ep.value.startswith(exc.name):
+                continue  # a front end not installed on this machine
+            raise
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:

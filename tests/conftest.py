@@ -39,3 +39,15 @@ def live(hall: Hall):  # type: ignore[no-untyped-def]
 
     with running(hall) as server:
         yield server
+
+
+@pytest.fixture
+def sample_live(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The shipped sample hall on a real server, with the real clock (front-end tests)."""
+    from tests.helpers.hallfactory import make_sample_hall
+    from tests.helpers.server import running
+
+    hall = make_sample_hall(tmp_path / "sample.db")
+    with running(hall) as server:
+        yield server
+    hall.close()

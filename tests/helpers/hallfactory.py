@@ -170,6 +170,23 @@ def morning() -> datetime:
     return datetime(2026, 11, 27, 1, 0, tzinfo=UTC)
 
 
+def make_sample_hall(path: Path, clock: FakeClock | None = None) -> Hall:
+    """The shipped sample city center (83 items, 20 windows), copied from a per-session
+    template: what the front ends are tested and screenshotted against."""
+    template = _TEMPLATES.get("__sample__")
+    if template is None:
+        from kiosk.catalog.hall_config import load_hall_config
+        from kiosk.catalog.model import load_catalog
+        from kiosk.paths import default_catalog_path, sample_hall_path
+
+        template = Path(tempfile.mkdtemp(prefix="hall-sample-")) / "hall.db"
+        catalog = load_catalog(default_catalog_path())
+        initialise(template, load_hall_config(sample_hall_path(), catalog), catalog, clock).close()
+        _TEMPLATES["__sample__"] = template
+    shutil.copyfile(template, path)
+    return Hall(path, clock)
+
+
 def at_window(hall: Hall, window_no: int) -> Any:
     """Signs clerk 100N in at window N (N = 1..4) and returns their Actor."""
     from kiosk.engine.base import Actor

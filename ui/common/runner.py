@@ -1,0 +1,95 @@
+"""Starting a front end: one QApplication set up the same way everywhere, and --screenshot.
+
+`--screenshot FILE` renders the main screen offscreen against a running hall server, waits until
+the window says it is ready (its first data arrived) or a timeout, saves a PNG and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+SCREENSHOT_TIMEOUT_MS = 8000
+
+
+def add_common_args(p: argparse.ArgumentParser, token: bool = True) -> None:
+    p.add_argument("--server", default="http://127.0.0.1:8765", help="hall server URL")
+    if token:
+        p.add_argument("--token", default=os.environ.get("KIOSK_TOKEN"), help="device token")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.add_argument("--fullscreen", action="store_true")
+    p.add_argument("--screenshot", type=Path, help="render the main screen to a PNG and exit")
+    p.add_argument("--size", default=None, help="window size WxH, e.g. 1920x1080")
+
+
+def run(
+    args: argparse.Namespace,
+    front_end: str,
+    build: Callable[[argparse.Namespace], object],
+    point_size: int = 14,
+) -> int:
+    """Builds the app and the main window (`build` returns a QWidget with an optional `ready`
+    signal) and runs the event loop."""
+    if args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from ui.common import i18n, theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(f"hall-kiosk-{front_end}")
+    app.setOrganizationName("hall-kiosk")
+    i18n.install(app, args.lang, (front_end,))
+    theme.apply(app, front_end, point_size)
+    window = build(args)
+    assert isinstance(window, QWidget)
+    if args.size:
+        w, _, h = str(args.size).partition("x")
+        window.resize(int(w), int(h))
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    # let Python see signals while Qt's loop runs
+    heartbeat = QTimer()
+    heartbeat.start(250)
+    heartbeat.timeout.connect(lambda: None)
+    if args.screenshot:
+        return _screenshot(app, window, Path(args.screenshot))
+    if args.fullscreen:
+        window.showFullScreen()
+    else:
+        window.show()
+    return int(app.exec())
+
+
+def _screenshot(app: object, window: object, path: Path) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    assert isinstance(app, QApplication) and isinstance(window, QWidget)
+    window.show()
+    saved: list[bool] = []
+
+    def grab() -> None:
+        if saved:
+            return
+        app.processEvents()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        saved.append(window.grab().save(str(path), "PNG"))
+        app.quit()
+
+    ready = getattr(window, "ready", None)
+    if ready is not None:
+        ready.connect(lambda: QTimer.singleShot(300, grab))
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, grab)
+    app.exec()
+    if not (saved and saved[0]):
+        print(f"could not save {path}", file=sys.stderr)
+        return 1
+    print(f"saved {path}")
+    return 0
