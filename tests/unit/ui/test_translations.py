@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -19,8 +20,11 @@ PACKAGES = sorted(
 )
 
 
+TR_CALL = re.compile(r"(?<![\w.])(?:self\.)?tr\(|QCoreApplication\.translate\(")
+
+
 def uses_tr(package: Path) -> bool:
-    return any("tr(" in f.read_text(encoding="utf-8") for f in package.rglob("*.py"))
+    return any(TR_CALL.search(f.read_text(encoding="utf-8")) for f in package.rglob("*.py"))
 
 
 @pytest.mark.parametrize("package", [p for p in PACKAGES if uses_tr(p)], ids=lambda p: p.name)
