@@ -18,8 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import httpx
-
+from benchmarks.rawhttp import RawClient
 from kiosk.catalog.hall_config import HallConfig
 from kiosk.catalog.model import load_catalog
 from kiosk.domain import DeviceRole
@@ -83,40 +82,41 @@ def summary(latencies: list[float], elapsed: float) -> dict[str, float]:
     }
 
 
-async def issue_level(url: str, token: str, codes: list[str], clients: int) -> dict[str, float]:
+async def issue_level(port: int, token: str, codes: list[str], clients: int) -> dict[str, float]:
     latencies: list[float] = []
 
     async def client(worker: int) -> None:
         headers = {"Authorization": f"Bearer {token}"}
-        async with httpx.AsyncClient(base_url=url, headers=headers, timeout=30) as c:
+        async with RawClient("127.0.0.1", port, headers) as c:
             for i in range(PER_CLIENT[clients]):
                 body = {"category": codes[(worker + i) % len(codes)]}
                 t0 = time.perf_counter()
-                r = await c.post("/api/v1/tickets", json=body)
+                status, reply = await c.request("POST", "/api/v1/tickets", body)
                 latencies.append(time.perf_counter() - t0)
-                assert r.status_code == 201, r.text
+                assert status == 201, reply
 
     start = time.perf_counter()
     await asyncio.gather(*(client(w) for w in range(clients)))
     return summary(latencies, time.perf_counter() - start)
 
 
-async def call_level(url: str, clients: int) -> dict[str, float]:
+async def call_level(port: int, clients: int) -> dict[str, float]:
     latencies: list[float] = []
 
     async def window(no: int) -> None:
-        async with httpx.AsyncClient(base_url=url, timeout=30) as c:
-            r = await c.post(
-                "/api/v1/sessions", json={"employee_no": f"5{no:03d}", "pin": "1234", "window": no}
-            )
-            c.headers["Authorization"] = f"Bearer {r.json()['token']}"
+        async with RawClient("127.0.0.1", port) as c:
+            login = {"employee_no": f"5{no:03d}", "pin": "1234", "window": no}
+            status, body = await c.request("POST", "/api/v1/sessions", login)
+            assert status == 201, body
+            c.headers["Authorization"] = f"Bearer {body['token']}"
             for _ in range(PER_CLIENT[clients]):
                 t0 = time.perf_counter()
-                r = await c.post(f"/api/v1/windows/{no}/call-next")
+                status, body = await c.request("POST", f"/api/v1/windows/{no}/call-next", {})
                 latencies.append(time.perf_counter() - t0)
-                assert r.status_code == 200, r.text
-                await c.post(f"/api/v1/windows/{no}/finish", json={"outcome": "completed"})
-            await c.delete("/api/v1/sessions/current")
+                assert status == 200, body
+                done = {"outcome": "completed"}
+                await c.request("POST", f"/api/v1/windows/{no}/finish", done)
+            await c.request("DELETE", "/api/v1/sessions/current")
 
     start = time.perf_counter()
     await asyncio.gather(*(window(n) for n in range(1, clients + 1)))
@@ -129,13 +129,12 @@ def run() -> dict[str, Any]:
         raw = raw_durable_rate(directory)
         token, codes = bench_hall(directory)
         port = free_port()
-        url = f"http://127.0.0.1:{port}"
         results: dict[str, Any] = {"raw_durable_tx_per_s": round(raw, 1)}
         with server_process(directory, port):
             for n in LEVELS:
-                results[f"issue_{n}"] = asyncio.run(issue_level(url, token, codes, n))
+                results[f"issue_{n}"] = asyncio.run(issue_level(port, token, codes, n))
             for n in LEVELS:
-                results[f"call_next_{n}"] = asyncio.run(call_level(url, n))
+                results[f"call_next_{n}"] = asyncio.run(call_level(port, n))
         results["issue_32_over_raw"] = round(results["issue_32"]["throughput_rps"] / raw, 2)
         return results
 
