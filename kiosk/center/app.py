@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from kiosk.center.db import open_center_db
+from kiosk.center.db import default_db_url, open_center_db
 from kiosk.center.errors import CenterError
 from kiosk.center.routes import build_router
 
@@ -23,7 +23,8 @@ _STATUS_ZH = {404: "未找到该资源", 405: "不支持该请求方法"}
 
 
 def problem_response(err: CenterError) -> JSONResponse:
-    return JSONResponse(err.problem(), status_code=err.status, media_type=PROBLEM)
+    headers = {"WWW-Authenticate": "Bearer"} if err.status == 401 else None
+    return JSONResponse(err.problem(), status_code=err.status, media_type=PROBLEM, headers=headers)
 
 
 def _install_problem_handlers(app: FastAPI) -> None:
@@ -65,3 +66,9 @@ def create_center_app(db_url: str) -> FastAPI:
     _install_problem_handlers(app)
     app.include_router(build_router(engine))
     return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for several worker processes: `uvicorn --factory kiosk.center.app:app_from_env
+    --workers N` with the database URL in $KIOSK_CENTER_DB (each worker opens its own pool)."""
+    return create_center_app(default_db_url())

@@ -23,6 +23,11 @@ from kiosk.domain import HallLevel
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
 PARENT_LEVEL = {HallLevel.DISTRICT: HallLevel.CITY, HallLevel.TOWNSHIP: HallLevel.DISTRICT}
 LEVEL_RANK = {HallLevel.CITY: 0, HallLevel.DISTRICT: 1, HallLevel.TOWNSHIP: 2}
+LEVEL_ZH = {
+    HallLevel.CITY: "市级",
+    HallLevel.DISTRICT: "区级",
+    HallLevel.TOWNSHIP: "乡镇（街道）级",
+}
 
 
 @dataclass(frozen=True)
@@ -62,17 +67,16 @@ def _check_tree(conn: Connection, code: str, level: str, parent: str | None) -> 
         if parent is not None:
             raise invalid("a city hall has no parent", "市级大厅不能有上级大厅")
         return
+    zh, want_zh = LEVEL_ZH[HallLevel(level)], LEVEL_ZH[want]
     if parent is None:
-        raise invalid(
-            f"a {level} hall needs a {want} parent", f"{level} 级大厅须指定 {want} 级上级"
-        )
+        raise invalid(f"a {level} hall needs a {want} parent", f"{zh}大厅须指定{want_zh}上级大厅")
     above = get_hall(conn, parent)
     if above is None:
         raise invalid(f"parent hall {parent!r} is not registered", f"上级大厅 {parent!r} 未登记")
     if above.level != want:
         raise invalid(
             f"a {level} hall's parent must be a {want} hall; {parent} is {above.level}",
-            f"{level} 级大厅的上级须为 {want} 级；{parent} 是 {above.level} 级",
+            f"{zh}大厅的上级须为{want_zh}大厅；{parent} 是{LEVEL_ZH[HallLevel(above.level)]}大厅",
         )
 
 

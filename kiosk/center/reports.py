@@ -17,18 +17,13 @@ from sqlalchemy import Connection, Engine, select
 
 from kiosk.center.catalogs import latest_version, load_catalog
 from kiosk.center.errors import invalid
-from kiosk.center.halls import list_halls
+from kiosk.center.halls import LEVEL_ZH, list_halls
 from kiosk.center.report_metrics import GroupStats, Key
 from kiosk.center.schema import events
 from kiosk.center.timeutil import is_day, iso_utc, utc_now
 from kiosk.domain import HallLevel
 
 REPORT_BY = ("level", "hall", "item")
-LEVEL_NAMES = {
-    HallLevel.CITY: "市级",
-    HallLevel.DISTRICT: "区级",
-    HallLevel.TOWNSHIP: "乡镇（街道）级",
-}
 MAIN_TYPES = (
     "ticket.issued",
     "ticket.called",
@@ -130,7 +125,7 @@ def _labels(
 ) -> list[tuple[str, dict[str, Any]]]:
     """The row keys in display order with their leading columns."""
     if by == "level":
-        return [(lv.value, {"level": lv.value, "name": LEVEL_NAMES[lv]}) for lv in HallLevel]
+        return [(lv.value, {"level": lv.value, "name": LEVEL_ZH[lv]}) for lv in HallLevel]
     if by == "hall":
         return [
             (h.code, {"hall": h.code, "name": h.name, "level": h.level, "parent": h.parent})

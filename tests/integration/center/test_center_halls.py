@@ -29,11 +29,11 @@ def test_the_tree_and_hashed_tokens(engine: Engine, hall_tokens: dict[str, str])
 @pytest.mark.parametrize(
     ("code", "level", "parent", "status", "zh"),
     [
-        ("370202-02", "township", CITY, 422, "上级须为 district"),
-        ("370203-00", "district", None, 422, "须指定"),
+        ("370202-02", "township", CITY, 422, "上级须为区级大厅"),
+        ("370203-00", "district", None, 422, "须指定市级上级大厅"),
         ("370201-00", "city", CITY, 422, "市级大厅不能有上级"),
         ("370204-00", "district", "999999-00", 422, "未登记"),
-        ("370205-00", "district", TOWNSHIP, 422, "上级须为 city"),
+        ("370205-00", "district", TOWNSHIP, 422, "上级须为市级大厅"),
         ("370206-00", "province", None, 422, "层级"),
         ("bad code!", "city", None, 422, "大厅编码"),
         (DISTRICT, "district", CITY, 409, "已登记"),
