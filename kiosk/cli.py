@@ -33,13 +33,19 @@ def _data(args: argparse.Namespace) -> Path:
     return Path(args.data) if args.data else default_data_dir()
 
 
-def _open(args: argparse.Namespace) -> Hall:
+def open_hall(data: Path | None) -> Hall:
+    """The hall store in `data` (default data dir when None), or a clear exit if there is none."""
     from kiosk.store.db import store_path
 
-    path = store_path(_data(args))
+    directory = Path(data) if data else default_data_dir()
+    path = store_path(directory)
     if not path.exists():
-        raise SystemExit(f"no hall store at {path}: run `kiosk init --data {_data(args)}` first")
+        raise SystemExit(f"no hall store at {path}: run `kiosk init --data {directory}` first")
     return Hall(path)
+
+
+def _open(args: argparse.Namespace) -> Hall:
+    return open_hall(args.data)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -53,7 +59,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from kiosk.server.run import serve
 
-    return serve(_data(args), args.host, args.port, auto_close=not args.no_auto_close)
+    return serve(
+        _data(args),
+        args.host,
+        args.port,
+        auto_close=not args.no_auto_close,
+        center=args.center,
+        center_token=args.center_token,
+    )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -82,6 +95,13 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     from kiosk.engine.hall import import_catalog
 
     hall = _open(args)
+    if hall.meta("catalog_source") == "center":
+        print(
+            "错误：本厅使用中心发布的标准目录，不能在本地修改（可用 `kiosk item CODE --off` 停办事项）\n"
+            "the standard catalog comes from the center; switch items off with `kiosk item`",
+            file=sys.stderr,
+        )
+        return 2
     catalog = load_catalog(args.file)
     import_catalog(hall, catalog)
     print(f"catalog {catalog.version} applied: {len(catalog.items)} items")
@@ -119,6 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--no-auto-close", action="store_true", help="no day close at day_close")
+    p.add_argument("--center", help="city center URL to sync with (saved in the hall store)")
+    p.add_argument("--center-token", help="this hall's token at the center")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("demo", help="sample hall, server and every front end on this machine")

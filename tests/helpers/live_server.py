@@ -31,9 +31,10 @@ class LiveCenter:
 
 
 @contextmanager
-def serve_in_thread(app: Any, timeout: float = 15.0) -> Iterator[str]:
-    """Yield the base URL while the server runs; stop it (running the app's shutdown) after."""
-    port = free_port()
+def serve_in_thread(app: Any, timeout: float = 15.0, port: int | None = None) -> Iterator[str]:
+    """Yield the base URL while the server runs; stop it (running the app's shutdown) after.
+    A fixed `port` lets a test restart a server where its clients expect it."""
+    port = port or free_port()
     config = uvicorn.Config(
         app, host="127.0.0.1", port=port, log_level="warning", access_log=False, lifespan="on"
     )

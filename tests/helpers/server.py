@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,17 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-import uvicorn
 
 from kiosk.domain import DeviceRole
 from kiosk.engine.hall import Hall
 from kiosk.server.app import create_app
+from tests.helpers.live_server import serve_in_thread
+from tests.helpers.postgres import free_port
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+__all__ = ["LiveHall", "free_port", "running", "server_process"]
 
 
 @dataclass
@@ -56,29 +51,10 @@ def add_devices(hall: Hall) -> dict[str, str]:
 
 
 @contextmanager
-def running(hall: Hall, *, duties: bool = False) -> Iterator[LiveHall]:
+def running(hall: Hall, *, duties: bool = False, port: int | None = None) -> Iterator[LiveHall]:
     """Serves `hall` from a thread until the block ends."""
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(hall, duties=duties),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="on",
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("test server did not start")
-        time.sleep(0.02)
-    try:
-        yield LiveHall(f"http://127.0.0.1:{port}", hall, add_devices(hall))
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
+    with serve_in_thread(create_app(hall, duties=duties), port=port) as url:
+        yield LiveHall(url, hall, add_devices(hall))
 
 
 @contextmanager
