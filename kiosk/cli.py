@@ -97,7 +97,8 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     hall = _open(args)
     if hall.meta("catalog_source") == "center":
         print(
-            "错误：本厅使用中心发布的标准目录，不能在本地修改（可用 `kiosk item CODE --off` 停办事项）\n"
+            "错误：本厅使用中心发布的标准目录，不能在本地修改"
+            "（可用 `kiosk item CODE --off` 停办事项）\n"
             "the standard catalog comes from the center; switch items off with `kiosk item`",
             file=sys.stderr,
         )

@@ -71,7 +71,7 @@ def test_kiosk_sync_pushes_and_pulls_the_catalog(center, tmp_path: Path, capsys)
 
 
 def test_background_loop_follows_new_events(center, tmp_path: Path) -> None:
-    app, url, token = center
+    _app, url, token = center
     hall = make_hall(tmp_path / "hall.db")
     loop = SyncLoop(hall, CenterLink(url, token))
     loop.start()
