@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from kiosk.catalog.hall_config import HallConfig
 from kiosk.catalog.model import Catalog
-from kiosk.clock import Clock, iso
+from kiosk.clock import Clock, SystemClock, iso
 from kiosk.domain import WindowStatus
-from kiosk.engine import projector
+from kiosk.engine import projector, projector_helpdesk  # noqa: F401  (help-desk handlers)
 from kiosk.engine.auth import AuthCommands
 from kiosk.engine.calling import CallCommands
-from kiosk.engine.consultations import ConsultationCommands
+from kiosk.engine.helpdesk import HelpdeskCommands
 from kiosk.engine.tickets import TicketCommands
 from kiosk.engine.watch import WatchDuties
 from kiosk.events import Event, dumps
@@ -22,7 +23,7 @@ from kiosk.store.migrations import migrate
 from kiosk.store.schema import PROJECTION_TABLES
 
 
-class Hall(TicketCommands, CallCommands, ConsultationCommands, AuthCommands, WatchDuties):
+class Hall(TicketCommands, CallCommands, HelpdeskCommands, AuthCommands, WatchDuties):
     def __init__(self, path: Path | str, clock: Clock | None = None) -> None:
         super().__init__(path, clock)
         self._auth_init()
@@ -35,8 +36,6 @@ def initialise(
     config.validate_against(catalog)
     conn = connect(path)
     migrate(conn)
-    from kiosk.clock import SystemClock
-
     now = iso((clock or SystemClock()).now())
     with transaction(conn):
         stored = config.model_copy(update={"clerks": [], "devices": []})
@@ -65,8 +64,8 @@ def initialise(
     return hall
 
 
-def _store_catalog(conn: object, catalog: Catalog, now: str) -> None:
-    conn.execute(  # type: ignore[attr-defined]
+def _store_catalog(conn: sqlite3.Connection, catalog: Catalog, now: str) -> None:
+    conn.execute(
         "INSERT OR REPLACE INTO catalog(version, body, applied_at) VALUES (?, ?, ?)",
         (catalog.version, catalog.model_dump_json(), now),
     )
