@@ -77,6 +77,43 @@ def _measure(name: str, url: str, batch: int, month: bool, out: dict[str, Any]) 
         out[f"{name}_month_report_s"] = round(time.perf_counter() - began, 1)
 
 
+def _measure_hall_sync(url: str, batch: int, out: dict[str, Any]) -> None:
+    """The real path: a hall store holding a large day's log, `sync_once` reading it from
+    SQLite and pushing it to the PostgreSQL center, acks checked."""
+    from kiosk.catalog.hall_config import load_hall_config
+    from kiosk.catalog.model import load_catalog
+    from kiosk.domain import HallLevel
+    from kiosk.engine.hall import initialise
+    from kiosk.events import Event, insert
+    from kiosk.paths import default_catalog_path, sample_hall_path
+    from kiosk.sync.pusher import sync_once
+
+    evs = generate_day(date(2026, 11, 2))
+    app = create_center_app(url)
+    add_hall(app.state.engine, "370200-00", "S市政务服务中心", "city")
+    token = add_hall(app.state.engine, HALL, "S市市南区政务服务中心", "district", "370200-00")
+    catalog = load_catalog(default_catalog_path())
+    config = load_hall_config(sample_hall_path(), catalog).model_copy(
+        update={"code": HALL, "level": HallLevel.DISTRICT, "parent": "370200-00", "clerks": []}
+    )
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-hall-") as tmp:
+        hall = initialise(Path(tmp) / "hall.db", config, catalog)
+        with hall._tx() as tx:  # the day's log as the hall recorded it
+            for e in evs:
+                insert(tx.conn, Event(**{k: e[k] for k in Event.__dataclass_fields__}))
+            hall._committer.next_seq = len(evs) + 1
+        hall._committer.committed_seq = len(evs)
+        with serve_in_thread(app) as base, CenterClient(base, HALL, token) as client:
+            began = time.perf_counter()
+            summary = sync_once(hall, client, batch=batch)
+            secs = time.perf_counter() - began
+        hall.close()
+    assert summary.lag == 0 and summary.pushed == len(evs), summary
+    out["hall_sync_day_events"] = len(evs)
+    out["hall_sync_day_s"] = round(secs, 2)
+    out["hall_sync_day_events_per_s"] = round(len(evs) / secs)
+
+
 def _measure_concurrent(url: str, halls: int, batch: int, out: dict[str, Any]) -> None:
     """`halls` halls pushing at once (one thread and connection each), a day of 10,000 tickets
     split between them: the aggregate rate of a center serving many halls."""
@@ -120,6 +157,7 @@ def run(batch: int = 2000, month: bool = True, sqlite: bool = False) -> dict[str
     server = PostgresServer().start()
     try:
         _measure("postgresql", server.create_database(), batch, month, result)
+        _measure_hall_sync(server.create_database(), batch, result)
         _measure_concurrent(server.create_database(), 8, batch, result)
     finally:
         server.stop()
