@@ -23,8 +23,8 @@ class LiveFeed(QObject):
         self, base_url: str, token: str, after_seq: int = 0, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.base_url = base_url.rstrip("/").replace("http://", "ws://").replace(
-            "https://", "wss://"
+        self.base_url = (
+            base_url.rstrip("/").replace("http://", "ws://").replace("https://", "wss://")
         )
         self.token = token
         self.last_seq = after_seq
@@ -47,9 +47,14 @@ class LiveFeed(QObject):
         self._open()
 
     def stop(self) -> None:
+        """Closes politely when connected; a socket still opening is aborted, since writing a
+        close frame on it fails (with a Qt warning)."""
         self._stopped = True
         self._retry.stop()
-        self._socket.close()
+        if self.is_connected:
+            self._socket.close()
+        else:
+            self._socket.abort()
 
     def _open(self) -> None:
         url = QUrl(f"{self.base_url}/api/v1/live?after_seq={self.last_seq}&token={self.token}")

@@ -1,0 +1,193 @@
+"""A clerk's session at one window: who is signed in, the window's state and current ticket as
+the server last said (or as the clerk changed it since, while writes wait in the outbox), the
+queue the window serves, and the connection to the hall server.
+
+The server is the truth; the screen only runs ahead of it for writes waiting in the outbox, and
+re-reads the server's state as soon as nothing waits (`_reconcile`).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ui.common.api import ApiError, HallApi
+from ui.common.live import LiveFeed
+from ui.outbox_qt import QtOutbox
+from ui.window_client.texts import problem_text
+
+REFRESH_DEBOUNCE_MS = 250
+MY_EVENTS = ("ticket.finished", "ticket.no_show", "rating.recorded")
+
+
+class SessionBase(QObject):
+    changed = Signal()  # window state, ticket, online or pending count
+    queue_changed = Signal()  # waiting figures of the categories served
+    stats_changed = Signal(dict)
+    message = Signal(str, str)  # text, level ("info", "warn", "error")
+    loaded = Signal()  # hall and window names known (the login screen can show them)
+    logged_in = Signal()
+    logged_out = Signal()
+
+    def __init__(self, base_url: str, window_no: int, outbox_path: Path, lang: str) -> None:
+        super().__init__()
+        self.window_no = window_no
+        self.lang = lang
+        self.api = HallApi(base_url, parent=self)
+        self.outbox = QtOutbox(outbox_path, base_url, self)
+        self.feed: LiveFeed | None = None
+        self.token: str | None = None
+        self.employee_no = ""
+        self.clerk_name = ""
+        self.status = "closed"
+        self.pause_reason: str | None = None
+        self.ticket: dict[str, Any] | None = None
+        self.online = True
+        self.busy = False  # a decision (call, recall, login) is in flight
+        self.catalog: dict[str, Any] = {}
+        self.snapshot: dict[str, Any] = {}
+        self.fetched_at = 0.0
+        self._refresh = QTimer(self, singleShot=True, interval=REFRESH_DEBOUNCE_MS)
+        self._refresh.timeout.connect(self.refresh)
+        self._stats = QTimer(self, singleShot=True, interval=REFRESH_DEBOUNCE_MS)
+        self._stats.timeout.connect(self.refresh_stats)
+        self.api.reachable.connect(self._set_online)
+        self.outbox.pending_changed.connect(self._pending_changed)
+        self.outbox.delivered.connect(self._delivered)
+        self.outbox.refused.connect(self._refused)
+        self.outbox.retrying.connect(lambda ev: ev.status is None and self._set_online(False))
+
+    # -- reading ----------------------------------------------------------------------------
+    @property
+    def pending(self) -> int:
+        return self.outbox.pending
+
+    @property
+    def window(self) -> dict[str, Any]:
+        for w in self.snapshot.get("windows", []):
+            if w["no"] == self.window_no:
+                return dict(w)
+        return {}
+
+    def load(self) -> None:
+        """The catalog (item names, materials) and the first queue snapshot."""
+        call = self.api.get("/api/v1/catalog")
+        call.succeeded.connect(self._catalog_loaded)
+        call.failed.connect(self._failed)
+        self.refresh()
+
+    def _catalog_loaded(self, body: dict[str, Any]) -> None:
+        self.catalog = body
+        if self.snapshot:
+            self.loaded.emit()
+
+    def refresh(self) -> None:
+        call = self.api.get("/api/v1/queue")
+        call.succeeded.connect(self._snapshot)
+
+    def refresh_stats(self) -> None:
+        if self.token:
+            call = self.api.get(
+                f"/api/v1/windows/{self.window_no}/stats", {"clerk": self.employee_no}
+            )
+            call.succeeded.connect(self.stats_changed.emit)
+
+    def _snapshot(self, body: dict[str, Any]) -> None:
+        first = not self.snapshot
+        self.snapshot, self.fetched_at = body, time.monotonic()
+        self.queue_changed.emit()
+        if first and self.catalog:
+            self.loaded.emit()
+        if self.feed is None and self.token:
+            self._start_feed(int(body.get("last_seq", 0)))
+        self._reconcile()
+
+    def _reconcile(self) -> None:
+        """Takes the server's word for the window, unless writes still wait in the outbox."""
+        if not self.token or self.pending:
+            return
+        w = self.window
+        if w.get("clerk") != self.employee_no:
+            self._signed_out(self.tr("You were signed out of this window (day close)."))
+            return
+        self.status, self.pause_reason = w["status"], w.get("pause_reason")
+        number = w.get("ticket")
+        if number is None:
+            self.ticket = None
+        elif self.ticket is None or self.ticket.get("number") != number:
+            call = self.api.get(f"/api/v1/tickets/{number}")
+            call.succeeded.connect(self._ticket_loaded)
+        self.changed.emit()
+
+    def _ticket_loaded(self, ticket: dict[str, Any]) -> None:
+        if (
+            ticket.get("status") in ("called", "serving")
+            and ticket.get("window_no") == self.window_no
+        ):
+            self.ticket = ticket
+            self.changed.emit()
+
+    # -- the live feed ----------------------------------------------------------------------
+    def _start_feed(self, after_seq: int) -> None:
+        assert self.token is not None
+        self.feed = LiveFeed(self.api.base_url, self.token, after_seq, parent=self)
+        self.feed.event.connect(self._event)
+        self.feed.connected.connect(self._feed_connected)
+        self.feed.start()
+
+    def _feed_connected(self, up: bool) -> None:
+        self._set_online(up)
+        if up:
+            self.outbox.kick()
+            self._refresh.start()
+            self._stats.start()
+
+    def _event(self, ev: dict[str, Any]) -> None:
+        self._refresh.start()
+        if ev["type"] in MY_EVENTS and ev["payload"].get("window_no") == self.window_no:
+            self._stats.start()
+
+    def _set_online(self, up: bool) -> None:
+        if up != self.online:
+            self.online = up
+            if up:
+                self.outbox.kick()
+            self.changed.emit()
+
+    # -- the outbox -------------------------------------------------------------------------
+    def _pending_changed(self, count: int) -> None:
+        if count == 0:
+            self._refresh.start()
+        self.changed.emit()
+
+    def _delivered(self, ev: Any) -> None:
+        self._set_online(True)
+
+    def _refused(self, ev: Any) -> None:
+        reason = problem_text(ev.body, self.lang, ev.error)
+        text = self.tr("The server refused a saved action: {reason}").format(reason=reason)
+        self.message.emit(text, "error")
+        self._refresh.start()
+
+    def _failed(self, error: ApiError) -> None:
+        self.message.emit(error.message(self.lang), "error" if not error.network else "warn")
+
+    def _signed_out(self, why: str) -> None:
+        if self.feed is not None:
+            self.feed.stop()
+            self.feed.deleteLater()
+            self.feed = None
+        self.token, self.employee_no, self.clerk_name = None, "", ""
+        self.api.set_token(None)
+        self.status, self.ticket, self.pause_reason = "closed", None, None
+        self.message.emit(why, "info")
+        self.logged_out.emit()
+        self.changed.emit()
+
+    def close(self) -> None:
+        if self.feed is not None:
+            self.feed.stop()
+        self.outbox.close()
