@@ -1,17 +1,26 @@
-"""Questions from the kiosk to the help desk (咨询). The phone number, when given, is kept only
-in the contacts table for a call-back; the event log carries the masked form."""
+"""Questions to the help desk (咨询) from the kiosk, the citizen's phone page or a window clerk.
+
+The phone number, when given, is kept only in the contacts table for a call-back; the event log
+carries the masked form. While nobody is on duty a question must not wait for nobody: it is
+converted at once, in the same transaction, into a ticket of the catalog's help-desk category
+(综合咨询), and the caller gets that ticket to print or show.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from kiosk.catalog.model import Category
 from kiosk.clock import iso
-from kiosk.engine.base import Actor, HallBase
+from kiosk.engine.base import Actor, HallBase, Tx
+from kiosk.engine.helpdesk_tickets import issue_in
+from kiosk.engine.helpdesk_views import HelpdeskQueries, on_duty
 from kiosk.errors import Invalid
 from kiosk.ids import ulid
 
 COUNTER = "ZX"  # two letters: can never collide with a category's one-letter prefix
+SOURCES = ("kiosk", "phone", "window", "desk")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 
@@ -31,7 +40,39 @@ def mask_phone(phone: str) -> str:
     return plain[:3] + "****" + plain[-4:]
 
 
-class ConsultationCommands(HallBase):
+def emit_converted(
+    hall: HallBase,
+    tx: Tx,
+    row: dict[str, Any],
+    cat: Category,
+    item: str | None,
+    note: str | None,
+    actor: Actor,
+    auto: bool = False,
+) -> dict[str, Any]:
+    """Issues the ticket and marks the consultation converted; returns the ticket view."""
+    ticket_id, number = issue_in(hall, tx, cat, item, actor)
+    tx.emit(
+        "consultation.converted",
+        {
+            "consultation_id": row["id"],
+            "number": row["number"],
+            "by": None if auto else actor.clerk,
+            "status": "converted",
+            "owner": None,
+            "ticket_id": ticket_id,
+            "ticket_number": number,
+            "category": cat.code,
+            "item": item,
+            "note": note,
+            "auto": auto,
+        },
+        actor,
+    )
+    return hall.ticket(ticket_id, tx.conn)
+
+
+class ConsultationCommands(HelpdeskQueries):
     def create_consultation(
         self,
         topic: str,
@@ -40,8 +81,13 @@ class ConsultationCommands(HallBase):
         source: str = "kiosk",
         actor: Actor = Actor(),
     ) -> dict[str, Any]:
+        """Returns the consultation; `staffed` says whether someone will answer it, and when
+        nobody is on duty `ticket` is the 综合咨询 ticket it became (None if the catalog has no
+        help-desk category or the day is closed: then it waits for the desk)."""
         if not topic.strip():
             raise Invalid("请选择或填写咨询主题", "a topic is required")
+        if source not in SOURCES:
+            raise Invalid(f"未知的咨询来源：{source}", f"unknown source: {source}")
         plain = normalise_phone(phone) if phone else None
         with self._tx() as tx:
             today = self.today(tx.now).isoformat()
@@ -51,6 +97,7 @@ class ConsultationCommands(HallBase):
             seq_no = (row["last"] if row else 0) + 1
             cid = ulid()
             number = f"{COUNTER}{seq_no:03d}"
+            masked = mask_phone(plain) if plain else None
             tx.emit(
                 "consultation.created",
                 {
@@ -58,7 +105,7 @@ class ConsultationCommands(HallBase):
                     "number": number,
                     "topic": topic.strip(),
                     "question": question,
-                    "phone_masked": mask_phone(plain) if plain else None,
+                    "phone_masked": masked,
                     "source": source,
                     "service_day": today,
                     "counter": COUNTER,
@@ -71,8 +118,22 @@ class ConsultationCommands(HallBase):
                     "INSERT INTO contacts(consultation_id, phone, created_at) VALUES (?, ?, ?)",
                     (cid, plain, iso(tx.now)),
                 )
-            return {
+            result: dict[str, Any] = {
                 "id": cid,
                 "number": number,
-                "phone_masked": mask_phone(plain) if plain else None,
+                "topic": topic.strip(),
+                "phone_masked": masked,
+                "status": "open",
+                "staffed": bool(on_duty(self, tx.conn, tx.now)),
             }
+            if not result["staffed"]:
+                result["ticket"] = self._redirect(tx, result, actor)
+                if result["ticket"] is not None:
+                    result["status"] = "converted"
+            return result
+
+    def _redirect(self, tx: Tx, row: dict[str, Any], actor: Actor) -> dict[str, Any] | None:
+        cat = self.catalog.helpdesk_category()
+        if cat is None or self.day_closed(tx.conn, self.today(tx.now).isoformat()):
+            return None
+        return emit_converted(self, tx, row, cat, None, None, actor, auto=True)

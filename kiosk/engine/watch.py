@@ -9,6 +9,7 @@ from typing import Any
 from kiosk.clock import iso, parse_iso
 from kiosk.engine.base import SYSTEM
 from kiosk.engine.day import DayCommands
+from kiosk.engine.helpdesk_alerts import check_helpdesk
 from kiosk.engine.idempotency import purge_old
 from kiosk.engine.ratings import RatingCommands
 from kiosk.engine.snapshot import SnapshotQueries
@@ -106,6 +107,7 @@ class WatchDuties(SnapshotQueries, DayCommands, RatingCommands):
         return {
             "idle": self.check_idle_windows(),
             "tidal": self.check_tidal(),
+            "helpdesk": check_helpdesk(self),
             "closed": self.close_day_if_due() if auto_close else False,
             "default_ratings": self.apply_default_ratings(),
             "purged": purge_old(self),

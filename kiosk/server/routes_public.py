@@ -21,12 +21,16 @@ def health() -> dict[str, str]:
 
 @router.get("/catalog")
 def catalog(request: Request) -> Response:
-    """The catalog as stored, with the hall's switched-off items marked; cached by version."""
+    """The catalog as stored, with the hall's switched-off items marked and the hall's own
+    published FAQs and notices after the center's (marked source "hall"); cached by version."""
     hall = hall_of(request)
-    etag = f'"{hall.catalog.version}-{len(hall.disabled_items)}"'
+    etag = f'"{hall.catalog.version}-{len(hall.disabled_items)}-{hall.knowledge_tag()}"'
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers={"ETag": etag})
     body = hall.catalog.model_dump(mode="json")
+    faqs, notices = hall.published_for_catalog()
+    body["faqs"] += faqs
+    body["notices"] += notices
     body["disabled_items"] = sorted(hall.disabled_items)
     body["hall"] = {
         "code": hall.code,

@@ -119,3 +119,40 @@ def _idempotency(conn: sqlite3.Connection) -> None:
             body TEXT NOT NULL, created_at TEXT NOT NULL);
         """,
     )
+
+
+# -- help desk (issue #5): presence, knowledge base, consultation ownership ----------------------
+# Projections like the rest: `kiosk store rebuild` empties and replays them.
+PROJECTION_TABLES = (*PROJECTION_TABLES, "helpdesk_presence", "knowledge")  # type: ignore[assignment]
+
+
+@migration(3, "help desk")
+def _help_desk(conn: sqlite3.Connection) -> None:
+    """Who staffs the desk, the hall's own FAQs and notices (drafts to retired, with who and
+    when), and what the consultations table needs for 首问负责 and the daily figures."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE helpdesk_presence (
+            clerk TEXT PRIMARY KEY, status TEXT NOT NULL, since TEXT NOT NULL);
+        CREATE TABLE knowledge (
+            id TEXT PRIMARY KEY, kind TEXT NOT NULL, status TEXT NOT NULL,
+            title_zh TEXT NOT NULL, title_en TEXT NOT NULL, body_zh TEXT NOT NULL,
+            body_en TEXT NOT NULL, items TEXT NOT NULL, keywords TEXT NOT NULL,
+            consultation_id TEXT, revision INTEGER NOT NULL,
+            created_by TEXT, created_at TEXT NOT NULL, updated_by TEXT, updated_at TEXT NOT NULL,
+            published_by TEXT, published_at TEXT, retired_by TEXT, retired_at TEXT,
+            seq INTEGER NOT NULL);
+        CREATE INDEX knowledge_kind ON knowledge(kind, status);
+        ALTER TABLE consultations ADD COLUMN first_claimed_at TEXT;
+        ALTER TABLE consultations ADD COLUMN resolved_by TEXT;
+        ALTER TABLE consultations ADD COLUMN referred_to TEXT;
+        ALTER TABLE consultations ADD COLUMN ticket_number TEXT;
+        ALTER TABLE consultations ADD COLUMN category TEXT;
+        ALTER TABLE consultations ADD COLUMN faq_id TEXT;
+        ALTER TABLE consultations ADD COLUMN handovers INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE consultations ADD COLUMN history TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE consultations ADD COLUMN updated_at TEXT;
+        CREATE INDEX consultations_status ON consultations(status, created_at);
+        """,
+    )

@@ -16,8 +16,10 @@ _installed: list[QTranslator] = []
 
 
 def qt_locale(lang: str) -> QLocale:
-    return QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == "zh" else QLocale(
-        QLocale.Language.English, QLocale.Country.UnitedStates
+    return (
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+        if lang == "zh"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     )
 
 

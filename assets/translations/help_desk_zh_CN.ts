@@ -1,0 +1,653 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ActionArea</name>
+    <message>
+        <location filename="../../ui/help_desk/actions.py" line="30"/>
+        <source>Resolve</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/actions.py" line="32"/>
+        <source>Save answer</source>
+        <translation>保存答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/actions.py" line="33"/>
+        <source>Make this an FAQ</source>
+        <translation>设为常见问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/actions.py" line="35"/>
+        <source>Give a queue number</source>
+        <translation>转为排队号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/actions.py" line="37"/>
+        <source>Note for a referral, handover or ticket</source>
+        <translation>说明（转交主管、移交或取号时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/actions.py" line="39"/>
+        <source>Refer to supervisor</source>
+        <translation>转交主管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/actions.py" line="41"/>
+        <source>Hand over</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/actions.py" line="44"/>
+        <source>Print number</source>
+        <translation>打印排队号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/actions.py" line="104"/>
+        <source>Queue number {n}: please read it out to the citizen</source>
+        <translation>排队号 {n}：请告知群众</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/actions.py" line="125"/>
+        <source>Write a note first: the next person needs to know why.</source>
+        <translation>请先填写说明，让接手的人知道原因。</translation>
+    </message>
+</context>
+<context>
+    <name>AlertStrip</name>
+    <message>
+        <location filename="../../ui/help_desk/header.py" line="82"/>
+        <source>{number} ({topic}) has waited over {m} min with nobody answering</source>
+        <translation>{number}（{topic}）等待超过{m}分钟无人接待</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/header.py" line="87"/>
+        <source>{n} questions waiting and nobody on duty</source>
+        <translation>{n}个咨询待处理，咨询台无人在岗</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationModel</name>
+    <message>
+        <location filename="../../ui/help_desk/model.py" line="82"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/model.py" line="83"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/model.py" line="84"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/model.py" line="85"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/model.py" line="86"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/model.py" line="87"/>
+        <source>Waited</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/model.py" line="126"/>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationPanel</name>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="45"/>
+        <source>Claim: I will answer this</source>
+        <translation>接待：由我负责答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="48"/>
+        <source>Answer for the citizen</source>
+        <translation>给群众的答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="61"/>
+        <source>Choose a question on the left.</source>
+        <translation>请在左侧选择一个咨询。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="112"/>
+        <source>Call back: {phone}</source>
+        <translation>回电：{phone}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="115"/>
+        <source>Referred to {name}</source>
+        <translation>已转交{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="116"/>
+        <source>Referred to the supervisors</source>
+        <translation>已转交大厅主管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="118"/>
+        <source>FAQ drafted</source>
+        <translation>已生成常见问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="122"/>
+        <source>Owner: {name}</source>
+        <translation>负责人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="144"/>
+        <source>{name} is answering this question (首问负责).</source>
+        <translation>{name}正在接待该咨询（首问负责）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="153"/>
+        <source>claimed</source>
+        <translation>接待</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="154"/>
+        <source>answered</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="155"/>
+        <source>handed over</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="156"/>
+        <source>resolved</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="157"/>
+        <source>gave number</source>
+        <translation>转为排队号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="158"/>
+        <source>referred</source>
+        <translation>转交主管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="162"/>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/detail.py" line="167"/>
+        <source> (nobody on duty)</source>
+        <translation>（咨询台无人在岗，自动转号）</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSession</name>
+    <message>
+        <location filename="../../ui/help_desk/session.py" line="78"/>
+        <source>This account is not help-desk staff.</source>
+        <translation>该账号不是咨询台工作人员。</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPage</name>
+    <message>
+        <location filename="../../ui/help_desk/figures_page.py" line="34"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/figures_page.py" line="40"/>
+        <source>Questions</source>
+        <translation>咨询总数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/figures_page.py" line="41"/>
+        <source>Time to claim (avg)</source>
+        <translation>平均接待用时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/figures_page.py" line="42"/>
+        <source>Time to resolve (avg)</source>
+        <translation>平均办结用时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/figures_page.py" line="43"/>
+        <source>Became queue numbers</source>
+        <translation>转为排队号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/figures_page.py" line="44"/>
+        <source>Became FAQs</source>
+        <translation>生成常见问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/figures_page.py" line="45"/>
+        <source>Unclaimed alerts</source>
+        <translation>超时未接待提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/figures_page.py" line="68"/>
+        <source>By topic</source>
+        <translation>按主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/figures_page.py" line="80"/>
+        <source>Figures for {day}</source>
+        <translation>{day} 统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/figures_page.py" line="102"/>
+        <source>No questions yet today.</source>
+        <translation>今天还没有咨询。</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <location filename="../../ui/help_desk/header.py" line="21"/>
+        <source>Help desk</source>
+        <translation>咨询台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/header.py" line="35"/>
+        <source>Sign out</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/header.py" line="55"/>
+        <source>On duty</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/header.py" line="55"/>
+        <source>Away</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/header.py" line="58"/>
+        <source>{n} on duty</source>
+        <translation>{n}人在岗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/header.py" line="60"/>
+        <source>Desk unstaffed: questions become queue numbers</source>
+        <translation>无人在岗：咨询将转为排队号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/header.py" line="64"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/header.py" line="64"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDeskTexts</name>
+    <message>
+        <location filename="../../ui/help_desk/texts.py" line="15"/>
+        <source>Waiting</source>
+        <translation>待接待</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/texts.py" line="16"/>
+        <source>Being answered</source>
+        <translation>接待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/texts.py" line="17"/>
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/texts.py" line="18"/>
+        <source>Ticket issued</source>
+        <translation>已取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/texts.py" line="19"/>
+        <source>With supervisor</source>
+        <translation>已转主管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/texts.py" line="22"/>
+        <source>Kiosk</source>
+        <translation>取号机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/texts.py" line="23"/>
+        <source>Phone page</source>
+        <translation>手机页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/texts.py" line="24"/>
+        <source>Window referral</source>
+        <translation>窗口转来</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/texts.py" line="25"/>
+        <source>At the desk</source>
+        <translation>咨询台登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/texts.py" line="28"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/texts.py" line="29"/>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/texts.py" line="30"/>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/texts.py" line="74"/>
+        <source>{m} min {s} s</source>
+        <translation>{m}分{s}秒</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDeskWindow</name>
+    <message>
+        <location filename="../../ui/help_desk/window.py" line="43"/>
+        <source>Help desk</source>
+        <translation>咨询台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/window.py" line="62"/>
+        <source>Questions</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/window.py" line="63"/>
+        <source>FAQs and notices</source>
+        <translation>常见问题与通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/window.py" line="64"/>
+        <source>Today&apos;s figures</source>
+        <translation>今日统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/window.py" line="137"/>
+        <source>Back to the open list</source>
+        <translation>放回待接待列表</translation>
+    </message>
+</context>
+<context>
+    <name>ItemLinks</name>
+    <message>
+        <location filename="../../ui/help_desk/items.py" line="68"/>
+        <source>Link a service item: type its name or code</source>
+        <translation>关联事项：输入事项名称或编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/items.py" line="77"/>
+        <source>Print notice</source>
+        <translation>打印告知单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/items.py" line="78"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeEditor</name>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="38"/>
+        <source>Item codes, e.g. HJ-002</source>
+        <translation>事项编码，如 HJ-002</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="39"/>
+        <source>Words a citizen might type</source>
+        <translation>群众可能输入的词语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="46"/>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="47"/>
+        <source>Linked items</source>
+        <translation>关联事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="53"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="54"/>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="99"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="56"/>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="74"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="74"/>
+        <source>Question (English)</source>
+        <translation>问题（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="74"/>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="75"/>
+        <source>Answer (English)</source>
+        <translation>答复（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="77"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="77"/>
+        <source>Title (English)</source>
+        <translation>标题（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="77"/>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="78"/>
+        <source>Text (English)</source>
+        <translation>正文（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="99"/>
+        <source>Publish changes</source>
+        <translation>发布修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="101"/>
+        <source>New entry (draft)</source>
+        <translation>新建（草稿）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="106"/>
+        <source>Created {when} by {who}</source>
+        <translation>{who} {when} 创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="107"/>
+        <source>Changed {when} by {who}</source>
+        <translation>{who} {when} 修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="108"/>
+        <source>Published {when} by {who}</source>
+        <translation>{who} {when} 发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="109"/>
+        <source>Retired {when} by {who}</source>
+        <translation>{who} {when} 停用</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeModel</name>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_model.py" line="23"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_model.py" line="23"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_model.py" line="23"/>
+        <source>Last change</source>
+        <translation>最近修改</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePage</name>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_page.py" line="44"/>
+        <source>FAQs</source>
+        <translation>常见问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_page.py" line="44"/>
+        <source>Notices</source>
+        <translation>通知公告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_page.py" line="52"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_page.py" line="135"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_page.py" line="143"/>
+        <source>Published: the kiosk search has it now.</source>
+        <translation>已发布：取号机搜索现在可以查到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_page.py" line="144"/>
+        <source>Retired: no longer shown at the kiosk.</source>
+        <translation>已停用：取号机不再显示。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <location filename="../../ui/help_desk/login.py" line="26"/>
+        <source>Help desk</source>
+        <translation>咨询台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/login.py" line="29"/>
+        <source>e.g. 2001</source>
+        <translation>例如 2001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/login.py" line="34"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/login.py" line="40"/>
+        <source>Employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/login.py" line="41"/>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/login.py" line="74"/>
+        <source>Enter your employee number and PIN.</source>
+        <translation>请输入工号和密码。</translation>
+    </message>
+</context>
+<context>
+    <name>PanelRequests</name>
+    <message>
+        <location filename="../../ui/help_desk/requests.py" line="40"/>
+        <source>Queue number {n} issued: read it out or print it.</source>
+        <translation>已取号 {n}：请告知群众或打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/requests.py" line="43"/>
+        <source>Draft FAQ made: publish it under FAQs and notices.</source>
+        <translation>已生成常见问题草稿，请在“常见问题与通知”中发布。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/requests.py" line="45"/>
+        <source>Answer saved.</source>
+        <translation>答复已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/requests.py" line="65"/>
+        <source>Printed {what}.</source>
+        <translation>已打印 {what}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/requests.py" line="68"/>
+        <source>Printing {what} failed: check the printer.</source>
+        <translation>打印 {what} 失败，请检查打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueList</name>
+    <message>
+        <location filename="../../ui/help_desk/queue_list.py" line="70"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/queue_list.py" line="70"/>
+        <source>Mine</source>
+        <translation>我负责的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/queue_list.py" line="70"/>
+        <source>All today</source>
+        <translation>今日全部</translation>
+    </message>
+</context>
+</TS>

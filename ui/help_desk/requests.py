@@ -1,0 +1,69 @@
+"""What the question panel asks of the server and the printer: each step is one POST (with
+an Idempotency-Key) whose refusal is shown in the panel in the server's own words; printing
+runs off the GUI thread and reports back by signal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from ui.help_desk.detail import ConsultationPanel
+from ui.help_desk.items import notice_data
+from ui.help_desk.printing import DeskPrinter, ticket_data
+from ui.help_desk.session import DeskSession
+from ui.help_desk.texts import HALL_TZ, problem_text
+
+
+class PanelRequests(QObject):
+    def __init__(
+        self,
+        session: DeskSession,
+        panel: ConsultationPanel,
+        printer: DeskPrinter,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.panel, self.printer = session, panel, printer
+        panel.request.connect(self._request)
+        panel.print_notice.connect(self._print_notice)
+        panel.print_ticket.connect(self._print_ticket)
+        printer.printed.connect(self._printed)
+
+    def _request(self, cid: str, step: str, body: dict[str, Any]) -> None:
+        s = self.session
+        path = f"/api/v1/consultations/{cid}/{step}"
+
+        def done(result: Any) -> None:
+            if step == "convert":
+                number = result["ticket"]["number"]
+                text = self.tr("Queue number {n} issued: read it out or print it.")
+                self.panel.say(text.format(n=number), "info")
+            elif step == "faq":
+                self.panel.say(self.tr("Draft FAQ made: publish it under FAQs and notices."))
+            elif step == "answer":
+                self.panel.say(self.tr("Answer saved."))
+
+        s.post(path, body, done, lambda e: self.panel.say(problem_text(e, s.lang), "error"))
+
+    def _print_notice(self, code: str) -> None:
+        item = self.session.item(code)
+        if item is not None:
+            self.printer.notice(notice_data(self.session.catalog, item, self.session.lang))
+
+    def _print_ticket(self, ticket_id: str) -> None:
+        s = self.session
+        call = s.api.get(f"/api/v1/tickets/{ticket_id}")
+        tz = HALL_TZ[0].key if HALL_TZ else None
+        call.succeeded.connect(
+            lambda t: self.printer.ticket(ticket_data(s.catalog, t, s.base_url, s.lang, tz))
+        )
+        call.failed.connect(lambda e: self.panel.say(problem_text(e, s.lang), "error"))
+
+    def _printed(self, ok: bool, what: str) -> None:
+        if ok:
+            self.panel.say(self.tr("Printed {what}.").format(what=what))
+        else:
+            self.panel.say(
+                self.tr("Printing {what} failed: check the printer.").format(what=what), "error"
+            )
