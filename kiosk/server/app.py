@@ -13,7 +13,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kiosk import __version__
 from kiosk.engine.hall import Hall
-from kiosk.server import problems, routes_public, routes_tickets, routes_windows
+from kiosk.server import (
+    problems,
+    routes_helpdesk,
+    routes_knowledge,
+    routes_phone,
+    routes_public,
+    routes_stats,
+    routes_tickets,
+    routes_windows,
+)
 from kiosk.server.live import Broadcaster
 from kiosk.server.live import router as live_router
 
@@ -50,7 +59,15 @@ def create_app(hall: Hall, *, duties: bool = True, auto_close: bool = True) -> F
     problems.install(app)
 
     app.add_middleware(BodyLimit, limit=MAX_BODY)
-    for router in (routes_public.router, routes_tickets.router, routes_windows.router):
+    for router in (
+        routes_public.router,
+        routes_tickets.router,
+        routes_windows.router,
+        routes_stats.router,
+        routes_phone.router,
+        routes_helpdesk.router,
+        routes_knowledge.router,
+    ):
         app.include_router(router)
     app.include_router(live_router)
     return app

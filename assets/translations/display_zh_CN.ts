@@ -1,0 +1,164 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>HallBoard</name>
+    <message>
+        <location filename="../../ui/display/board.py" line="35"/>
+        <source>Hall board</source>
+        <translation>大厅叫号屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="109"/>
+        <source>Service hall</source>
+        <translation>政务服务中心</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="111"/>
+        <source>Notices</source>
+        <translation>通知公告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="129"/>
+        <source>Connecting to the hall server…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="131"/>
+        <source>Connection lost, reconnecting…</source>
+        <translation>连接中断，正在重连…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="133"/>
+        <source>Voice unavailable</source>
+        <translation>语音播报不可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="142"/>
+        <source>dddd, d MMMM yyyy</source>
+        <translation>yyyy年M月d日 dddd</translation>
+    </message>
+</context>
+<context>
+    <name>NowCalling</name>
+    <message>
+        <location filename="../../ui/display/panels.py" line="87"/>
+        <source>Welcome</source>
+        <translation>欢迎光临</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/panels.py" line="91"/>
+        <source>Please listen for your number</source>
+        <translation>请留意叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/panels.py" line="97"/>
+        <source>Calling again</source>
+        <translation>重复呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/panels.py" line="97"/>
+        <source>Now calling</source>
+        <translation>正在呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/panels.py" line="99"/>
+        <source>Please go to window {n}</source>
+        <translation>请到 {n} 号窗口办理</translation>
+    </message>
+</context>
+<context>
+    <name>QueueGrid</name>
+    <message>
+        <location filename="../../ui/display/lists.py" line="108"/>
+        <source>Waiting</source>
+        <translation>等候人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/lists.py" line="118"/>
+        <source>{n}</source>
+        <comment>people waiting in a queue</comment>
+        <translation>{n}人</translation>
+    </message>
+</context>
+<context>
+    <name>RecentCalls</name>
+    <message>
+        <location filename="../../ui/display/lists.py" line="61"/>
+        <source>Recent calls</source>
+        <translation>最近叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/lists.py" line="62"/>
+        <source>→ window {n}</source>
+        <translation>→ {n}号窗口</translation>
+    </message>
+</context>
+<context>
+    <name>WindowGrid</name>
+    <message>
+        <location filename="../../ui/display/panels.py" line="131"/>
+        <source>Windows</source>
+        <translation>窗口状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/panels.py" line="144"/>
+        <source>Window {n}</source>
+        <translation>{n}号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/panels.py" line="139"/>
+        <source>Not serving</source>
+        <translation>暂停服务</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStrip</name>
+    <message>
+        <location filename="../../ui/display/strip.py" line="39"/>
+        <location filename="../../ui/display/strip.py" line="86"/>
+        <source>Window {n}</source>
+        <translation>{n}号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/strip.py" line="93"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/strip.py" line="98"/>
+        <source>Paused: {reason}</source>
+        <translation>暂停原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/strip.py" line="101"/>
+        <source>This window is closed</source>
+        <translation>本窗口暂未开放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/strip.py" line="107"/>
+        <source>Now serving</source>
+        <translation>正在办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/strip.py" line="105"/>
+        <source>Please come to this window</source>
+        <translation>请到本窗口办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/strip.py" line="111"/>
+        <source>Welcome</source>
+        <translation>欢迎光临</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/strip.py" line="111"/>
+        <source>Please wait for your number</source>
+        <translation>请留意叫号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/strip.py" line="113"/>
+        <source>Not serving</source>
+        <translation>暂停服务</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,84 @@
+"""What a citizen's phone may read about its own ticket: numbers and states, nothing personal.
+
+Why a module of its own: the phone page is the one reader outside the hall's staff, reached over
+the public network by whoever holds the ticket's secret link. Everything it can see is chosen
+here, field by field, so a column added to the tickets or cases tables never leaks by accident:
+no clerk name or employee number, no notes written by staff, the window only by its number.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from kiosk.engine.views import ticket_from_token
+
+if TYPE_CHECKING:
+    from kiosk.engine.base import HallBase
+
+# The steps of a bad-rating case in the order a citizen sees them progress.
+CASE_STEPS = ("open", "called_back", "verified", "rectified", "revisited", "closed")
+
+# Ticket fields the phone page shows; everything else in the ticket view stays on the server.
+PHONE_FIELDS = (
+    "id",
+    "number",
+    "category",
+    "category_name_zh",
+    "category_name_en",
+    "status",
+    "service_day",
+    "window_no",
+    "target_window",
+    "ahead",
+    "estimated_wait_s",
+    "recall_count",
+    "outcome",
+    "missing_materials",
+    "rating",
+)
+
+
+def ticket_of_token(hall: HallBase, token: str) -> str | None:
+    """The ticket id a status link's token stands for, if the token is genuine and the ticket
+    exists (a genuine token of a ticket lost in a restore must still give the not-found page)."""
+    ticket_id = ticket_from_token(hall, token)
+    if ticket_id is None:
+        return None
+    row = hall.reader().execute("SELECT 1 FROM tickets WHERE id = ?", (ticket_id,)).fetchone()
+    return ticket_id if row is not None else None
+
+
+def phone_view(hall: HallBase, ticket_id: str) -> dict[str, Any]:
+    """The ticket as its holder's phone shows it."""
+    view = hall.ticket(ticket_id)
+    return {k: view.get(k) for k in PHONE_FIELDS}
+
+
+def ticket_case(hall: HallBase, ticket_id: str) -> dict[str, Any] | None:
+    """The follow-up of a bad rating of this ticket: its state, deadline and the dates of each
+    step, without the staff's notes or names (they may name the clerk or other citizens)."""
+    row = (
+        hall.reader()
+        .execute(
+            "SELECT level, deadline, status, opened_at, updated_at, history FROM cases"
+            " WHERE ticket_id = ? ORDER BY opened_at DESC LIMIT 1",
+            (ticket_id,),
+        )
+        .fetchone()
+    )
+    if row is None:
+        return None
+    history = [
+        {"status": str(step.get("status")), "at": step.get("at")}
+        for step in json.loads(row["history"] or "[]")
+    ]
+    return {
+        "status": row["status"],
+        "level": row["level"],
+        "deadline": row["deadline"],
+        "opened_at": row["opened_at"],
+        "updated_at": row["updated_at"],
+        "history": [{"status": "open", "at": row["opened_at"]}, *history],
+        "steps": list(CASE_STEPS),
+    }

@@ -1,0 +1,166 @@
+"""The hall board (1920x1080, full screen): the latest call large and blinking, recent calls,
+every window, waiting per queue, the hall's notices scrolling, the time.
+
+Why it never waits: data arrives by signal from BoardSource (snapshot, then live events), speech
+goes to the Announcer's own thread through BoardVoice, and the only timers are the clock, the
+blink and the ticker, none of which touch the network.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QVBoxLayout, QWidget
+
+from ui.display.lists import QueueGrid, RecentCalls
+from ui.display.model import BoardModel, Call
+from ui.display.panels import NowCalling, WindowGrid
+from ui.display.source import BoardSource
+from ui.display.ticker import Ticker
+from ui.display.voice import BoardVoice
+from ui.display.widgets import LEFT, RIGHT, fit_text, label, lang, rescale
+
+DESIGN_W, DESIGN_H = 1920, 1080
+
+
+class HallBoard(QWidget):
+    ready = Signal()
+
+    def __init__(
+        self, source: BoardSource, voice: BoardVoice | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("board")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setWindowTitle(self.tr("Hall board"))
+        self.source, self.voice, self.model = source, voice, source.model
+        self.scale = 1.0
+        self.now, self.recent = NowCalling(), RecentCalls()
+        self.windows, self.queues = WindowGrid(), QueueGrid()
+        self.ticker = Ticker()
+        root = QVBoxLayout(self)
+        # Sizes follow the screen, never the text: a size constraint would push minimum sizes
+        # onto the top-level window on every rescale (and warn on platforms without hints).
+        root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addWidget(self._header(), 11)
+        body = QHBoxLayout()
+        body.setContentsMargins(24, 20, 24, 20)
+        body.setSpacing(20)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.setSpacing(20)
+        right.setSpacing(20)
+        left.addWidget(self.now, 11)
+        left.addWidget(self.recent, 7)
+        right.addWidget(self.windows, 11)
+        right.addWidget(self.queues, 7)
+        body.addLayout(left, 9)
+        body.addLayout(right, 10)
+        root.addLayout(body, 89)
+        root.addWidget(self._ticker_band(), 8)
+        self.clock = QTimer(self)
+        self.clock.setInterval(1000)
+        self.clock.timeout.connect(self._tick)
+        self.clock.start()
+        source.changed.connect(self.refresh)
+        source.called.connect(self._on_call)
+        source.connected.connect(lambda _: self._status())
+        source.ready.connect(self.ready)
+        if voice is not None:
+            source.called.connect(voice.on_call)
+        self.refresh()
+        self._tick()
+
+    def _header(self) -> QFrame:
+        header = QFrame()
+        header.setObjectName("header")
+        self.hall = label("hallName", 54, True, LEFT)
+        self.hall.setProperty("basePx", None)  # fitted to its width by refresh()
+        self.status = label("status", 26, False, RIGHT)
+        self.time = label("time", 64, True, RIGHT)
+        self.date = label("date", 28, False, RIGHT)
+        clock = QVBoxLayout()
+        clock.setSpacing(0)
+        clock.addWidget(self.time, 3)
+        clock.addWidget(self.date, 2)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(36, 6, 36, 8)
+        row.addWidget(self.hall, 10)
+        row.addWidget(self.status, 5)
+        row.addLayout(clock, 6)
+        return header
+
+    def _ticker_band(self) -> QFrame:
+        band = QFrame()
+        band.setObjectName("tickerBand")
+        self.badge = label("badge", 32, True)
+        row = QHBoxLayout(band)
+        row.setContentsMargins(24, 8, 0, 8)
+        row.setSpacing(20)
+        row.addWidget(self.badge, 1)
+        row.addWidget(self.ticker, 11)
+        return band
+
+    # -- rendering -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        zh = lang() == "zh"
+        model = self.model
+        name = (model.hall_zh if zh else model.hall_en) or self.tr("Service hall")
+        fit_text(self.hall, name, 54, self.scale, self.hall.width())
+        self.badge.setText(self.tr("Notices"))
+        self.now.show_model(model)
+        self.recent.show_model(model)
+        self.windows.show_model(model)
+        self.queues.show_model(model)
+        self.ticker.set_text(self._notice_text(model, zh))
+        self._status()
+
+    @staticmethod
+    def _notice_text(model: BoardModel, zh: bool) -> str:
+        parts = []
+        for n in model.notices:
+            title, body = (n["title_zh"], n["body_zh"]) if zh else (n["title_en"], n["body_en"])
+            parts.append(f"{title}{'：' if zh else ': '}{body}")
+        return "　　◆　　".join(parts)
+
+    def _status(self) -> None:
+        if not self.source.loaded:
+            text = self.tr("Connecting to the hall server…")
+        elif not self.source.live:
+            text = self.tr("Connection lost, reconnecting…")
+        elif self.voice is not None and self.voice.speech is False:
+            text = self.tr("Voice unavailable")
+        else:
+            text = ""
+        self.status.setText(text)
+
+    def _tick(self) -> None:
+        now = QDateTime.currentDateTime()
+        locale = QLocale()
+        self.time.setText(locale.toString(now.time(), "HH:mm:ss"))
+        self.date.setText(locale.toString(now.date(), self.tr("dddd, d MMMM yyyy")))
+        self._status()
+
+    def _on_call(self, call: Call) -> None:
+        self.now.show_model(self.model)
+        self.now.blinker.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.scale = min(event.size().width() / DESIGN_W, event.size().height() / DESIGN_H)
+        for panel in (self.now, self.recent, self.queues):
+            panel.scale = self.scale
+        rescale(self, self.scale)
+        super().resizeEvent(event)
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.source.stop()
+        if self.voice is not None:
+            self.voice.close()
+        super().closeEvent(event)

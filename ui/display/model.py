@@ -1,0 +1,198 @@
+"""What a display board shows, kept Qt-free so every event rule is a plain unit test.
+
+The board starts from GET /api/v1/queue and then changes only by live events, so this model
+replays the engine's own transitions: a call takes a ticket out of its queue and onto a window,
+a transfer or requeue puts it back, a finish or no-show frees the window. Waiting counts move
+by those events; the model remembers each ticket's queue it has seen (and falls back to the
+number's prefix), and `day.closed` empties every queue, which also covers tickets it never saw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+RECENT = 8
+
+
+@dataclass
+class WindowState:
+    no: int
+    name_zh: str = ""
+    name_en: str = ""
+    status: str = "closed"  # open / paused / closed
+    ticket: str | None = None
+    serving: bool | None = False  # False: called, citizen on the way; True: started; None: ?
+    pause_reason: str | None = None
+
+    @property
+    def in_service(self) -> bool:
+        """Only an open window serves: closed and paused ones both read 暂停服务 on the board."""
+        return self.status == "open"
+
+
+@dataclass
+class Queue:
+    code: str
+    prefix: str
+    name_zh: str
+    name_en: str
+    waiting: int = 0
+
+
+@dataclass(frozen=True)
+class Call:
+    """One call or recall, as the board lists and announces it."""
+
+    seq: int
+    number: str
+    window_no: int
+    recall: bool = False
+
+
+@dataclass
+class BoardModel:
+    hall_zh: str = ""
+    hall_en: str = ""
+    service_day: str = ""
+    windows: dict[int, WindowState] = field(default_factory=dict)
+    queues: dict[str, Queue] = field(default_factory=dict)
+    recent: list[Call] = field(default_factory=list)  # newest first, one entry per number
+    latest: Call | None = None
+    notices: list[dict[str, str]] = field(default_factory=list)
+    last_seq: int = 0
+    _tickets: dict[str, tuple[str, bool]] = field(default_factory=dict)  # id -> (queue, waiting)
+
+    def load_snapshot(self, snap: dict[str, Any]) -> None:
+        hall = snap.get("hall") or {}
+        self.hall_zh, self.hall_en = hall.get("name_zh", ""), hall.get("name_en", "")
+        self.service_day = str(snap.get("service_day", ""))
+        self.queues = {
+            c["code"]: Queue(c["code"], c["prefix"], c["name_zh"], c["name_en"], int(c["waiting"]))
+            for c in snap.get("categories", [])
+        }
+        self.windows = {}
+        for w in snap.get("windows", []):  # whether a ticket is called or started is not known
+            state = WindowState(w["no"], w["name_zh"], w["name_en"], w["status"], w["ticket"])
+            state.serving, state.pause_reason = None, w["pause_reason"]
+            self.windows[w["no"]] = state
+        self.recent = []
+        for c in snap.get("recent_calls", []):  # newest first
+            if all(r.number != c["number"] for r in self.recent):
+                self.recent.append(Call(c["seq"], c["number"], c["window_no"], bool(c["recall"])))
+        self.recent = self.recent[:RECENT]
+        self.latest = self.recent[0] if self.recent else None
+        self._tickets.clear()
+        self.last_seq = int(snap.get("last_seq", 0))
+
+    def load_catalog(self, catalog: dict[str, Any]) -> None:
+        self.notices = [
+            {k: str(n.get(k) or "") for k in ("title_zh", "body_zh", "title_en", "body_en")}
+            for n in catalog.get("notices", [])
+        ]
+
+    # -- events ----------------------------------------------------------------------------
+    def apply(self, ev: dict[str, Any]) -> list[Call]:
+        """Apply one live event; returns the calls (and recalls) it makes, to show and say."""
+        self.last_seq = max(self.last_seq, int(ev.get("seq", 0)))
+        kind, p = str(ev.get("type", "")), ev.get("payload") or {}
+        if kind == "ticket.called" or kind == "ticket.recalled":
+            return [self._call(ev, p, recall=kind == "ticket.recalled")]
+        handler = _HANDLERS.get(kind)
+        if handler is not None:
+            handler(self, p)
+        return []
+
+    def _call(self, ev: dict[str, Any], p: dict[str, Any], recall: bool) -> Call:
+        call = Call(int(ev.get("seq", 0)), str(p["number"]), int(p["window_no"]), recall)
+        if not recall:
+            queue = str(p.get("category") or self._queue_of(p))
+            if self._tickets.get(p["ticket_id"], (queue, True))[1]:
+                self._add(queue, -1)
+            self._tickets[p["ticket_id"]] = (queue, False)
+        window = self._window(call.window_no)
+        window.ticket, window.serving = call.number, False
+        self.recent = [call, *(r for r in self.recent if r.number != call.number)][:RECENT]
+        self.latest = call
+        return call
+
+    def _add(self, queue: str, delta: int) -> None:
+        if queue in self.queues:
+            self.queues[queue].waiting = max(0, self.queues[queue].waiting + delta)
+
+    def _queue_of(self, p: dict[str, Any]) -> str:
+        known = self._tickets.get(str(p.get("ticket_id")))
+        if known is not None:
+            return known[0]
+        number = str(p.get("number", ""))
+        prefix = number.rstrip("0123456789")
+        return next((q.code for q in self.queues.values() if q.prefix == prefix), "")
+
+    def _window(self, no: int) -> WindowState:
+        return self.windows.setdefault(no, WindowState(no))
+
+    def _free(self, no: Any, number: Any) -> None:
+        window = self.windows.get(int(no)) if no is not None else None
+        if window is not None and (number is None or window.ticket == number):
+            window.ticket, window.serving = None, False
+
+    def _issued(self, p: dict[str, Any]) -> None:
+        day = str(p.get("service_day", ""))
+        if day > self.service_day:  # the first ticket of a new day: yesterday's queues are gone
+            self._new_day(day)
+        if day == self.service_day:
+            self._add(p["category"], +1)
+            self._tickets[p["ticket_id"]] = (p["category"], True)
+
+    def _new_day(self, day: str) -> None:
+        self.service_day = day
+        self._tickets.clear()
+        for queue in self.queues.values():
+            queue.waiting = 0
+
+    def _back_in_queue(self, p: dict[str, Any], queue: str) -> None:
+        self._add(queue, +1)
+        self._tickets[p["ticket_id"]] = (queue, True)
+
+    def _cancelled(self, p: dict[str, Any]) -> None:
+        queue, waiting = self._tickets.pop(p["ticket_id"], ("", False))
+        if waiting:
+            self._add(queue, -1)
+        for no in self.windows:
+            self._free(no, p.get("number"))
+
+    def _window_status(self, p: dict[str, Any], status: str) -> None:
+        window = self._window(int(p["window_no"]))
+        window.status = status
+        window.pause_reason = p.get("reason") if status == "paused" else None
+        if status == "closed":
+            window.ticket, window.serving = None, False
+
+    def _started(self, p: dict[str, Any]) -> None:
+        window = self.windows.get(int(p["window_no"]))
+        if window is not None and window.ticket == p.get("number"):
+            window.serving = True
+
+    def _day_closed(self, p: dict[str, Any]) -> None:
+        self._new_day(self.service_day)  # every open ticket was cancelled
+        for window in self.windows.values():
+            window.status, window.ticket, window.pause_reason = "closed", None, None
+
+
+_HANDLERS: dict[str, Any] = {
+    "ticket.issued": BoardModel._issued,
+    "ticket.started": BoardModel._started,
+    "ticket.finished": lambda m, p: m._free(p.get("window_no"), p.get("number")),
+    "ticket.no_show": lambda m, p: m._free(p.get("window_no"), p.get("number")),
+    "ticket.transferred": lambda m, p: (
+        m._free(p.get("from_window"), p.get("number")),
+        m._back_in_queue(p, str(p.get("to_category") or m._queue_of(p))),
+    ),
+    "ticket.requeued": lambda m, p: m._back_in_queue(p, m._queue_of(p)),
+    "ticket.cancelled": BoardModel._cancelled,
+    "window.opened": lambda m, p: m._window_status(p, "open"),
+    "window.resumed": lambda m, p: m._window_status(p, "open"),
+    "window.paused": lambda m, p: m._window_status(p, "paused"),
+    "window.closed": lambda m, p: m._window_status(p, "closed"),
+    "day.closed": BoardModel._day_closed,
+}
