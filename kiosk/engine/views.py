@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 import sqlite3
 from typing import TYPE_CHECKING, Any
@@ -44,7 +45,8 @@ def status_token(hall: HallBase, ticket_id: str) -> str:
 
 def ticket_from_token(hall: HallBase, token: str) -> str | None:
     ticket_id, _, mac = token.partition(".")
-    return ticket_id if mac and status_token(hall, ticket_id) == token else None
+    valid = bool(mac) and hmac.compare_digest(status_token(hall, ticket_id), token)
+    return ticket_id if valid else None
 
 
 def ticket_view(hall: HallBase, conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:

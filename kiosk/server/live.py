@@ -78,7 +78,10 @@ async def live(ws: WebSocket, after_seq: int = 0, token: str | None = None) -> N
     header = ws.headers.get("authorization", "")
     token = token or (header[7:].strip() if header.lower().startswith("bearer ") else None)
     hall = hall_of(ws)
-    if resolve(hall, token) is None:
+    who = resolve(hall, token)
+    if who is None or who.kind == "ticket":
+        # a citizen's status link gets its own narrow feed (/api/v1/tickets/{id}/live), never
+        # the hall's full stream with other tickets and staff numbers in it
         await ws.close(code=4401, reason="invalid token")
         return
     await ws.accept()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -10,8 +11,8 @@ from kiosk.domain import RatingChannel
 from kiosk.engine.auth import Principal
 from kiosk.engine.base import Actor
 from kiosk.engine.hall import Hall
-from kiosk.errors import Forbidden
-from kiosk.server.deps import allow, hall_of, reply, write
+from kiosk.errors import Forbidden, Unauthorized
+from kiosk.server.deps import allow, bearer, hall_of, reply, resolve, write
 from kiosk.server.schemas import (
     AppointmentIn,
     ConsultationIn,
@@ -21,6 +22,7 @@ from kiosk.server.schemas import (
 )
 
 router = APIRouter(prefix="/api/v1")
+ULID_SHAPE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{26}$")
 ISSUERS = allow("kiosk", "helpdesk", "supervisor", "admin")
 RATERS = allow("rating_pad", "kiosk", "citizen")
 STAFF = allow("supervisor", "admin")
@@ -48,7 +50,19 @@ async def issue_ticket(
 
 @router.get("/tickets/{ref}")
 def get_ticket(ref: str, request: Request) -> Response:
-    return reply(hall_of(request).ticket(ref))
+    """Anyone holding a ticket's id may read its status; a ticket number (read off the board
+    by anyone) needs a device or staff token, and the secret status link is shown only to the
+    kiosk and staff and to the link's own holder."""
+    hall = hall_of(request)
+    who = resolve(hall, bearer(request))
+    trusted = who is not None and who.kind in ("device", "clerk")
+    if not trusted and not ULID_SHAPE.match(ref):
+        raise Unauthorized("请凭号码查询链接查看", "looking up a ticket by number needs a token")
+    ticket = hall.ticket(ref)
+    own = who is not None and who.kind == "ticket" and who.name == ticket["id"]
+    if not (trusted or own):
+        ticket.pop("status_url", None)
+    return reply(ticket)
 
 
 @router.post("/tickets/{ref}/requeue")

@@ -265,3 +265,16 @@ def test_idempotency_key_replays_the_first_answer(live) -> None:
         assert problem(replay, 409)["detail_zh"] == other.json()["detail_zh"]
     absences = live.hall.reader().execute("SELECT COUNT(*) FROM absences").fetchone()[0]
     assert absences == 1
+
+
+def test_status_links_stay_with_their_holder(live) -> None:
+    with live.client(live.tokens["kiosk"]) as kiosk:
+        t = kiosk.post("/api/v1/tickets", json={"category": "SB"}).json()
+        assert kiosk.get("/api/v1/tickets/A001").json()["status_url"] == t["status_url"]
+    with live.client() as anyone:
+        problem(anyone.get("/api/v1/tickets/A001"), 401)
+        by_id = anyone.get(f"/api/v1/tickets/{t['id']}").json()
+        assert by_id["number"] == "A001" and "status_url" not in by_id
+    link = t["status_url"].rsplit("/", 1)[1]
+    with live.client(link) as holder:
+        assert holder.get(f"/api/v1/tickets/{t['id']}").json()["status_url"] == t["status_url"]

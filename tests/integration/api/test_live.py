@@ -70,3 +70,16 @@ def test_live_refuses_a_bad_token(live) -> None:
 
     asyncio.run(scenario())
     assert httpx.get(f"{live.url}/api/v1/health").status_code == 200
+
+
+def test_a_status_link_cannot_read_the_hall_stream(live) -> None:
+    with live.client(live.tokens["kiosk"]) as c:
+        link = c.post("/api/v1/tickets", json={"category": "SB"}).json()["status_url"]
+    token = link.rsplit("/", 1)[1]
+
+    async def scenario() -> None:
+        with pytest.raises(websockets.exceptions.WebSocketException):
+            async with websockets.connect(ws_url(live, 0, token)) as ws:
+                await ws.recv()
+
+    asyncio.run(scenario())
