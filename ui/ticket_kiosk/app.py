@@ -1,0 +1,62 @@
+"""Assembling a kiosk: the server client, live feed, monitor, printer, voice and window.
+
+One function used by the CLI, the tests and the benchmark, so all three run the same kiosk.
+Needs a QApplication (with translations and theme installed, see ui.common.runner.run).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QGuiApplication
+
+from ui.common.api import HallApi
+from ui.ticket_kiosk import keyboard
+from ui.ticket_kiosk.context import KioskContext
+from ui.ticket_kiosk.hall import HallState
+from ui.ticket_kiosk.idle import IDLE_MS
+from ui.ticket_kiosk.printing import KioskPrinter
+from ui.ticket_kiosk.service import KioskFeed, ServiceMonitor
+from ui.ticket_kiosk.voice import Speaker, VoiceGuide, default_speaker
+from ui.ticket_kiosk.window import KioskWindow
+from ui.ticket_kiosk.workers import Workers
+
+
+def create_kiosk(
+    server: str,
+    token: str,
+    *,
+    printer: str | None = None,
+    lang: str = "zh",
+    elder: bool = False,
+    idle_ms: int = IDLE_MS,
+    speaker: Callable[[], Speaker] = default_speaker,
+    hold_ready: bool = False,
+) -> KioskWindow:
+    """A kiosk window already loading its data; show it (or grab it) when you like."""
+    api = HallApi(server, token)
+    feed = KioskFeed(server, token)
+    workers = Workers()
+    hall = HallState(api, feed, workers)
+    monitor = ServiceMonitor(api, feed)
+    ctx = KioskContext(
+        api=api,
+        hall=hall,
+        monitor=monitor,
+        printer=KioskPrinter(printer, api, workers),
+        voice=VoiceGuide(workers, speaker),
+        lang=lang,
+        elder=elder,
+    )
+    window = KioskWindow(ctx, idle_ms=idle_ms, hold_ready=hold_ready)
+    for obj in (api, feed, workers, hall, monitor, ctx):
+        obj.setParent(window)
+    if keyboard.active():
+        board = keyboard.KeyboardLocale(lang, window)
+        ctx.on_lang = board.set_lang
+        method = QGuiApplication.inputMethod()
+        method.keyboardRectangleChanged.connect(
+            lambda: window.keyboard_inset(round(method.keyboardRectangle().height()))
+        )
+    hall.load()
+    return window

@@ -1,0 +1,137 @@
+"""The frame around every screen: a header (back, home, the screen's title, language and elder
+mode) and a footer (hall name, date and time, catalog version), plus the "please wait" cover.
+
+Language and elder mode sit in the header on every screen, not only at home: a citizen who
+finds the text too small on the materials page should not have to start again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ui.ticket_kiosk.widgets.common import button, label
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" rather than pushing the header's buttons off screen."""
+
+    def __init__(self, role: str) -> None:
+        super().__init__()
+        self.setProperty("role", role)
+        self.full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self.full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        self.setText(metrics.elidedText(self.full, Qt.TextElideMode.ElideRight, self.width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+
+class Header(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Header")
+        self.back = button("nav")
+        self.back.setObjectName("Back")
+        self.home = button("nav")
+        self.home.setObjectName("Home")
+        self.hall = label("header-hall", wrap=False)
+        self.title = ElidedLabel("header-title")
+        self.lang = button("toggle")
+        self.lang.setObjectName("Language")
+        self.elder = button("toggle")
+        self.elder.setObjectName("ElderMode")
+        self.elder.setCheckable(True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 12, 24, 12)
+        row.setSpacing(16)
+        row.addWidget(self.back)
+        row.addWidget(self.home)
+        row.addSpacing(8)
+        row.addWidget(self.hall)
+        row.addWidget(self.title, 1)
+        row.addWidget(self.lang)
+        row.addWidget(self.elder)
+
+    def retranslate(self, lang: str, elder: bool) -> None:
+        self.back.setText(self.tr("‹ Back"))
+        self.home.setText(self.tr("Home"))
+        # the button names the language it switches to, in that language
+        self.lang.setText("English" if lang == "zh" else "中文")
+        self.elder.setChecked(elder)
+        self.elder.setText(self.tr("Standard mode") if elder else self.tr("Elder mode"))
+
+
+class Footer(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Footer")
+        self.hall = label("footer", wrap=False)
+        self.clock = label("footer-clock", wrap=False)
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.version = label("footer", wrap=False)
+        self.version.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 8, 24, 8)
+        row.addWidget(self.hall, 1)
+        row.addWidget(self.clock, 1)
+        row.addWidget(self.version, 1)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        self.tick()
+
+    def set_info(self, hall: str, version: str) -> None:
+        self.hall.setText(hall)
+        self.version.setText(self.tr("Catalog version {v}").format(v=version) if version else "")
+
+    def tick(self) -> None:
+        now = QDateTime.currentDateTime()
+        fmt = self.tr("yyyy-MM-dd dddd HH:mm")
+        text = QLocale().toString(now, fmt)
+        if text != self.clock.text():
+            self.clock.setText(text)
+
+
+class BusyCover(QWidget):
+    """Covers the window while a request is in flight: no second tap, and the citizen sees
+    that something is happening."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("BusyCover")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        card = QFrame(self)
+        card.setProperty("role", "busy")
+        self.text = label("busy-text", wrap=False)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(60, 40, 60, 40)
+        inner.addWidget(self.text)
+        box = QVBoxLayout(self)
+        box.addStretch(1)
+        box.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+        box.addStretch(1)
+        self.hide()
+
+    def show_text(self, text: str | None) -> None:
+        if text is None:
+            self.hide()
+            return
+        self.text.setText(text)
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.raise_()
+        self.show()

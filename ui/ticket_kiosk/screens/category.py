@@ -1,0 +1,115 @@
+"""A category's service items, and a ticket for the category when the citizen is unsure which
+item they need (the clerk will find out at the window)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
+
+from ui.ticket_kiosk.actions import TicketFlow
+from ui.ticket_kiosk.catalog import loc
+from ui.ticket_kiosk.context import KioskContext
+from ui.ticket_kiosk.screens.base import Nav, Screen
+from ui.ticket_kiosk.texts import time_limit_text, wait_text, waiting_text
+from ui.ticket_kiosk.widgets.common import button, label
+from ui.ticket_kiosk.widgets.paged import PagedGrid
+from ui.ticket_kiosk.widgets.tile import Tile
+
+
+def item_shape(portrait: bool, elder: bool) -> tuple[int, int]:
+    if elder:
+        return (1, 4) if portrait else (2, 3)
+    return (2, 6) if portrait else (3, 4)
+
+
+class CategoryScreen(Screen):
+    name = "category"
+
+    def __init__(self, ctx: KioskContext, nav: Nav, flow: TicketFlow) -> None:
+        super().__init__(ctx, nav)
+        self.flow = flow
+        self.code = ""
+        self.status = label("lead")
+        self.grid = PagedGrid()
+        self.error = label("error")
+        self.error.hide()
+        self.take = button("primary")
+        self.green = button("green")
+        self.take.clicked.connect(lambda: self._take("normal"))
+        self.green.clicked.connect(lambda: self._take("green"))
+        self.bar = bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        bar.setSpacing(18)
+        bar.addWidget(self.error, 1)
+        bar.addWidget(self.green)
+        bar.addWidget(self.take)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(32, 20, 32, 24)
+        box.setSpacing(16)
+        box.addWidget(self.status)
+        box.addWidget(self.grid, 1)
+        box.addLayout(bar)
+        ctx.hall.queueChanged.connect(self._update_status)
+
+    def enter(self, arg: object) -> None:
+        self.code = str(arg)
+        self.error.hide()
+        self.rebuild()
+
+    def title(self) -> str:
+        catalog = self.ctx.hall.catalog
+        return loc(catalog.category(self.code), "name", self.ctx.lang) if catalog else ""
+
+    def guidance(self) -> str:
+        return self.tr("Tap the item you need to see the materials, or take a ticket directly.")
+
+    def rebuild(self) -> None:
+        catalog = self.ctx.hall.catalog
+        if catalog is None or not self.code:
+            return
+        lang = self.ctx.lang
+        tiles = []
+        for item in catalog.items_of(self.code):
+            tile = Tile("item")
+            disabled = catalog.is_disabled(str(item["code"]))
+            materials = len(item.get("materials") or ())
+            detail = (
+                self.tr("Not handled at this hall")
+                if disabled
+                else self.tr("{n} materials · {limit}").format(
+                    n=materials, limit=time_limit_text(int(item.get("time_limit_days") or 0))
+                )
+            )
+            online = self.tr("Also online") if item.get("online") and not disabled else ""
+            tile.set_texts("", loc(item, "name", lang), detail, online)
+            tile.setEnabled(not disabled)
+            tile.clicked.connect(lambda _=False, c=str(item["code"]): self.nav.go("item", c))
+            tiles.append(tile)
+        self.grid.set_cells(tiles)
+        self.grid.set_shape(*item_shape(self.ctx.portrait, self.ctx.elder))
+        self.grid.retranslate()
+        self.take.setText(self.tr("Not sure? Take a ticket for this service"))
+        self.green.setText(self.tr("Green channel ticket"))
+        self.green.setVisible(self.ctx.elder)
+        self.bar.setDirection(
+            QBoxLayout.Direction.TopToBottom
+            if self.ctx.portrait
+            else QBoxLayout.Direction.LeftToRight
+        )
+        self._update_status()
+
+    def _update_status(self) -> None:
+        if not self.code:
+            return
+        w = self.ctx.hall.waiting(self.code)
+        self.status.setText(
+            self.tr("Now: {waiting}, {wait}. Tap an item to see what to bring.").format(
+                waiting=waiting_text(w.waiting), wait=wait_text(w.estimated_wait_s, w.waiting)
+            )
+        )
+
+    def _take(self, priority: str) -> None:
+        self.error.hide()
+        self.flow.issue(self._refused, category=self.code, priority=priority)
+
+    def _refused(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()

@@ -1,0 +1,179 @@
+"""Ask for help (我要咨询): a topic or a question, an optional phone number for a call-back,
+and whether the help desk is staffed right now.
+
+Help-desk presence (GET /helpdesk/status) is another team's new endpoint; a 404 means "not known
+yet" and the screen simply says nothing about staffing. When nobody is on duty the server may
+turn the question into a ticket for general enquiries (the answer carries ``ticket``); the
+kiosk then shows and prints that ticket like any other.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.ticket_kiosk.actions import TicketFlow
+from ui.ticket_kiosk.context import KioskContext
+from ui.ticket_kiosk.screens.base import Nav, Screen
+from ui.ticket_kiosk.screens.help_parts import PhoneEntry, ResultPanel, StaffingBanner
+from ui.ticket_kiosk.widgets.common import button, discard, label
+
+
+class HelpScreen(Screen):
+    name = "help"
+
+    def __init__(self, ctx: KioskContext, nav: Nav, flow: TicketFlow) -> None:
+        super().__init__(ctx, nav)
+        self.flow = flow
+        self.topic = ""
+        self.banner = StaffingBanner(ctx)
+        self.topic_label = label("section")
+        self.topics = QGridLayout()
+        self.topics.setSpacing(12)
+        self.topic_buttons: list[QPushButton] = []
+        self.question_label = label("section")
+        self.question = QLineEdit()
+        self.question.setObjectName("Question")
+        self.question.setMaxLength(200)
+        self.phone = PhoneEntry()
+        self.error = label("error")
+        self.submit = button("primary")
+        self.submit.setObjectName("SubmitHelp")
+        self.submit.clicked.connect(self._submit)
+        self.result = ResultPanel()
+        self.result.done.clicked.connect(nav.home)
+
+        form = QWidget()
+        left = QVBoxLayout()
+        left.setSpacing(14)
+        left.addWidget(self.banner)
+        left.addWidget(self.topic_label)
+        left.addLayout(self.topics)
+        left.addWidget(self.question_label)
+        left.addWidget(self.question)
+        left.addStretch(1)
+        left.addWidget(self.error)
+        left.addWidget(self.submit)
+        self.form_box = QBoxLayout(QBoxLayout.Direction.LeftToRight, form)
+        self.form_box.setContentsMargins(0, 0, 0, 0)
+        self.form_box.setSpacing(32)
+        self.form_box.addLayout(left, 3)
+        self.form_box.addWidget(self.phone, 2)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(form)
+        self.pages.addWidget(self.result)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(32, 20, 32, 24)
+        box.addWidget(self.pages)
+
+    def title(self) -> str:
+        return self.tr("Ask for help")
+
+    def guidance(self) -> str:
+        return self.tr("Choose what your question is about, then tap Send to the help desk.")
+
+    def enter(self, arg: object) -> None:
+        self.pages.setCurrentIndex(0)
+        self.banner.refresh()
+        self.rebuild()
+
+    def reset(self) -> None:
+        self.topic = ""
+        self.question.clear()
+        self.phone.clear()
+        self.error.hide()
+        self.pages.setCurrentIndex(0)
+        for b in self.topic_buttons:
+            b.setChecked(False)
+
+    def topic_texts(self) -> list[str]:
+        topics = [
+            self.tr("How to apply"),
+            self.tr("Materials to bring"),
+            self.tr("Progress of my case"),
+            self.tr("Help with self-service"),
+            self.tr("Assisted service"),
+            self.tr("Complaints and suggestions"),
+        ]
+        return topics[:4] if self.ctx.elder else topics
+
+    def rebuild(self) -> None:
+        self.form_box.setDirection(
+            QBoxLayout.Direction.TopToBottom
+            if self.ctx.portrait
+            else QBoxLayout.Direction.LeftToRight
+        )
+        self.topic_label.setText(self.tr("1. What is it about?"))
+        self.question_label.setText(self.tr("2. Your question (optional)"))
+        self.question.setPlaceholderText(
+            self.tr("For example: what do I need to renew my ID card?")
+        )
+        self.submit.setText(self.tr("Send to the help desk"))
+        # elder mode: choose, do not type (fewer steps, no keyboard)
+        self.question_label.setVisible(not self.ctx.elder)
+        self.question.setVisible(not self.ctx.elder)
+        texts = self.topic_texts()
+        if [b.text() for b in self.topic_buttons] != texts:
+            for b in self.topic_buttons:
+                discard(b)
+            self.topic_buttons = []
+            for i, text in enumerate(texts):
+                b = button("choice", text)
+                b.setCheckable(True)
+                b.setChecked(text == self.topic)
+                b.clicked.connect(lambda _=False, t=text: self._choose(t))
+                self.topics.addWidget(b, i // 2, i % 2)
+                self.topic_buttons.append(b)
+        self.phone.retranslate()
+        self.banner.rebuild()
+        self.result.retranslate()
+
+    def _choose(self, topic: str) -> None:
+        self.topic = topic
+        for b in self.topic_buttons:
+            b.setChecked(b.text() == topic)
+
+    def _submit(self) -> None:
+        self.error.hide()
+        question = self.question.text().strip()
+        if not self.topic and not question:
+            return self._refused(self.tr("Please choose a topic or type your question."))
+        if self.phone.digits and not self.phone.valid:
+            return self._refused(self.tr("Please check the phone number, or clear it."))
+        body: dict[str, Any] = {"topic": self.topic or self.tr("Other question")}
+        if question:
+            body["question"] = question
+        if self.phone.digits:
+            body["phone"] = self.phone.digits
+        self.nav.busy(self.tr("Sending…"))
+        call = self.ctx.api.post("/api/v1/consultations", body)
+        self.ctx.send(call, self._sent, self._refused, lambda: self.nav.busy(None))
+
+    def _sent(self, answer: Any) -> None:
+        self.nav.busy(None)
+        if not isinstance(answer, dict):
+            return
+        ticket = answer.get("ticket")
+        if isinstance(ticket, dict) and ticket.get("number"):
+            note = self.tr(
+                "Nobody is at the help desk right now, so here is a ticket for general enquiries."
+            )
+            self.flow.show(ticket, note, print_it=True)
+            return
+        self.result.show_answer(answer, self.banner.staffed)
+        self.pages.setCurrentIndex(1)
+        self.ctx.say(self.result.spoken())
+
+    def _refused(self, message: str) -> None:
+        self.nav.busy(None)
+        self.error.setText(message)
+        self.error.show()

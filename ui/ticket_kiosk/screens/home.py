@@ -1,0 +1,147 @@
+"""Home: one big tile per category with its live waiting count and estimated wait, search, and
+the three other ways in (ask the help desk, appointment check-in, rejoin after a missed call).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
+
+from ui.ticket_kiosk.catalog import loc
+from ui.ticket_kiosk.context import KioskContext
+from ui.ticket_kiosk.screens.base import Nav, Screen
+from ui.ticket_kiosk.texts import wait_text, waiting_short
+from ui.ticket_kiosk.widgets.common import button, label
+from ui.ticket_kiosk.widgets.icons import magnifier
+from ui.ticket_kiosk.widgets.paged import PagedGrid
+from ui.ticket_kiosk.widgets.tile import Tile
+
+MAX = 16777215  # QWIDGETSIZE_MAX
+
+
+def grid_shape(portrait: bool, elder: bool) -> tuple[int, int]:
+    """(columns, rows) per page: all thirteen queues at once, or six big ones in elder mode."""
+    if elder:
+        return (2, 3) if portrait else (3, 2)
+    return (2, 7) if portrait else (4, 4)
+
+
+class HomeScreen(Screen):
+    name = "home"
+    show_back = False
+
+    def __init__(self, ctx: KioskContext, nav: Nav) -> None:
+        super().__init__(ctx, nav)
+        self.search = button("searchbox")
+        self.search.setIcon(magnifier())
+        self.search.setIconSize(QSize(44, 44))
+        self.search.clicked.connect(lambda: nav.go("search"))
+        self.grid = PagedGrid()
+        self.tiles: dict[str, Tile] = {}
+        self.help = Tile("action")
+        self.checkin = Tile("action")
+        self.rejoin = Tile("action")
+        self.help.clicked.connect(lambda: nav.go("help"))
+        self.checkin.clicked.connect(lambda: nav.go("checkin"))
+        self.rejoin.clicked.connect(lambda: nav.go("rejoin"))
+        self.side = QWidget()
+        self.side.setObjectName("HomeSide")
+        self.side_box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.side)
+        self.side_box.setContentsMargins(0, 0, 0, 0)
+        self.side_box.setSpacing(18)
+        self.actions = (self.help, self.checkin, self.rejoin)
+        for tile in self.actions:
+            self.side_box.addWidget(tile, 1)
+        self.status = QFrame()
+        self.status.setProperty("role", "card")
+        self.total = label("section")
+        self.advice = label("hint")
+        status = QVBoxLayout(self.status)
+        status.setContentsMargins(22, 18, 22, 18)
+        status.addWidget(self.total)
+        status.addWidget(self.advice)
+        self.side_box.addStretch(0)
+        self.side_box.addWidget(self.status)
+        left = QVBoxLayout()
+        left.setSpacing(18)
+        left.addWidget(self.search)
+        left.addWidget(self.grid, 1)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.body.setContentsMargins(32, 24, 32, 24)
+        self.body.setSpacing(24)
+        self.body.addLayout(left, 1)
+        self.body.addWidget(self.side)
+        ctx.hall.queueChanged.connect(self.update_counts)
+
+    def title(self) -> str:
+        return self.tr("Please choose a service")
+
+    def guidance(self) -> str:
+        return self.tr(
+            "Welcome. Tap the service you need to take a ticket, or tap Search to find it."
+        )
+
+    def rebuild(self) -> None:
+        ctx = self.ctx
+        portrait = ctx.portrait
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.side_box.setDirection(
+            QBoxLayout.Direction.LeftToRight if portrait else QBoxLayout.Direction.TopToBottom
+        )
+        if portrait:
+            self.side.setMinimumWidth(0)
+            self.side.setMaximumSize(MAX, 260 if ctx.elder else 200)
+        else:
+            self.side.setMaximumHeight(MAX)
+            self.side.setFixedWidth(520 if ctx.elder else 440)
+        self.search.setText(
+            self.tr("Search services, questions and notices")
+            if ctx.elder
+            else self.tr("Search services, questions and notices (pinyin works too: sfz)")
+        )
+        self.help.set_texts("", self.tr("Ask for help"), self.tr("Questions, or help in person"))
+        self.checkin.set_texts(
+            "", self.tr("Appointment check-in"), self.tr("Booked online? Check in here")
+        )
+        self.rejoin.set_texts("", self.tr("Missed your call?"), self.tr("Rejoin the queue"))
+        self.status.setVisible(not portrait)
+        for tile in self.actions:  # compact in a column, as tall as the row allows in portrait
+            tile.setMaximumHeight(MAX if portrait else (240 if ctx.elder else 190))
+        self.advice.setText(
+            self.tr("After taking a ticket, watch the screens and listen for your number.")
+        )
+        self._build_tiles()
+        self.grid.set_shape(*grid_shape(portrait, ctx.elder))
+        self.grid.retranslate()
+
+    def _build_tiles(self) -> None:
+        catalog = self.ctx.hall.catalog
+        if catalog is None:
+            return
+        codes = [str(c["code"]) for c in catalog.ticket_categories]
+        if list(self.tiles) != codes:
+            self.tiles = {}
+            for code in codes:
+                tile = Tile("tile")
+                tile.clicked.connect(lambda _=False, c=code: self.nav.go("category", c))
+                self.tiles[code] = tile
+            self.grid.set_cells(list(self.tiles.values()))
+        self.update_counts()
+
+    def update_counts(self) -> None:
+        catalog = self.ctx.hall.catalog
+        if catalog is None:
+            return
+        total = sum(self.ctx.hall.waiting(code).waiting for code in self.tiles)
+        self.total.setText(self.tr("Waiting in the hall now: {n}").format(n=total))
+        for code, tile in self.tiles.items():
+            cat = catalog.category(code) or {}
+            w = self.ctx.hall.waiting(code)
+            tile.set_texts(
+                str(cat.get("prefix") or ""),
+                loc(cat, "name", self.ctx.lang),
+                waiting_short(w.waiting),
+                wait_text(w.estimated_wait_s, w.waiting),
+            )

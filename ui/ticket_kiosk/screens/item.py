@@ -1,0 +1,169 @@
+"""A service item's one-time notice (一次性告知): the standard materials, the promised time
+limit, the fee and whether it can be done online, with "print this list" and "take a ticket".
+
+Showing the full standard list before the citizen queues is the kiosk's answer to DESIGN.md
+problem 1 (halls asking for extra materials): what is on this screen is all that is needed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout
+
+from ui.printing.dispatch import PrintResult
+from ui.ticket_kiosk.actions import TicketFlow
+from ui.ticket_kiosk.catalog import loc
+from ui.ticket_kiosk.context import KioskContext
+from ui.ticket_kiosk.printing import notice_data
+from ui.ticket_kiosk.screens.base import Nav, Screen
+from ui.ticket_kiosk.texts import fee_text, time_limit_text
+from ui.ticket_kiosk.widgets.common import button, label
+from ui.ticket_kiosk.widgets.materials import MaterialList
+from ui.ticket_kiosk.widgets.qr import QrView
+
+
+class ItemScreen(Screen):
+    name = "item"
+
+    def __init__(self, ctx: KioskContext, nav: Nav, flow: TicketFlow) -> None:
+        super().__init__(ctx, nav)
+        self.flow = flow
+        self.item: dict[str, Any] = {}
+        self.department = label("lead")
+        self.facts = QFrame()
+        self.facts.setProperty("role", "card")
+        facts = QGridLayout(self.facts)
+        facts.setContentsMargins(24, 16, 24, 16)
+        self.fact_labels = [label("fact-label", wrap=False) for _ in range(3)]
+        self.fact_values = [label("fact-value") for _ in range(3)]
+        for i, (k, v) in enumerate(zip(self.fact_labels, self.fact_values, strict=True)):
+            facts.addWidget(k, 0, i)
+            facts.addWidget(v, 1, i)
+        self.heading = label("section")
+        self.materials = MaterialList()
+        self.more = label("more", wrap=False)
+        self.more.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.more.hide()
+        self.materials.moreBelow.connect(self.more.setVisible)
+        self.qr = QrView(220)
+        self.online = label("online")
+        self.online.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.print_status = label("hint")
+        self.error = label("error")
+        self.print = button("")
+        self.green = button("green")
+        self.take = button("primary")
+        self.take.setObjectName("TakeTicket")
+        self.print.clicked.connect(self._print)
+        self.take.clicked.connect(lambda: self._take("normal"))
+        self.green.clicked.connect(lambda: self._take("green"))
+        ctx.printer.noticePrinted.connect(self._printed)
+
+        left = QVBoxLayout()
+        left.setSpacing(14)
+        left.addWidget(self.department)
+        left.addWidget(self.facts)
+        left.addWidget(self.heading)
+        left.addWidget(self.materials, 1)
+        left.addWidget(self.more)
+        self.side = QFrame()
+        self.side.setProperty("role", "card")
+        side = QVBoxLayout(self.side)
+        side.setContentsMargins(24, 24, 24, 24)
+        side.setSpacing(14)
+        side.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        side.addWidget(self.online)
+        side.addStretch(1)
+        side.addWidget(self.print_status)
+        side.addWidget(self.error)
+        for b in (self.print, self.green, self.take):
+            side.addWidget(b)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.body.setContentsMargins(32, 20, 32, 24)
+        self.body.setSpacing(24)
+        self.body.addLayout(left, 1)
+        self.body.addWidget(self.side)
+
+    def enter(self, arg: object) -> None:
+        catalog = self.ctx.hall.catalog
+        self.item = (catalog.items.get(str(arg)) if catalog else None) or {}
+        self.print_status.clear()
+        self.error.hide()
+        self.rebuild()
+
+    def title(self) -> str:
+        return loc(self.item, "name", self.ctx.lang)
+
+    def guidance(self) -> str:
+        return self.tr("Here is everything to bring. Tap Take a ticket when you are ready.")
+
+    def rebuild(self) -> None:
+        if not self.item:
+            return
+        lang, item = self.ctx.lang, self.item
+        portrait = self.ctx.portrait
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        if portrait:
+            self.side.setMinimumWidth(0)
+            self.side.setMaximumWidth(16777215)
+        else:
+            self.side.setFixedWidth(480)
+        self.department.setText(
+            self.tr("Handled by {dept}").format(dept=loc(item, "department", lang))
+        )
+        online = bool(item.get("online") and item.get("online_url"))
+        pairs = (
+            (self.tr("Time limit"), time_limit_text(int(item.get("time_limit_days") or 0))),
+            (self.tr("Fee"), fee_text(float(item.get("fee_cny") or 0))),
+            (
+                self.tr("Online"),
+                self.tr("Can be done online") if online else self.tr("At the window only"),
+            ),
+        )
+        for (k, v), kl, vl in zip(pairs, self.fact_labels, self.fact_values, strict=True):
+            kl.setText(k)
+            vl.setText(v)
+        materials = list(item.get("materials") or ())
+        self.heading.setText(self.tr("Materials to bring ({n})").format(n=len(materials)))
+        self.materials.set_materials(materials, lang)
+        self.more.setText(self.tr("More materials below: drag the list up ↓"))
+        self.qr.set_data(str(item.get("online_url")) if online else "")
+        self.qr.setVisible(online)
+        self.online.setText(
+            self.tr("Scan to do it online at the online service hall")
+            if online
+            else self.tr("This item is handled at the window")
+        )
+        disabled = bool(self.ctx.hall.catalog and self.ctx.hall.catalog.is_disabled(item["code"]))
+        self.print.setText(self.tr("Print this list"))
+        self.print.setVisible(self.ctx.printer.configured)
+        self.take.setText(self.tr("Take a ticket"))
+        self.take.setEnabled(not disabled)
+        self.green.setText(self.tr("Green channel ticket"))
+        self.green.setVisible(self.ctx.elder and not disabled)
+
+    def _print(self) -> None:
+        self.print.setEnabled(False)
+        self.print_status.setText(self.tr("Printing…"))
+        self.ctx.printer.print_notice(notice_data(self.item, self.ctx.hall.catalog, self.ctx.lang))
+
+    def _printed(self, result: PrintResult) -> None:
+        self.print.setEnabled(True)
+        if result.ok:
+            self.print_status.setText(self.tr("Printed. Please take the list from the slot."))
+        else:
+            msg = result.error.message(self.ctx.lang) if result.error else ""
+            self.print_status.setText(self.tr("Could not print: {why}").format(why=msg))
+
+    def _take(self, priority: str) -> None:
+        self.error.hide()
+        item = self.item
+        self.flow.issue(self._refused, str(item["category"]), str(item["code"]), priority)
+
+    def _refused(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()

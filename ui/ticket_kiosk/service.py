@@ -1,0 +1,100 @@
+"""In service or out of service: the kiosk must know within seconds when the hall server is gone.
+
+Three signals feed the decision. Any HTTP call that cannot reach the server (HallApi.reachable)
+puts the kiosk out of service at once. The live WebSocket closing makes the kiosk probe
+GET /health at once (a feed dropped for being slow is no outage). And because a pulled cable or
+a hung server closes nothing, the feed is pinged every second; a ping unanswered for
+``PONG_TIMEOUT_MS`` counts as an outage. While out of service, /health is probed every second,
+so the kiosk recovers by itself as soon as the server answers.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
+
+from ui.common.api import HallApi
+from ui.common.live import LiveFeed
+
+PING_MS = 1000
+PONG_TIMEOUT_MS = 1800
+PROBE_MS = 1000
+
+
+class KioskFeed(LiveFeed):
+    """LiveFeed plus a WebSocket heartbeat (ui.common's feed has none yet)."""
+
+    stalled = Signal()
+
+    def __init__(self, base_url: str, token: str, parent: QObject | None = None) -> None:
+        super().__init__(base_url, token, parent=parent)
+        self._socket.pong.connect(self._on_pong)
+        self._outstanding = QElapsedTimer()
+        self._ping = QTimer(self)
+        self._ping.setInterval(PING_MS)
+        self._ping.timeout.connect(self._tick)
+        self.connected.connect(self._on_connection)
+
+    def _on_connection(self, up: bool) -> None:
+        self._outstanding.invalidate()
+        if up:
+            self._ping.start()
+        else:
+            self._ping.stop()
+
+    def _tick(self) -> None:
+        if self._outstanding.isValid():
+            if self._outstanding.elapsed() > PONG_TIMEOUT_MS:
+                self._ping.stop()
+                self.stalled.emit()
+                self._socket.abort()  # LiveFeed reconnects with after_seq
+            return
+        self._outstanding.start()
+        self._socket.ping(b"kiosk")
+
+    def _on_pong(self, *_: object) -> None:
+        self._outstanding.invalidate()
+
+    def stop(self) -> None:
+        self._ping.stop()
+        super().stop()
+
+
+class ServiceMonitor(QObject):
+    """``changed(bool)`` whenever the kiosk goes in or out of service."""
+
+    changed = Signal(bool)
+
+    def __init__(self, api: HallApi, feed: KioskFeed, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.api = api
+        self.up: bool | None = None
+        self._probing = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(PROBE_MS)
+        self._timer.timeout.connect(self.probe)
+        api.reachable.connect(self._set)
+        feed.connected.connect(lambda up: None if up else self.probe())
+        feed.stalled.connect(lambda: self._set(False))
+
+    def _set(self, up: bool) -> None:
+        if up:
+            self._timer.stop()
+        elif not self._timer.isActive():
+            self._timer.start()
+        if up != self.up:
+            self.up = up
+            self.changed.emit(up)
+
+    def probe(self) -> None:
+        if self._probing:
+            return
+        self._probing = True
+        call = self.api.get("/api/v1/health")
+        call.done.connect(lambda: self._probed(call.status))
+
+    def _probed(self, status: int) -> None:
+        self._probing = False
+        self._set(status != 0)  # any HTTP answer means the server is there
+
+    def stop(self) -> None:
+        self._timer.stop()

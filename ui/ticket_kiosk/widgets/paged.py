@@ -1,0 +1,94 @@
+"""A grid of tiles that pages instead of scrolling when there are more than fit.
+
+Why pages: older citizens miss content hidden below a scroll edge and struggle with swipes;
+"next page" is a big button that says what it does. Elder mode shows fewer, bigger tiles per
+page (DESIGN.md: fewer choices per screen).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from ui.ticket_kiosk.widgets.common import button, discard, label
+
+
+class PagedGrid(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cells: list[QWidget] = []
+        self.columns, self.rows, self.page = 3, 3, 0
+        self._grid_host = QWidget(self)
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(18)
+        self.prev = button("pager", "", self)
+        self.next = button("pager", "", self)
+        self.where = label("pager-text", wrap=False)
+        self.prev.clicked.connect(lambda: self.show_page(self.page - 1))
+        self.next.clicked.connect(lambda: self.show_page(self.page + 1))
+        self._bar = QWidget(self)
+        bar = QHBoxLayout(self._bar)
+        bar.setContentsMargins(0, 8, 0, 0)
+        bar.addWidget(self.prev)
+        bar.addStretch(1)
+        bar.addWidget(self.where)
+        bar.addStretch(1)
+        bar.addWidget(self.next)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self._grid_host, 1)
+        box.addWidget(self._bar)
+        self.retranslate()
+
+    @property
+    def per_page(self) -> int:
+        return self.columns * self.rows
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(len(self.cells) / self.per_page))
+
+    def set_cells(self, cells: Sequence[QWidget]) -> None:
+        for old in self.cells:
+            if old not in cells:
+                discard(old)
+        self.cells = list(cells)
+        for cell in self.cells:
+            cell.setParent(self._grid_host)
+        self.show_page(0)
+
+    def set_shape(self, columns: int, rows: int) -> None:
+        if (columns, rows) != (self.columns, self.rows):
+            self.columns, self.rows = columns, rows
+            self.show_page(0)
+
+    def show_page(self, page: int) -> None:
+        self.page = max(0, min(page, self.pages - 1))
+        while self._grid.count():
+            self._grid.takeAt(0)
+        first = self.page * self.per_page
+        shown = self.cells[first : first + self.per_page]
+        for cell in self.cells:
+            cell.setVisible(cell in shown)
+        for i, cell in enumerate(shown):
+            self._grid.addWidget(cell, i // self.columns, i % self.columns)
+        for i in range(12):  # a smaller shape must not keep the old shape's stretch
+            self._grid.setColumnStretch(i, 1 if i < self.columns else 0)
+            self._grid.setRowStretch(i, 1 if i < self.rows else 0)
+        self._bar.setVisible(self.pages > 1)
+        self.prev.setEnabled(self.page > 0)
+        self.next.setEnabled(self.page < self.pages - 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.prev.setText(QCoreApplication.translate("PagedGrid", "‹ Previous page"))
+        self.next.setText(QCoreApplication.translate("PagedGrid", "Next page ›"))
+        self.where.setText(
+            QCoreApplication.translate("PagedGrid", "Page {page} of {pages}").format(
+                page=self.page + 1, pages=self.pages
+            )
+        )
