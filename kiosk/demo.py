@@ -82,7 +82,7 @@ def run_demo(data_dir: Path, port: int = 8765, screens: list[str] | None = None)
         for f in chosen:
             args = [*cmd, f.name, "--server", url, *f.extra]
             if f.name in tokens:
-                args += ["--token", tokens[f.name]]
+                args.append(f"--token={tokens[f.name]}")  # a token may start with "-"
             procs.append(subprocess.Popen(args, env=env))
             print(f"opened {f.name}")
         if not chosen:

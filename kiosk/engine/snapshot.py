@@ -82,6 +82,7 @@ class SnapshotQueries(HallBase):
                 "code": self.code,
                 "name_zh": self.config.name_zh,
                 "name_en": self.config.name_en,
+                "timezone": self.config.timezone,
             },
             "service_day": today,
             "categories": categories,

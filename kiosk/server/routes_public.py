@@ -36,6 +36,7 @@ def catalog(request: Request) -> Response:
         "code": hall.code,
         "name_zh": hall.config.name_zh,
         "name_en": hall.config.name_en,
+        "timezone": hall.config.timezone,
     }
     from fastapi.responses import JSONResponse
 

@@ -1,7 +1,9 @@
 """The live event stream over QWebSocket: push, not polling, and nothing missed on reconnect.
 
 The feed remembers the last sequence number it delivered and reconnects with
-`after_seq=<that>`, backing off from 0.5 s to 5 s while the server is away.
+`after_seq=<that>`, backing off from 0.5 s to 5 s while the server is away. With a heartbeat it
+also notices a link that went silent without closing (a pulled cable): a ping unanswered for
+`pong_timeout_ms` aborts the socket, emits `stalled`, and the usual reconnect follows.
 """
 
 from __future__ import annotations
@@ -9,18 +11,25 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, QUrl, Signal
 from PySide6.QtWebSockets import QWebSocket
 
 BACKOFF_MS = (500, 1000, 2000, 5000)
 
 
 class LiveFeed(QObject):
-    event = Signal(dict)
+    received = Signal(dict)  # one event (not `event`: that would shadow QObject.event)
     connected = Signal(bool)
+    stalled = Signal()
 
     def __init__(
-        self, base_url: str, token: str, after_seq: int = 0, parent: QObject | None = None
+        self,
+        base_url: str,
+        token: str,
+        after_seq: int = 0,
+        parent: QObject | None = None,
+        heartbeat_ms: int | None = None,
+        pong_timeout_ms: int = 3000,
     ) -> None:
         super().__init__(parent)
         self.base_url = (
@@ -39,6 +48,14 @@ class LiveFeed(QObject):
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._open)
+        self._pong_timeout_ms = pong_timeout_ms
+        self._heartbeat = bool(heartbeat_ms)
+        self._outstanding = QElapsedTimer()
+        self._ping = QTimer(self)
+        if heartbeat_ms:
+            self._ping.setInterval(heartbeat_ms)
+            self._ping.timeout.connect(self._tick)
+            self._socket.pong.connect(lambda *_: self._outstanding.invalidate())
 
     def start(self, after_seq: int | None = None) -> None:
         if after_seq is not None:
@@ -51,6 +68,7 @@ class LiveFeed(QObject):
         close frame on it fails (with a Qt warning)."""
         self._stopped = True
         self._retry.stop()
+        self._ping.stop()
         if self.is_connected:
             self._socket.close()
         else:
@@ -60,12 +78,26 @@ class LiveFeed(QObject):
         url = QUrl(f"{self.base_url}/api/v1/live?after_seq={self.last_seq}&token={self.token}")
         self._socket.open(url)
 
+    def _tick(self) -> None:
+        if self._outstanding.isValid():
+            if self._outstanding.elapsed() > self._pong_timeout_ms:
+                self._ping.stop()
+                self.stalled.emit()
+                self._socket.abort()  # disconnected -> reconnect with after_seq
+            return
+        self._outstanding.start()
+        self._socket.ping(b"hb")
+
     def _on_connected(self) -> None:
         self._attempt = 0
         self.is_connected = True
+        self._outstanding.invalidate()
+        if self._heartbeat:
+            self._ping.start()
         self.connected.emit(True)
 
     def _on_disconnected(self) -> None:
+        self._ping.stop()
         if self.is_connected:
             self.is_connected = False
             self.connected.emit(False)
@@ -83,4 +115,4 @@ class LiveFeed(QObject):
         if seq <= self.last_seq:
             return
         self.last_seq = seq
-        self.event.emit(ev)
+        self.received.emit(ev)

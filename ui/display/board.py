@@ -8,10 +8,11 @@ blink and the ticker, none of which touch the network.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
+from ui.common.halltime import hall_now
 from ui.display.lists import QueueGrid, RecentCalls
 from ui.display.model import BoardModel, Call
 from ui.display.panels import NowCalling, WindowGrid
@@ -136,7 +137,7 @@ class HallBoard(QWidget):
         self.status.setText(text)
 
     def _tick(self) -> None:
-        now = QDateTime.currentDateTime()
+        now = hall_now(self.model.timezone)
         locale = QLocale()
         self.time.setText(locale.toString(now.time(), "HH:mm:ss"))
         self.date.setText(locale.toString(now.date(), self.tr("dddd, d MMMM yyyy")))

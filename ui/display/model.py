@@ -54,6 +54,7 @@ class Call:
 class BoardModel:
     hall_zh: str = ""
     hall_en: str = ""
+    timezone: str | None = None
     service_day: str = ""
     windows: dict[int, WindowState] = field(default_factory=dict)
     queues: dict[str, Queue] = field(default_factory=dict)
@@ -66,6 +67,7 @@ class BoardModel:
     def load_snapshot(self, snap: dict[str, Any]) -> None:
         hall = snap.get("hall") or {}
         self.hall_zh, self.hall_en = hall.get("name_zh", ""), hall.get("name_en", "")
+        self.timezone = hall.get("timezone") or None
         self.service_day = str(snap.get("service_day", ""))
         self.queues = {
             c["code"]: Queue(c["code"], c["prefix"], c["name_zh"], c["name_en"], int(c["waiting"]))

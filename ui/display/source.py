@@ -37,7 +37,7 @@ class BoardSource(QObject):
         self.model = model or BoardModel()
         self.api = HallApi(server, token, parent=self)
         self.feed = LiveFeed(server, token, parent=self)
-        self.feed.event.connect(self._on_event)
+        self.feed.received.connect(self._on_event)
         self.feed.connected.connect(self.connected)
         self.loaded = False
         self.is_ready = False

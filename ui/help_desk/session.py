@@ -98,7 +98,7 @@ class DeskSession(QObject):
         self.presence.emit(self.on_duty, len(body.get("on_duty") or []))
         if self.feed is None:
             self.feed = LiveFeed(self.base_url, str(self.api.token), parent=self)
-            self.feed.event.connect(self._event)
+            self.feed.received.connect(self._event)
             self.feed.connected.connect(self.online)
             self.feed.start(int(body.get("last_seq", 0)))
 

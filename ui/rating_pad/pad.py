@@ -82,7 +82,7 @@ class RatingPad(QWidget):
             self.rate.show_service(self.service["number"], self.clerk_text())
         if self.feed is None:
             self.feed = LiveFeed(self.api.base_url, self.token, int(body.get("last_seq", 0)), self)
-            self.feed.event.connect(self._event)
+            self.feed.received.connect(self._event)
             self.feed.connected.connect(self._connected)
             self.feed.start()
             self.ready.emit()

@@ -16,7 +16,7 @@ from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.hall import HallState
 from ui.ticket_kiosk.idle import IDLE_MS
 from ui.ticket_kiosk.printing import KioskPrinter
-from ui.ticket_kiosk.service import KioskFeed, ServiceMonitor
+from ui.ticket_kiosk.service import ServiceMonitor, kiosk_feed
 from ui.ticket_kiosk.voice import Speaker, VoiceGuide, default_speaker
 from ui.ticket_kiosk.window import KioskWindow
 from ui.ticket_kiosk.workers import Workers
@@ -35,7 +35,7 @@ def create_kiosk(
 ) -> KioskWindow:
     """A kiosk window already loading its data; show it (or grab it) when you like."""
     api = HallApi(server, token)
-    feed = KioskFeed(server, token)
+    feed = kiosk_feed(server, token)
     workers = Workers()
     hall = HallState(api, feed, workers)
     monitor = ServiceMonitor(api, feed)

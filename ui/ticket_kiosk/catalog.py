@@ -57,6 +57,10 @@ class CatalogView:
     def hall_name(self, lang: str) -> str:
         return loc(self.hall, "name", lang)
 
+    @property
+    def timezone(self) -> str | None:
+        return str(self.hall.get("timezone") or "") or None
+
     def category(self, code: str) -> Json | None:
         return next((c for c in self.categories if c.get("code") == code), None)
 

@@ -7,10 +7,11 @@ finds the text too small on the materials page should not have to start again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ui.common.halltime import hall_now
 from ui.ticket_kiosk.widgets.common import button, label
 
 
@@ -92,12 +93,13 @@ class Footer(QFrame):
         self.timer.start()
         self.tick()
 
-    def set_info(self, hall: str, version: str) -> None:
+    def set_info(self, hall: str, version: str, timezone: str | None = None) -> None:
+        self.timezone = timezone
         self.hall.setText(hall)
         self.version.setText(self.tr("Catalog version {v}").format(v=version) if version else "")
 
     def tick(self) -> None:
-        now = QDateTime.currentDateTime()
+        now = hall_now(getattr(self, "timezone", None))
         fmt = self.tr("yyyy-MM-dd dddd HH:mm")
         text = QLocale().toString(now, fmt)
         if text != self.clock.text():

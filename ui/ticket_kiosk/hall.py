@@ -53,7 +53,7 @@ class HallState(QObject):
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(COALESCE_MS)
         self._refresh.timeout.connect(self.load_queue)
-        feed.event.connect(self._on_event)
+        feed.received.connect(self._on_event)
 
     @property
     def ready(self) -> bool:

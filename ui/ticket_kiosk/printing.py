@@ -15,20 +15,13 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.printing.layout import NoticeData, NoticeMaterial, TicketData
 from ui.common.api import ApiError, HallApi, new_request_id
+from ui.common.halltime import to_hall_time
 from ui.printing.dispatch import PrintResult, print_notice, print_ticket
 from ui.ticket_kiosk.catalog import CatalogView, loc, required_material_names
 from ui.ticket_kiosk.texts import minutes
 from ui.ticket_kiosk.workers import Workers
 
 log = logging.getLogger(__name__)
-
-
-def local_time(iso: str) -> datetime:
-    """The server's UTC time as this machine's local time (the kiosk stands in the hall)."""
-    try:
-        return datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return datetime.now().astimezone()
 
 
 def ticket_data(
@@ -41,7 +34,8 @@ def ticket_data(
         number=str(ticket["number"]),
         category_name=loc(ticket, "category_name", lang),
         item_name=loc(item, "name", lang),
-        issued_at=local_time(str(ticket.get("issued_at") or "")),
+        issued_at=to_hall_time(str(ticket.get("issued_at") or ""), None),
+        timezone=catalog.timezone if catalog else None,
         people_ahead=int(ticket.get("ahead") or 0),
         estimated_wait_min=minutes(float(ticket.get("estimated_wait_s") or 0)),
         status_url=server_url.rstrip("/") + status if status.startswith("/") else status,
@@ -67,6 +61,7 @@ def notice_data(item: dict[str, Any], catalog: CatalogView | None, lang: str) ->
         item_name=loc(item, "name", lang),
         department=loc(item, "department", lang),
         issued_at=datetime.now().astimezone(),
+        timezone=catalog.timezone if catalog else None,
         materials=materials,
         item_code=str(item.get("code") or ""),
         time_limit_days=int(item.get("time_limit_days") or 0),

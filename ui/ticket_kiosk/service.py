@@ -10,7 +10,7 @@ so the kiosk recovers by itself as soon as the server answers.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.common.api import HallApi
 from ui.common.live import LiveFeed
@@ -20,43 +20,11 @@ PONG_TIMEOUT_MS = 1800
 PROBE_MS = 1000
 
 
-class KioskFeed(LiveFeed):
-    """LiveFeed plus a WebSocket heartbeat (ui.common's feed has none yet)."""
-
-    stalled = Signal()
-
-    def __init__(self, base_url: str, token: str, parent: QObject | None = None) -> None:
-        super().__init__(base_url, token, parent=parent)
-        self._socket.pong.connect(self._on_pong)
-        self._outstanding = QElapsedTimer()
-        self._ping = QTimer(self)
-        self._ping.setInterval(PING_MS)
-        self._ping.timeout.connect(self._tick)
-        self.connected.connect(self._on_connection)
-
-    def _on_connection(self, up: bool) -> None:
-        self._outstanding.invalidate()
-        if up:
-            self._ping.start()
-        else:
-            self._ping.stop()
-
-    def _tick(self) -> None:
-        if self._outstanding.isValid():
-            if self._outstanding.elapsed() > PONG_TIMEOUT_MS:
-                self._ping.stop()
-                self.stalled.emit()
-                self._socket.abort()  # LiveFeed reconnects with after_seq
-            return
-        self._outstanding.start()
-        self._socket.ping(b"kiosk")
-
-    def _on_pong(self, *_: object) -> None:
-        self._outstanding.invalidate()
-
-    def stop(self) -> None:
-        self._ping.stop()
-        super().stop()
+def kiosk_feed(base_url: str, token: str, parent: QObject | None = None) -> LiveFeed:
+    """The kiosk's live feed, with a heartbeat so a silent link counts as an outage."""
+    return LiveFeed(
+        base_url, token, parent=parent, heartbeat_ms=PING_MS, pong_timeout_ms=PONG_TIMEOUT_MS
+    )
 
 
 class ServiceMonitor(QObject):
@@ -64,7 +32,7 @@ class ServiceMonitor(QObject):
 
     changed = Signal(bool)
 
-    def __init__(self, api: HallApi, feed: KioskFeed, parent: QObject | None = None) -> None:
+    def __init__(self, api: HallApi, feed: LiveFeed, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.api = api
         self.up: bool | None = None

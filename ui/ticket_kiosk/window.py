@@ -131,7 +131,7 @@ class KioskWindow(QWidget):
         self.header.hall.setText(hall)
         self.header.hall.setVisible(bool(hall) and not screen.show_back and not self.ctx.portrait)
         if catalog is not None:
-            self.footer.set_info(hall, catalog.version)
+            self.footer.set_info(hall, catalog.version, catalog.timezone)
 
     def _mode_changed(self) -> None:
         elder = "true" if self.ctx.elder else "false"

@@ -52,6 +52,7 @@ def notice_data(
         clerk_no=clerk[0],
         ticket_number=str((ticket or {}).get("number", "")),
         online_url=str(item.get("online_url") or "") if item.get("online") else "",
+        timezone=hall.get("timezone") or None,
         lang="en" if lang == "en" else "zh",
     )
 

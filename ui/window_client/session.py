@@ -134,7 +134,7 @@ class SessionBase(QObject):
     def _start_feed(self, after_seq: int) -> None:
         assert self.token is not None
         self.feed = LiveFeed(self.api.base_url, self.token, after_seq, parent=self)
-        self.feed.event.connect(self._event)
+        self.feed.received.connect(self._event)
         self.feed.connected.connect(self._feed_connected)
         self.feed.start()
 

@@ -46,7 +46,7 @@ def test_a_call_shows_on_the_event_that_carries_it(qtbot: Any, live: Any, board:
             tile = board.windows.tiles[1]
             seen.append((board.now.number.text(), tile.ticket.text(), board.now.line.text()))
 
-    board.source.feed.event.connect(on_event)
+    board.source.feed.received.connect(on_event)
     clerk(live, 1).post("call-next")
     qtbot.waitUntil(lambda: len(seen) == 1, timeout=WAIT_MS)
     number, tile_text, line = seen[0]

@@ -21,7 +21,7 @@ def test_publish_reaches_the_kiosk_search(qtbot, live, console) -> None:
     item_category = {i["code"]: i["category"] for i in catalog["items"]}
     kiosk = LiveFeed(live.url, live.tokens["kiosk"], after_seq=live.hall.last_seq)
     seen: list[dict] = []
-    kiosk.event.connect(seen.append)
+    kiosk.received.connect(seen.append)
     kiosk.start()
     qtbot.waitUntil(lambda: kiosk.is_connected, timeout=WAIT)
     assert not index.search("医保卡丢失")
