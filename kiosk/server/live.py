@@ -12,6 +12,8 @@ import asyncio
 import contextlib
 import json
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from starlette.concurrency import run_in_threadpool
@@ -73,6 +75,39 @@ async def _send_backlog(ws: WebSocket, after: int) -> int:
             return after
 
 
+@asynccontextmanager
+async def subscription(ws: WebSocket) -> AsyncIterator[AsyncIterator[tuple[int, str]]]:
+    """Subscribes an accepted socket; yields its events as (seq, text) until the client leaves,
+    or closes it (1013) when it falls too far behind. Subscribing happens before the caller
+    reads any backlog from the log, so nothing falls between the two."""
+    broadcaster: Broadcaster = ws.app.state.broadcaster
+    q = broadcaster.subscribe()
+    receiver = asyncio.ensure_future(_drain_client(ws))
+
+    async def items() -> AsyncIterator[tuple[int, str]]:
+        while True:
+            getter = asyncio.ensure_future(q.get())
+            done, _ = await asyncio.wait({getter, receiver}, return_when=asyncio.FIRST_COMPLETED)
+            if receiver in done:
+                getter.cancel()
+                return
+            item = getter.result()
+            if item == OVERFLOW:
+                await ws.close(code=1013, reason="too slow; reconnect")
+                return
+            yield item
+
+    try:
+        yield items()
+    except (WebSocketDisconnect, RuntimeError):
+        pass
+    finally:
+        broadcaster.unsubscribe(q)
+        receiver.cancel()
+        with contextlib.suppress(BaseException):
+            await receiver
+
+
 @router.websocket("/live")
 async def live(ws: WebSocket, after_seq: int = 0, token: str | None = None) -> None:
     header = ws.headers.get("authorization", "")
@@ -85,21 +120,9 @@ async def live(ws: WebSocket, after_seq: int = 0, token: str | None = None) -> N
         await ws.close(code=4401, reason="invalid token")
         return
     await ws.accept()
-    broadcaster: Broadcaster = ws.app.state.broadcaster
-    q = broadcaster.subscribe()  # subscribe first, then read the log: no gap between the two
-    receiver = asyncio.ensure_future(_drain_client(ws))
-    try:
+    async with subscription(ws) as events:
         last = await _send_backlog(ws, max(0, after_seq))
-        while True:
-            getter = asyncio.ensure_future(q.get())
-            done, _ = await asyncio.wait({getter, receiver}, return_when=asyncio.FIRST_COMPLETED)
-            if receiver in done:
-                getter.cancel()
-                break
-            seq, text = getter.result()
-            if (seq, text) == OVERFLOW:
-                await ws.close(code=1013, reason="too slow; reconnect with after_seq")
-                break
+        async for seq, text in events:
             if seq <= last:
                 continue
             if seq > last + 1:
@@ -107,13 +130,6 @@ async def live(ws: WebSocket, after_seq: int = 0, token: str | None = None) -> N
                 continue
             await ws.send_text(text)
             last = seq
-    except (WebSocketDisconnect, RuntimeError):
-        pass
-    finally:
-        broadcaster.unsubscribe(q)
-        receiver.cancel()
-        with contextlib.suppress(BaseException):
-            await receiver
 
 
 async def _drain_client(ws: WebSocket) -> None:

@@ -12,14 +12,13 @@ other queues' calls), never payloads, which name clerks and carry other citizens
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import html
 import json
 from string import Template
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, WebSocket, WebSocketDisconnect
+from fastapi import APIRouter, Depends, Request, WebSocket
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from kiosk.engine.auth import Principal
@@ -27,7 +26,7 @@ from kiosk.engine.phone import phone_view, ticket_case, ticket_of_token
 from kiosk.errors import Forbidden, NotFound
 from kiosk.paths import ASSETS
 from kiosk.server.deps import allow, hall_of, reply, resolve
-from kiosk.server.live import OVERFLOW, Broadcaster
+from kiosk.server.live import subscription
 
 router = APIRouter()
 PHONE = ASSETS / "phone"
@@ -158,36 +157,9 @@ async def phone_live(ws: WebSocket, ticket_id: str, token: str | None = None) ->
         await ws.close(code=4401, reason="invalid token")
         return
     await ws.accept()
-    broadcaster: Broadcaster = ws.app.state.broadcaster
-    q = broadcaster.subscribe()
-    receiver = asyncio.ensure_future(_drain(ws))
-    try:
+    async with subscription(ws) as events:
         await ws.send_text(json.dumps({"type": "hello", "seq": hall_of(ws).last_seq}))
-        while True:
-            getter = asyncio.ensure_future(q.get())
-            done, _ = await asyncio.wait({getter, receiver}, return_when=asyncio.FIRST_COMPLETED)
-            if receiver in done:
-                getter.cancel()
-                break
-            item = getter.result()
-            if item == OVERFLOW:
-                await ws.close(code=1013, reason="too slow; reconnect")
-                break
-            message = notice(item[1], ticket_id)
+        async for _seq, text in events:
+            message = notice(text, ticket_id)
             if message is not None:
                 await ws.send_text(message)
-    except (WebSocketDisconnect, RuntimeError):
-        pass
-    finally:
-        broadcaster.unsubscribe(q)
-        receiver.cancel()
-        with contextlib.suppress(BaseException):
-            await receiver
-
-
-async def _drain(ws: WebSocket) -> None:
-    """Reads (and ignores) what the phone sends, to notice when it goes away."""
-    with contextlib.suppress(WebSocketDisconnect, RuntimeError):
-        while True:
-            if (await ws.receive()).get("type") == "websocket.disconnect":
-                return
