@@ -574,34 +574,19 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/help_desk/login.py" line="26"/>
+        <location filename="../../ui/help_desk/login.py" line="13"/>
         <source>Help desk</source>
         <translation>咨询台</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/login.py" line="29"/>
+        <location filename="../../ui/help_desk/login.py" line="13"/>
         <source>e.g. 2001</source>
         <translation>例如 2001</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/login.py" line="34"/>
+        <location filename="../../ui/help_desk/login.py" line="13"/>
         <source>Sign in</source>
         <translation>登录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/help_desk/login.py" line="40"/>
-        <source>Employee number</source>
-        <translation>工号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/help_desk/login.py" line="41"/>
-        <source>PIN</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/help_desk/login.py" line="74"/>
-        <source>Enter your employee number and PIN.</source>
-        <translation>请输入工号和密码。</translation>
     </message>
 </context>
 <context>

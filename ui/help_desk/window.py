@@ -98,7 +98,7 @@ class HelpDeskWindow(QWidget):
 
     def _catalog(self) -> None:
         s = self.session
-        self.login.hall.setText(s.hall_name())
+        self.login.show_names(s.hall_name())
         self.header.hall.setText(s.hall_name())
         self.panel.items.set_catalog(s.catalog, s.lang)
         if self._credentials is not None:

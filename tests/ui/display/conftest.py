@@ -33,7 +33,7 @@ def display_qt(qapp: Any) -> Iterator[None]:
     from ui.common import i18n, theme
 
     ensure_qm()
-    assert i18n.install(qapp, "zh", ("display",)) == ["display"]
+    assert i18n.install(qapp, "zh", ("display",)) == ["common", "display"]
     theme.apply(qapp, "display")
     yield
     qapp.setStyleSheet("")

@@ -30,7 +30,7 @@ def desk_qt(qapp: Any) -> Iterator[None]:
     from ui.common import i18n, theme
 
     ensure_qm()
-    assert i18n.install(qapp, "zh", ("help_desk",)) == ["help_desk"]
+    assert i18n.install(qapp, "zh", ("help_desk",)) == ["common", "help_desk"]
     theme.apply(qapp, "help_desk", 12)
     yield
     qapp.setStyleSheet("")

@@ -39,7 +39,7 @@ def kiosk_qt(qapp: Any) -> Iterator[None]:
     from ui.common import i18n, theme
 
     ensure_qm()
-    assert i18n.install(qapp, "zh", ("ticket_kiosk",)) == ["ticket_kiosk"]
+    assert i18n.install(qapp, "zh", ("ticket_kiosk",)) == ["common", "ticket_kiosk"]
     theme.apply(qapp, "ticket_kiosk")
     yield
     qapp.setStyleSheet("")
