@@ -8,23 +8,34 @@ process (exactly as a user would start it) and writes docs/screenshots/<file>.
 Front-end authors: add your entries to SHOTS (one `Shot` per picture). `args` are passed after
 the common ones (--server, --token, --screenshot); `device` names the (name, role) whose token
 the front end needs; `dead_server` points it at a closed port instead (out-of-service pictures).
+`setup` brings the hall into the state the picture needs (clerks signed in, numbers called,
+the help desk left unstaffed ...): it runs once, just before the first selected shot that names
+it, so SHOTS is in the order the hall's morning happens. An arg "{name}" is filled in from what
+a setup found (the number a consultation really got, say).
 
-    python scripts/screenshots.py [--only kiosk-home-zh kiosk-item ...] [--out DIR]
+The help desk's last hour is replayed into the store before the server starts
+(`python -m kiosk.engine.helpdesk_demo`). The phone page's pictures come from its headless
+Chromium tests (tests/e2e/phone), run last with KIOSK_SCREENSHOTS pointing at the output.
+
+    python scripts/screenshots.py [--only kiosk-home-zh board-zh phone-called ...] [--out DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -33,7 +44,45 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
 KIOSK = ("kiosk-1", "kiosk")
+PAD = ("pad-1", "rating_pad")
+DISPLAY = ("display-hall", "display")
 PRINTS = Path(tempfile.gettempdir()) / "hall-kiosk-screenshot-prints"
+PIN = "1234"  # every sample clerk's PIN
+# Front ends run with the hall's time zone as their PC's: a hall's PCs and its citizens' phones
+# stand in the hall, and clocks and times then read the same before and after the first data.
+HALL_ZONE = json.loads((ROOT / "assets" / "halls" / "sample-hall.json").read_bytes())["timezone"]
+
+
+@dataclass
+class Context:
+    """What a setup works with: the running sample hall, the device tokens, and `refs` it may
+    fill for the args of later shots ("{answer}" -> "ZX015")."""
+
+    url: str
+    tokens: dict[tuple[str, str], str]
+    refs: dict[str, str] = field(default_factory=dict)
+
+    def client(self, token: str) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {token}"}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=10)
+
+    def device(self, device: tuple[str, str] = KIOSK) -> httpx.Client:
+        return self.client(self.tokens[device])
+
+    def clerk(self, employee_no: str, window: int | None = None) -> httpx.Client:
+        """Signs a clerk in (at `window`, or at the help desk) as their front end would."""
+        body = {"employee_no": employee_no, "pin": PIN, "window": window}
+        r = httpx.post(f"{self.url}/api/v1/sessions", json=body, timeout=10)
+        r.raise_for_status()
+        return self.client(r.json()["token"])
+
+    def windows(self) -> dict[int, dict[str, Any]]:
+        r = httpx.get(f"{self.url}/api/v1/queue", timeout=10)
+        r.raise_for_status()
+        return {w["no"]: w for w in r.json()["windows"]}
+
+
+Setup = Callable[[Context], None]
 
 
 @dataclass(frozen=True)
@@ -43,9 +92,116 @@ class Shot:
     args: tuple[str, ...] = ()
     device: tuple[str, str] | None = KIOSK
     dead_server: bool = False
+    setup: Setup | None = None  # run once, before the first selected shot that names it
+
+
+# -- setups: the hall's morning, in the order SHOTS needs it ---------------------------------
+
+
+def window_one_called(ctx: Context) -> None:
+    """张敏 (1001) at window 1 with a number called: what the window's rating pad shows. The
+    window client's own shots do this themselves (--call-next); this is for `--only pad-*`."""
+    with ctx.clerk("1001", 1) as clerk:
+        if not ctx.windows()[1]["ticket"]:
+            clerk.post("/api/v1/windows/1/call-next").raise_for_status()
+
+
+# The hall floor the board and the strips show, in the order it happens (the last call is the
+# board's big number). Window 1 is the window client's (张敏 1001), left as its shots leave it.
+# No steps: signed in and idle; "call": call the next; "pause:R": pause with reason R.
+FLOOR: list[tuple[int, str, tuple[str, ...]]] = [
+    (2, "1002", ("call", "start")),  # strip-serving
+    (3, "1003", ("call", "start")),
+    (5, "1005", ("pause:meal",)),  # strip-paused
+    (6, "1006", ("call", "start")),
+    (10, "1010", ("call",)),
+    (12, "1012", ()),  # strip-idle: 企业开办 and 税务 have nobody waiting
+    (13, "1013", ()),
+    (15, "1015", ()),
+    (16, "1016", ()),
+    (18, "1018", ()),
+    (14, "1014", ("pause:meeting",)),  # strip-paused-en
+    (11, "1011", ("call",)),
+    (9, "1009", ("call",)),
+    (20, "1020", ("call",)),  # strip-called(-en): Z001, converted at the help desk
+    (7, "1007", ("call",)),
+    (4, "1004", ("call",)),
+    (8, "1008", ("call",)),
+]
+
+
+def hall_floor(ctx: Context) -> None:
+    """Clerks signed in at most windows, numbers called and started, two windows paused."""
+    for no, employee_no, steps in FLOOR:
+        with ctx.clerk(employee_no, no) as clerk:
+            for step in steps:
+                action, _, reason = step.partition(":")
+                path = f"/api/v1/windows/{no}/{'call-next' if action == 'call' else action}"
+                r = clerk.post(path, json={"reason": reason} if reason else {})
+                if r.status_code >= 300 or (action == "call" and r.status_code == 204):
+                    raise SystemExit(f"window {no} {step}: {r.status_code} {r.text}")
+
+
+def desk_numbers(ctx: Context) -> None:
+    """The numbers helpdesk_demo's questions got: ZX015 and friends, but asked, not assumed."""
+    with ctx.clerk("3001") as supervisor:
+        r = supervisor.get("/api/v1/helpdesk/consultations")
+        r.raise_for_status()
+    rows = r.json()["consultations"]
+
+    def number(match: Callable[[dict[str, Any]], bool], what: str) -> str:
+        found = next((c["number"] for c in rows if match(c)), None)
+        if found is None:
+            raise SystemExit(f"helpdesk_demo seeded no {what}")
+        return str(found)
+
+    ctx.refs["answer"] = number(lambda c: c["topic"] == "身份证" and c["owner"] == "2001", "answer")
+    ctx.refs["converted"] = number(lambda c: bool(c["ticket_number"]), "converted question")
+    ctx.refs["referred"] = number(lambda c: c["status"] == "referred", "referred question")
+
+
+def desk_unstaffed(ctx: Context) -> None:
+    """Both desk staff step away; a question from the kiosk becomes a 综合咨询 number."""
+    for employee_no in ("2001", "2002"):
+        with ctx.clerk(employee_no) as desk:
+            desk.post("/api/v1/helpdesk/presence", json={"status": "away"}).raise_for_status()
+    question = {"topic": "社保", "question": "退休手续怎么办？"}
+    with ctx.device(KIOSK) as kiosk:
+        r = kiosk.post("/api/v1/consultations", json=question)
+        r.raise_for_status()
+    if not r.json().get("ticket"):
+        raise SystemExit(f"the unstaffed desk's question did not become a number: {r.text}")
+    ctx.refs["unstaffed"] = str(r.json()["number"])
+    # The supervisors' "nobody at the desk" alert comes with the server's periodic duties
+    # (every 30 s): wait for it, so the picture shows what a supervisor sees a moment later.
+    with ctx.clerk("3001") as supervisor:
+        deadline = time.monotonic() + 45
+        while time.monotonic() < deadline:
+            listing = supervisor.get("/api/v1/helpdesk/consultations").json()
+            if any(a["kind"] == "helpdesk_unstaffed" for a in listing["alerts"]):
+                return
+            time.sleep(1)
+    raise SystemExit("no helpdesk_unstaffed alert within 45 s")
 
 
 KIOSK_PRINTER = ("--printer", f"pdf://{PRINTS}")
+WINDOW = ("--window", "1", "--size", "1366x800")
+CLERK = (*WINDOW, "--employee-no", "1001", "--pin", PIN, "--call-next")
+PAD_ARGS = ("--window", "1", "--size", "1024x600", "--preview")
+BOARD = ("--size", "1920x1080")
+STRIP = ("--size", "1280x360", "--window")
+DESK = ("--employee-no", "2001", "--pin", PIN)
+SUPERVISOR = ("--employee-no", "3001", "--pin", PIN)
+
+
+def board(file: str, *args: str) -> Shot:
+    return Shot(file, "display", args, DISPLAY, setup=hall_floor)
+
+
+def desk(file: str, *args: str, setup: Setup = desk_numbers) -> Shot:
+    return Shot(file, "help-desk", args, None, setup=setup)
+
+
 SHOTS: list[Shot] = [
     # ticket kiosk (ui/ticket_kiosk): every screen in Chinese, plus English, elder, portrait
     Shot("kiosk-home-zh", "ticket-kiosk"),
@@ -67,10 +223,48 @@ SHOTS: list[Shot] = [
         "ticket-kiosk",
         ("--size", "1080x1920", "--screen", "ticket", *KIOSK_PRINTER),
     ),
+    # window client (ui/window_client): 张敏 at window 1 calls the green-channel SB-008 ticket
+    Shot("window-login", "window", WINDOW, None),
+    Shot("window-called", "window", CLERK, None),
+    Shot("window-correction", "window", (*CLERK, "--step", "correction"), None),
+    Shot("window-finish-en", "window", (*CLERK, "--step", "finish", "--lang", "en"), None),
+    # rating pad (ui/rating_pad) at window 1
+    Shot("pad-idle", "rating-pad", (*PAD_ARGS, "idle"), PAD, setup=window_one_called),
+    Shot("pad-rate", "rating-pad", (*PAD_ARGS, "rate"), PAD, setup=window_one_called),
+    Shot("pad-reasons", "rating-pad", (*PAD_ARGS, "reasons"), PAD, setup=window_one_called),
+    # display (ui/display): the hall board and the strips above windows, once the floor is busy
+    board("board-zh", *BOARD),
+    board("board-en", *BOARD, "--lang", "en"),
+    board("strip-called", *STRIP, "20"),
+    board("strip-serving", *STRIP, "2"),
+    board("strip-paused", *STRIP, "5"),
+    board("strip-idle", *STRIP, "12"),
+    board("strip-called-en", *STRIP, "20", "--lang", "en"),
+    board("strip-paused-en", *STRIP, "14", "--lang", "en"),
+    # help desk (ui/help_desk): the morning helpdesk_demo replayed; unstaffed last
+    desk("helpdesk-login"),
+    desk("helpdesk-answer", *DESK, "--select", "{answer}"),
+    desk("helpdesk-answer-en", *DESK, "--select", "{answer}", "--lang", "en"),
+    desk("helpdesk-converted", *DESK, "--select", "{converted}"),
+    desk("helpdesk-referred", *SUPERVISOR, "--select", "{referred}"),
+    desk("helpdesk-knowledge", *DESK, "--view", "knowledge"),
+    desk("helpdesk-figures", *DESK, "--view", "figures"),
+    desk("helpdesk-unstaffed", *SUPERVISOR, "--select", "{unstaffed}", setup=desk_unstaffed),
 ]
+# The phone page (tests/e2e/phone, headless Chromium) writes these itself.
+PHONE_SHOTS = (
+    "phone-waiting",
+    "phone-called",
+    "phone-rating",
+    "phone-followup",
+    "phone-not-found",
+    "phone-waiting-en",
+)
 
 # A morning in the sample hall: people already waiting, so counts and waits are not all zero.
 WAITING = {"SHEBAO": 6, "YIBAO": 3, "GONGJIJIN": 4, "HUJI": 5, "CHURUJING": 2, "BUDONGCHAN": 2}
+# The second 社保 ticket is for 工伤认定申请 on the green channel: window 1 calls it first.
+GREEN = ("SHEBAO", 1, {"item": "SB-008", "priority": "green"})
 
 
 def free_port() -> int:
@@ -80,15 +274,18 @@ def free_port() -> int:
 
 
 def prepare(data: Path, devices: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """The sample hall and a token for every device a shot needs."""
+    """The sample hall, its help desk's last hour, and a token for every device a shot needs."""
     from kiosk.domain import DeviceRole
     from kiosk.setup import init_hall
 
     hall = init_hall(data, sample=True)
     try:
-        return {d: hall.add_device(d[0], DeviceRole(d[1])) for d in sorted(devices)}
+        tokens = {d: hall.add_device(d[0], DeviceRole(d[1])) for d in sorted(devices)}
     finally:
         hall.close()
+    seed = [sys.executable, "-m", "kiosk.engine.helpdesk_demo", "--data", str(data)]
+    subprocess.run(seed, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return tokens
 
 
 @contextmanager
@@ -113,26 +310,56 @@ def serving(data: Path, port: int) -> Iterator[str]:
         proc.wait(timeout=15)
 
 
-def fill_queues(url: str, token: str) -> None:
-    with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}) as client:
+def fill_queues(ctx: Context) -> None:
+    with ctx.device(KIOSK) as client:
         for category, n in WAITING.items():
-            for _ in range(n):
-                client.post("/api/v1/tickets", json={"category": category}).raise_for_status()
+            for i in range(n):
+                body: dict[str, Any] = {"category": category}
+                if (category, i) == GREEN[:2]:
+                    body |= GREEN[2]
+                client.post("/api/v1/tickets", json=body).raise_for_status()
 
 
-def take(shot: Shot, url: str, token: str, out: Path) -> bool:
+def take(shot: Shot, url: str, ctx: Context, out: Path, env: dict[str, str]) -> bool:
     target = out / f"{shot.file}.png"
     cmd = [sys.executable, "-m", "kiosk", shot.command, "--server", url]
     if shot.device is not None:
-        cmd.append(f"--token={token}")  # "=": a token may start with "-"
-    cmd += ["--screenshot", str(target), *shot.args]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        cmd.append(f"--token={ctx.tokens[shot.device]}")  # "=": a token may start with "-"
+    args = [a.format_map(ctx.refs) if "{" in a else a for a in shot.args]
+    cmd += ["--screenshot", str(target), *args]
+    started = time.time()
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
-    ok = done.returncode == 0 and target.exists()
-    print(f"{'ok ' if ok else 'FAILED'} {target.relative_to(ROOT) if ok else shot.file}")
+    ok = done.returncode == 0 and target.exists() and target.stat().st_mtime >= started - 1
+    report(ok, target)
     if not ok:
         print(done.stderr[-2000:], file=sys.stderr)
     return ok
+
+
+def report(ok: bool, target: Path) -> None:
+    shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+    print(f"{'ok ' if ok else 'FAILED'} {shown if ok else target.stem}")
+
+
+def phone_shots(out: Path, wanted: list[str]) -> list[str]:
+    """Runs the phone page's browser tests (they save every phone picture in KIOSK_SCREENSHOTS)
+    and keeps the wanted ones; returns what failed."""
+    with tempfile.TemporaryDirectory(prefix="hall-phone-shots-") as tmp:
+        env = {**os.environ, "KIOSK_SCREENSHOTS": tmp, "TZ": HALL_ZONE}
+        cmd = [sys.executable, "-m", "pytest", "tests/e2e/phone", "-q", "-p", "no:cacheprovider"]
+        done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+        failed = []
+        for name in wanted:
+            shot, target = Path(tmp) / f"{name}.png", out / f"{name}.png"
+            if shot.exists():
+                shutil.copyfile(shot, target)
+            else:
+                failed.append(name)
+            report(shot.exists(), target)
+    if done.returncode != 0:
+        print(done.stdout[-3000:], done.stderr[-2000:], file=sys.stderr)
+        failed = failed or ["tests/e2e/phone"]
+    return failed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,21 +368,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     shots = [s for s in SHOTS if not args.only or s.file in args.only]
+    phones = [p for p in PHONE_SHOTS if not args.only or p in args.only]
     args.out.mkdir(parents=True, exist_ok=True)
     PRINTS.mkdir(parents=True, exist_ok=True)
+    failed: list[str] = []
     with tempfile.TemporaryDirectory(prefix="hall-screenshots-") as tmp:
+        # Outboxes, printouts and settings of the front ends stay in here, not in the user's.
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TZ": HALL_ZONE}
+        env["XDG_DATA_HOME"] = f"{tmp}/user"
         data = Path(tmp) / "hall"
-        tokens = prepare(data, {s.device for s in shots if s.device} | {KIOSK})
-        with serving(data, free_port()) as url:
-            fill_queues(url, tokens[KIOSK])
-            dead = f"http://127.0.0.1:{free_port()}"
-            failed = [
-                s.file
-                for s in shots
-                if not take(
-                    s, dead if s.dead_server else url, tokens.get(s.device or KIOSK, ""), args.out
-                )
-            ]
+        if shots:
+            tokens = prepare(data, {s.device for s in shots if s.device} | {KIOSK})
+            with serving(data, free_port()) as url:
+                ctx = Context(url, tokens)
+                fill_queues(ctx)
+                dead = f"http://127.0.0.1:{free_port()}"
+                done: set[Setup] = set()
+                for shot in shots:
+                    if shot.setup is not None and shot.setup not in done:
+                        shot.setup(ctx)
+                        done.add(shot.setup)
+                    if not take(shot, dead if shot.dead_server else url, ctx, args.out, env):
+                        failed.append(shot.file)
+    if phones:
+        failed += phone_shots(args.out, phones)
     if failed:
         print(f"{len(failed)} screenshot(s) failed: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0

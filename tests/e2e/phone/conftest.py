@@ -1,11 +1,14 @@
 """Headless Chromium (Debian's chromium + chromedriver) driven by Selenium, sized like a phone.
 
 A missing browser fails the tests with a message instead of skipping them: the phone page is
-only proven in a real browser.
+only proven in a real browser. The pages' screenshots go to $KIOSK_SCREENSHOTS when it is set
+(`make screenshots` sets it to docs/screenshots), else to a temporary directory, so a test run
+leaves the working tree alone.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,13 +19,20 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+SCREENSHOTS_ENV = "KIOSK_SCREENSHOTS"
 WAIT_S = 8
 # Records navigator.vibrate calls (headless Chromium has nothing to vibrate).
 VIBRATE_SPY = (
     "window.__vibrated = [];"
     "navigator.vibrate = function (p) { window.__vibrated.push(p); return true; };"
 )
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """$KIOSK_SCREENSHOTS if set, else a directory in pytest's own temporary tree."""
+    target = os.environ.get(SCREENSHOTS_ENV)
+    return Path(target) if target else tmp_path_factory.mktemp("phone-screenshots")
 
 
 def _options(lang: str, user_data: str) -> Any:
@@ -49,7 +59,7 @@ def _options(lang: str, user_data: str) -> Any:
 
 
 @pytest.fixture(scope="module")
-def browser_factory() -> Iterator[Callable[[str], Any]]:
+def browser_factory(screenshots_dir: Path) -> Iterator[Callable[[str], Any]]:
     """Opens phone-sized Chromium sessions (by Accept-Language); all quit at the end."""
     missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
     if missing:
@@ -64,11 +74,14 @@ def browser_factory() -> Iterator[Callable[[str], Any]]:
 
     def open_browser(lang: str = "zh-CN") -> Any:
         user_data = tempfile.mkdtemp(prefix="phone-chromium-")
-        driver = webdriver.Chrome(
+        driver: Any = webdriver.Chrome(
             service=Service(str(CHROMEDRIVER)), options=_options(lang, user_data)
         )
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
         driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": VIBRATE_SPY})
+        # screenshot() finds its folder on the driver: the tests import this module by its
+        # dotted name, a second copy of pytest's conftest, so module state would not be shared.
+        driver.screenshots_dir = screenshots_dir
         drivers.append(driver)
         return driver
 
@@ -120,13 +133,14 @@ def no_horizontal_overflow(driver: Any) -> bool:
 
 
 def screenshot(driver: Any, name: str) -> Path:
-    """Saves the whole page (not just the viewport) as docs/screenshots/<name>."""
+    """Saves the page as <screenshots_dir>/<name>: $KIOSK_SCREENSHOTS or a temporary directory."""
     import base64
 
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    folder: Path = driver.screenshots_dir
+    folder.mkdir(parents=True, exist_ok=True)
     shot = driver.execute_cdp_cmd(
         "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": False}
     )
-    path = SCREENSHOTS / name
+    path = folder / name
     path.write_bytes(base64.b64decode(shot["data"]))
     return path
