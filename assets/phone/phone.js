@@ -243,17 +243,26 @@
     return lang === "zh" ? p[0] + "年" + p[1] + "月" + p[2] + "日"
       : new Date(p[0], p[1] - 1, p[2]).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
   }
+  // the date in a no-wrap span: "2026年12月4日" never breaks across lines
+  function withDate(key, date) {
+    var parts = t(key, { d: "\u0000" }).split("\u0000");
+    return [document.createTextNode(parts[0]), h("span", { "class": "nowrap", text: date }),
+      document.createTextNode(parts[1] || "")];
+  }
   function caseCard() {
     var c = state.caseInfo, reached = {};
     c.history.forEach(function (s) { reached[s.status] = s.at; });
     var steps = c.steps.concat(c.status === "appealed" ? ["appealed"] : []).map(function (s) {
+      // in the hall's time zone, whatever zone the phone is set to
       var at = reached[s] ? new Date(reached[s]).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB",
-        { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }) : "";
+        { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit",
+          timeZone: (initial.hall && initial.hall.timezone) || undefined }) : "";
       return h("li", { "class": reached[s] ? "reached" : "", "data-step": s }, [h("span", { text: TEXT[lang].steps[s] }), h("small", { text: at })]);
     });
     return h("section", { "class": "card case", id: "case" }, [
       h("h2", { text: t("caseTitle") }),
-      h("p", { id: "case-state", text: c.status === "closed" ? t("caseDone") : t("caseIntro", { d: localDate(c.deadline) }) }),
+      c.status === "closed" ? h("p", { id: "case-state", text: t("caseDone") })
+        : h("p", { id: "case-state" }, withDate("caseIntro", localDate(c.deadline))),
       h("ol", { "class": "steps" }, steps)
     ]);
   }

@@ -99,7 +99,11 @@ def phone_page(token: str, request: Request) -> HTMLResponse:
         "token": token,
         "ticket": ticket,
         "case": ticket_case(hall, ticket_id),
-        "hall": {"zh": hall.config.name_zh, "en": hall.config.name_en},
+        "hall": {
+            "zh": hall.config.name_zh,
+            "en": hall.config.name_en,
+            "timezone": hall.config.timezone,
+        },
     }
     # JSON inside <script type="application/json"> is data, not code: CSP allows it, and
     # escaping "<" keeps a stray "</script>" in a name from ending the block.

@@ -115,7 +115,7 @@ class HallBoard(QWidget):
         self.windows.show_model(model)
         self.queues.show_model(model)
         self.ticker.set_text(self._notice_text(model, zh))
-        self._status()
+        self._tick()  # the snapshot may have brought the hall's time zone
 
     @staticmethod
     def _notice_text(model: BoardModel, zh: bool) -> str:

@@ -77,6 +77,7 @@ class Footer(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Footer")
+        self.timezone: str | None = None  # the hall's, once the catalog says it
         self.hall = label("footer", wrap=False)
         self.clock = label("footer-clock", wrap=False)
         self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -97,9 +98,10 @@ class Footer(QFrame):
         self.timezone = timezone
         self.hall.setText(hall)
         self.version.setText(self.tr("Catalog version {v}").format(v=version) if version else "")
+        self.tick()  # in the hall's time zone from now on
 
     def tick(self) -> None:
-        now = hall_now(getattr(self, "timezone", None))
+        now = hall_now(self.timezone)
         fmt = self.tr("yyyy-MM-dd dddd HH:mm")
         text = QLocale().toString(now, fmt)
         if text != self.clock.text():

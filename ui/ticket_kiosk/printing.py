@@ -34,7 +34,9 @@ def ticket_data(
         number=str(ticket["number"]),
         category_name=loc(ticket, "category_name", lang),
         item_name=loc(item, "name", lang),
-        issued_at=to_hall_time(str(ticket.get("issued_at") or ""), None),
+        issued_at=to_hall_time(
+            str(ticket.get("issued_at") or ""), catalog.timezone if catalog else None
+        ),
         timezone=catalog.timezone if catalog else None,
         people_ahead=int(ticket.get("ahead") or 0),
         estimated_wait_min=minutes(float(ticket.get("estimated_wait_s") or 0)),
