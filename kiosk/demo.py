@@ -40,8 +40,15 @@ FRONT_ENDS = (
 )
 
 
+PRINTING = {"ticket-kiosk", "window", "help-desk"}
+
+
 def available() -> list[FrontEnd]:
     return [f for f in FRONT_ENDS if importlib.util.find_spec(f.module) is not None]
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def wait_healthy(url: str, timeout: float = 20.0) -> None:
@@ -69,6 +76,8 @@ def run_demo(data_dir: Path, port: int = 8765, screens: list[str] | None = None)
 
     url = f"http://127.0.0.1:{port}"
     env = dict(os.environ)
+    # `kill` (SIGTERM) ends the demo like Ctrl+C does: the finally below stops every child
+    signal.signal(signal.SIGTERM, _interrupt)
     cmd = [sys.executable, "-m", "kiosk"]
     procs = [
         subprocess.Popen(
@@ -83,11 +92,14 @@ def run_demo(data_dir: Path, port: int = 8765, screens: list[str] | None = None)
             args = [*cmd, f.name, "--server", url, *f.extra]
             if f.name in tokens:
                 args.append(f"--token={tokens[f.name]}")  # a token may start with "-"
+            if f.name in PRINTING:  # no thermal printer on a demo machine: PDFs instead
+                args.append(f"--printer=pdf://{(data_dir / 'prints').resolve()}")
             procs.append(subprocess.Popen(args, env=env))
             print(f"opened {f.name}")
         if not chosen:
             print("no front ends installed yet; the server runs until Ctrl+C")
-        print("demo clerks: employee no 1001 .. 1020, PIN 1234")
+        print("demo clerks: employee no 1001 .. 1022 (help desk 2001, 2002), PIN 1234")
+        print(f"printed tickets and notices: {data_dir / 'prints'}")
         while procs[0].poll() is None:
             time.sleep(0.5)
         return procs[0].returncode or 0
