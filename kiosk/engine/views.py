@@ -56,6 +56,10 @@ def ticket_view(hall: HallBase, conn: sqlite3.Connection, row: sqlite3.Row) -> d
     view["status_url"] = f"/t/{status_token(hall, row['id'])}"
     cat = hall.catalog.category(row["category"])
     view["category_name_zh"], view["category_name_en"] = cat.name_zh, cat.name_en
-    rated = conn.execute("SELECT level FROM ratings WHERE ticket_id = ?", (row["id"],)).fetchone()
+    rated = None
+    if row["status"] == "done":  # only a finished service can have been rated
+        rated = conn.execute(
+            "SELECT level FROM ratings WHERE ticket_id = ?", (row["id"],)
+        ).fetchone()
     view["rating"] = None if rated is None else rated[0]
     return view
