@@ -88,7 +88,7 @@ class WindowStrip(QWidget):
             self.scale,
             self.side.width() - 40,
         )
-        self.name.setText(window.name_zh if zh else window.name_en)
+        self.name.setText(keep_last_word(window.name_zh if zh else window.name_en))
         if not self.source.loaded:
             look, caption, main = "idle", self.tr("Connecting…"), "—"
         elif window.status == "paused":
@@ -161,3 +161,9 @@ class WindowStrip(QWidget):
         if self.voice is not None:
             self.voice.close()
         super().closeEvent(event)
+
+
+def keep_last_word(text: str) -> str:
+    """A no-break space before the last word, so "Window 9" never leaves the 9 on a line alone."""
+    head, sep, tail = text.rpartition(" ")
+    return f"{head}\u00a0{tail}" if sep else text
