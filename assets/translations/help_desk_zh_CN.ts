@@ -57,12 +57,12 @@
 <context>
     <name>AlertStrip</name>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="82"/>
+        <location filename="../../ui/help_desk/header.py" line="91"/>
         <source>{number} ({topic}) has waited over {m} min with nobody answering</source>
         <translation>{number}（{topic}）等待超过{m}分钟无人接待</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="87"/>
+        <location filename="../../ui/help_desk/header.py" line="96"/>
         <source>{n} questions waiting and nobody on duty</source>
         <translation>{n}个咨询待处理，咨询台无人在岗</translation>
     </message>
@@ -108,87 +108,87 @@
 <context>
     <name>ConsultationPanel</name>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="45"/>
+        <location filename="../../ui/help_desk/detail.py" line="53"/>
         <source>Claim: I will answer this</source>
         <translation>接待：由我负责答复</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="48"/>
+        <location filename="../../ui/help_desk/detail.py" line="59"/>
         <source>Answer for the citizen</source>
         <translation>给群众的答复</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="61"/>
+        <location filename="../../ui/help_desk/detail.py" line="72"/>
         <source>Choose a question on the left.</source>
         <translation>请在左侧选择一个咨询。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="112"/>
+        <location filename="../../ui/help_desk/detail.py" line="133"/>
         <source>Call back: {phone}</source>
         <translation>回电：{phone}</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="115"/>
+        <location filename="../../ui/help_desk/detail.py" line="136"/>
         <source>Referred to {name}</source>
         <translation>已转交{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="116"/>
+        <location filename="../../ui/help_desk/detail.py" line="137"/>
         <source>Referred to the supervisors</source>
         <translation>已转交大厅主管</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="118"/>
+        <location filename="../../ui/help_desk/detail.py" line="139"/>
         <source>FAQ drafted</source>
         <translation>已生成常见问题</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="122"/>
+        <location filename="../../ui/help_desk/detail.py" line="143"/>
         <source>Owner: {name}</source>
         <translation>负责人：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="144"/>
+        <location filename="../../ui/help_desk/detail.py" line="165"/>
         <source>{name} is answering this question (首问负责).</source>
         <translation>{name}正在接待该咨询（首问负责）。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="153"/>
+        <location filename="../../ui/help_desk/detail.py" line="174"/>
         <source>claimed</source>
         <translation>接待</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="154"/>
+        <location filename="../../ui/help_desk/detail.py" line="175"/>
         <source>answered</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="155"/>
+        <location filename="../../ui/help_desk/detail.py" line="176"/>
         <source>handed over</source>
         <translation>移交</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="156"/>
+        <location filename="../../ui/help_desk/detail.py" line="177"/>
         <source>resolved</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="157"/>
+        <location filename="../../ui/help_desk/detail.py" line="178"/>
         <source>gave number</source>
         <translation>转为排队号</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="158"/>
+        <location filename="../../ui/help_desk/detail.py" line="179"/>
         <source>referred</source>
         <translation>转交主管</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="162"/>
+        <location filename="../../ui/help_desk/detail.py" line="183"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="167"/>
+        <location filename="../../ui/help_desk/detail.py" line="188"/>
         <source> (nobody on duty)</source>
         <translation>（咨询台无人在岗，自动转号）</translation>
     </message>
@@ -196,9 +196,29 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../ui/help_desk/session.py" line="78"/>
+        <location filename="../../ui/help_desk/session.py" line="105"/>
         <source>This account is not help-desk staff.</source>
         <translation>该账号不是咨询台工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/session.py" line="153"/>
+        <source>Cannot reach the hall server: claiming and queue numbers are off. Answers, resolves, handovers and drafts are saved here and sent when it is back.</source>
+        <translation>无法连接大厅服务器：暂停接待和取号。答复、办结、移交和草稿会先保存在本机，恢复连接后自动发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/session.py" line="157"/>
+        <source>Sending saved actions first…</source>
+        <translation>正在发送已保存的操作…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/session.py" line="200"/>
+        <source>The server refused a saved action: {reason}</source>
+        <translation>服务器拒绝了一项已保存的操作：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/session.py" line="232"/>
+        <source>Saved here: it is sent when the hall server is back.</source>
+        <translation>已保存在本机，恢复连接后自动发送。</translation>
     </message>
 </context>
 <context>
@@ -262,37 +282,42 @@
         <translation>咨询台</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="35"/>
+        <location filename="../../ui/help_desk/header.py" line="39"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="55"/>
+        <location filename="../../ui/help_desk/header.py" line="59"/>
         <source>On duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="55"/>
+        <location filename="../../ui/help_desk/header.py" line="59"/>
         <source>Away</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="58"/>
+        <location filename="../../ui/help_desk/header.py" line="62"/>
         <source>{n} on duty</source>
         <translation>{n}人在岗</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="60"/>
+        <location filename="../../ui/help_desk/header.py" line="64"/>
         <source>Desk unstaffed: questions become queue numbers</source>
         <translation>无人在岗：咨询将转为排队号</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="64"/>
+        <location filename="../../ui/help_desk/header.py" line="69"/>
+        <source>To send: {n}</source>
+        <translation>待发送 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/header.py" line="73"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="64"/>
+        <location filename="../../ui/help_desk/header.py" line="73"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
@@ -388,7 +413,7 @@
         <translation>今日统计</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/window.py" line="137"/>
+        <location filename="../../ui/help_desk/window.py" line="139"/>
         <source>Back to the open list</source>
         <translation>放回待接待列表</translation>
     </message>
@@ -592,27 +617,27 @@
 <context>
     <name>PanelRequests</name>
     <message>
-        <location filename="../../ui/help_desk/requests.py" line="40"/>
+        <location filename="../../ui/help_desk/requests.py" line="44"/>
         <source>Queue number {n} issued: read it out or print it.</source>
         <translation>已取号 {n}：请告知群众或打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/requests.py" line="43"/>
+        <location filename="../../ui/help_desk/requests.py" line="47"/>
         <source>Draft FAQ made: publish it under FAQs and notices.</source>
         <translation>已生成常见问题草稿，请在“常见问题与通知”中发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/requests.py" line="45"/>
+        <location filename="../../ui/help_desk/requests.py" line="49"/>
         <source>Answer saved.</source>
         <translation>答复已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/requests.py" line="65"/>
+        <location filename="../../ui/help_desk/requests.py" line="79"/>
         <source>Printed {what}.</source>
         <translation>已打印 {what}。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/requests.py" line="68"/>
+        <location filename="../../ui/help_desk/requests.py" line="82"/>
         <source>Printing {what} failed: check the printer.</source>
         <translation>打印 {what} 失败，请检查打印机。</translation>
     </message>

@@ -10,7 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.help_desk.actions import ActionArea
 from ui.help_desk.items import ItemLinks
@@ -44,6 +52,9 @@ class ConsultationPanel(QFrame):
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.claim_button = QPushButton(self.tr("Claim: I will answer this"))
         self.claim_button.setProperty("role", "primary")
+        self.blocked = QLabel()  # why claiming and queue numbers are off (offline)
+        self.blocked.setProperty("role", "hint")
+        self.blocked.setWordWrap(True)
         self.answer = QPlainTextEdit()
         self.answer.setPlaceholderText(self.tr("Answer for the citizen"))
         self.answer.setFixedHeight(130)
@@ -69,7 +80,8 @@ class ConsultationPanel(QFrame):
         box = QVBoxLayout(self)
         box.addWidget(self.empty)
         box.addLayout(top)
-        for w in (self.meta, self.question, self.claim_button, self.answer, self.items):
+        top_down: tuple[QWidget, ...] = (self.meta, self.question, self.blocked, self.claim_button)
+        for w in (*top_down, self.answer, self.items):
             box.addWidget(w)
         box.addWidget(self.action_area)
         box.addWidget(self.feedback)
@@ -83,6 +95,14 @@ class ConsultationPanel(QFrame):
         self.items.print_notice.connect(self.print_notice)
         self.show_row(None)
 
+    def set_blocked(self, reason: str) -> None:
+        """Claims and conversions need the server's decision: off with `reason` while it is
+        unreachable or saved records still wait; "" switches them back on."""
+        self.blocked.setText(reason)
+        self.blocked.setVisible(bool(reason) and self.row is not None)
+        self.claim_button.setEnabled(not reason)
+        self.action_area.convert_button.setEnabled(not reason)
+
     def set_user(self, employee_no: str, role: str, names: dict[str, str]) -> None:
         self.me, self.role, self.names = employee_no, role, names
 
@@ -92,6 +112,7 @@ class ConsultationPanel(QFrame):
         self.row = row
         has = row is not None
         self.empty.setVisible(not has)
+        self.blocked.setVisible(has and bool(self.blocked.text()))
         for label in (self.number, self.status, self.meta, self.owner, self.question, self.history):
             label.setVisible(has)
         if row is None:

@@ -32,6 +32,10 @@ class Header(QFrame):
         self.count.setProperty("role", "duty-count")
         self.link = QLabel()
         self.link.setProperty("role", "pill")
+        self.pending = QLabel()  # records waiting in the outbox
+        self.pending.setProperty("role", "pill")
+        self.pending.setProperty("state", "offline")
+        self.pending.hide()
         self.out = QPushButton(self.tr("Sign out"))
         self.out.setProperty("role", "small")
         self.out.clicked.connect(self.sign_out)
@@ -40,7 +44,7 @@ class Header(QFrame):
         box.addWidget(title)
         box.addWidget(self.hall)
         box.addStretch(1)
-        for w in (self.staff, self.duty, self.count, self.link, self.out):
+        for w in (self.staff, self.duty, self.count, self.pending, self.link, self.out):
             box.addWidget(w)
         self.set_user("")
         self.set_online(True)
@@ -59,6 +63,11 @@ class Header(QFrame):
         else:
             self.count.setText(self.tr("Desk unstaffed: questions become queue numbers"))
         set_prop(self.count, "state", "on" if on_duty else "off")
+
+    def set_pending(self, count: int) -> None:
+        """ "To send: N" while records wait in the outbox; hidden at zero."""
+        self.pending.setText(self.tr("To send: {n}").format(n=count))
+        self.pending.setVisible(count > 0)
 
     def set_online(self, online: bool) -> None:
         self.link.setText(self.tr("Online") if online else self.tr("Offline"))

@@ -134,7 +134,7 @@ class KnowledgePage(QWidget):
             else:
                 self.reload(lambda: self.editor.say(self.tr("Saved."), "info"))
 
-        self.session.post(path, self.editor.values(), saved, self._refused)
+        self.session.record(path, self.editor.values(), saved, self._refused)
 
     def _post(self, action: str) -> None:
         if self.current is None:

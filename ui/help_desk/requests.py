@@ -1,6 +1,8 @@
-"""What the question panel asks of the server and the printer: each step is one POST (with
-an Idempotency-Key) whose refusal is shown in the panel in the server's own words; printing
-runs off the GUI thread and reports back by signal."""
+"""What the question panel asks of the server and the printer. Claims and conversions are
+decisions: one POST straight to the server (with an Idempotency-Key), off while it is
+unreachable. Every other step is a record that goes through the outbox, so it survives the
+server being away. A refusal is shown in the panel in the server's own words; printing runs off
+the GUI thread and reports back by signal."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from ui.help_desk.items import notice_data
 from ui.help_desk.printing import DeskPrinter, ticket_data
 from ui.help_desk.session import DeskSession
 from ui.help_desk.texts import HALL_TZ, problem_text
+
+DECISIONS = ("claim", "convert")  # the server decides: who claims first, the ticket number
 
 
 class PanelRequests(QObject):
@@ -44,7 +48,17 @@ class PanelRequests(QObject):
             elif step == "answer":
                 self.panel.say(self.tr("Answer saved."))
 
-        s.post(path, body, done, lambda e: self.panel.say(problem_text(e, s.lang), "error"))
+        def failed(error: Any) -> None:
+            self.panel.say(problem_text(error, s.lang), "error")
+
+        if step not in DECISIONS:
+            s.record(path, body, done, failed)
+            return
+        blocked = s.decisions_blocked()
+        if blocked:
+            self.panel.say(blocked, "warn")
+        else:
+            s.post(path, body, done, failed)
 
     def _print_notice(self, code: str) -> None:
         item = self.session.item(code)

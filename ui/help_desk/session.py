@@ -4,12 +4,19 @@ live event stream that keeps the consultation list current.
 Every request is asynchronous (HallApi) and every answer arrives by signal, so the GUI thread
 never waits. The list is loaded once with the log position it reflects (`last_seq`) and then
 follows the live stream from exactly there: nothing is missed and nothing is polled.
+
+What a person typed or decided (an answer, a resolve, a handover, a referral, presence, a draft)
+is a record: it goes through the outbox (kiosk.outbox), in order and exactly once, so nothing is
+lost while the hall server is unreachable. Claims and conversions need the server's decision
+(first claimer wins; the ticket number is read out): they go straight to it and are switched off
+while it is unreachable or while records still wait (`decisions_blocked`).
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -17,8 +24,12 @@ from PySide6.QtCore import QObject, Signal
 from ui.common.api import ApiCall, ApiError, HallApi
 from ui.common.live import LiveFeed
 from ui.help_desk.texts import problem_text, set_hall_zone
+from ui.outbox_qt import QtOutbox
 
 DESK_ROLES = ("helpdesk", "supervisor", "admin")
+MEMORY = Path(":memory:")  # no file given: records still go in order, but only while running
+Done = Callable[[Any], None]
+Failed = Callable[[ApiError], None]
 
 
 class DeskSession(QObject):
@@ -30,14 +41,30 @@ class DeskSession(QObject):
     live_event = Signal(dict)  # every live event, in order
     presence = Signal(bool, int)  # my switch is on, people on duty
     online = Signal(bool)
+    pending_changed = Signal(int)  # records waiting in the outbox
+    blocked = Signal(str)  # why claims and conversions are off ("" when they are not)
     message = Signal(str, str)  # text, level: info / warn / error
 
-    def __init__(self, base_url: str, lang: str = "zh", parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        lang: str = "zh",
+        parent: QObject | None = None,
+        outbox_path: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.base_url = base_url.rstrip("/")
         self.lang = lang
         self.api = HallApi(self.base_url, parent=self)
-        self.api.reachable.connect(self.online)
+        self.api.reachable.connect(self._set_online)
+        self.is_online = True
+        self.outbox = QtOutbox(outbox_path or MEMORY, self.base_url, self)
+        self.outbox.pending_changed.connect(self._pending_changed)
+        self.outbox.delivered.connect(self._delivered)
+        self.outbox.refused.connect(self._refused)
+        self.outbox.retrying.connect(self._retrying)
+        self._waiting: dict[str, tuple[Done | None, Failed | None]] = {}
+        self.duty_count = 0
         self.feed: LiveFeed | None = None
         self.catalog: dict[str, Any] = {}
         self.employee_no = ""
@@ -79,6 +106,7 @@ class DeskSession(QObject):
             return
         self.api.set_token(body["token"])
         self.employee_no, self.name, self.role = body["employee_no"], body["name"], body["role"]
+        self.outbox.adopt(self.employee_no, body["token"])
         self.logged_in.emit()
         if self.role == "helpdesk":
             self.set_presence(True)  # signing in at the desk means being there
@@ -93,54 +121,146 @@ class DeskSession(QObject):
         self.staff = dict(body.get("staff") or {})
         self.desk_staff = list(body.get("desk_staff") or [])
         set_hall_zone(body.get("timezone"))
-        self.on_duty = self.employee_no in (body.get("on_duty") or [])
+        if not self.pending:  # else the outbox still carries my own switch
+            self.on_duty = self.employee_no in (body.get("on_duty") or [])
+            self.duty_count = len(body.get("on_duty") or [])
         self.listing.emit(body)
-        self.presence.emit(self.on_duty, len(body.get("on_duty") or []))
+        self.presence.emit(self.on_duty, self.duty_count)
         if self.feed is None:
             self.feed = LiveFeed(self.base_url, str(self.api.token), parent=self)
             self.feed.received.connect(self._event)
-            self.feed.connected.connect(self.online)
+            self.feed.connected.connect(self._feed_connected)
             self.feed.start(int(body.get("last_seq", 0)))
 
     def _event(self, ev: dict[str, Any]) -> None:
         if ev.get("type") == "helpdesk.presence":
             p = ev["payload"]
-            if p.get("clerk") == self.employee_no:
+            if p.get("clerk") == self.employee_no and not self.pending:
                 self.on_duty = p.get("status") == "on_duty"
-            self.presence.emit(self.on_duty, int(p.get("on_duty", 0)))
+            self.duty_count = int(p.get("on_duty", 0))
+            self.presence.emit(self.on_duty, self.duty_count)
         self.live_event.emit(ev)
+
+    # -- connection and outbox -----------------------------------------------------------
+    @property
+    def pending(self) -> int:
+        return self.outbox.pending
+
+    def decisions_blocked(self) -> str:
+        """Why claims and conversions are off, in words for the panel; "" when they are not."""
+        if not self.is_online:
+            return self.tr(
+                "Cannot reach the hall server: claiming and queue numbers are off. Answers, "
+                "resolves, handovers and drafts are saved here and sent when it is back."
+            )
+        if self.pending:
+            return self.tr("Sending saved actions first…")
+        return ""
+
+    def _feed_connected(self, up: bool) -> None:
+        self._set_online(up)
+        if up:
+            self.outbox.kick()
+
+    def _set_online(self, up: bool) -> None:
+        if up != self.is_online:
+            self.is_online = up
+            if up:
+                self.outbox.kick()
+            self.online.emit(up)
+            self.blocked.emit(self.decisions_blocked())
+
+    def _retrying(self, ev: Any) -> None:
+        if ev.status is None:  # unreachable (not busy): the server is away
+            self._set_online(False)
+
+    def _pending_changed(self, count: int) -> None:
+        self.pending_changed.emit(count)
+        self.blocked.emit(self.decisions_blocked())
+
+    def _delivered(self, ev: Any) -> None:
+        self._set_online(True)
+        done, _ = self._waiting.pop(ev.item.id, (None, None))
+        if done is not None:
+            done(ev.body)
+
+    def _refused(self, ev: Any) -> None:
+        _, failed = self._waiting.pop(ev.item.id, (None, None))
+        b = ev.body if isinstance(ev.body, dict) else {}
+        error = ApiError(
+            int(ev.status or 0),
+            str(b.get("type", "")).rsplit("/", 1)[-1] or "refused",
+            str(b.get("detail_zh") or ev.error or "请求失败"),
+            str(b.get("detail") or ev.error or "refused"),
+            b,
+        )
+        if failed is not None:
+            failed(error)
+        else:
+            text = self.tr("The server refused a saved action: {reason}")
+            self.message.emit(text.format(reason=problem_text(error, self.lang)), "error")
 
     # -- writes --------------------------------------------------------------------------
     def post(
         self,
         path: str,
         body: dict[str, Any] | None = None,
-        done: Callable[[Any], None] | None = None,
-        failed: Callable[[ApiError], None] | None = None,
+        done: Done | None = None,
+        failed: Failed | None = None,
     ) -> ApiCall:
-        """A write with its own Idempotency-Key: a resend after a lost reply acts once."""
+        """A decision, straight to the server with its own Idempotency-Key: a resend after a
+        lost reply acts once."""
         call = self.api.post(path, body, idempotency_key=uuid.uuid4().hex)
         if done is not None:
             call.succeeded.connect(done)
         call.failed.connect(failed or self._failed)
         return call
 
+    def record(
+        self,
+        path: str,
+        body: dict[str, Any] | None = None,
+        done: Done | None = None,
+        failed: Failed | None = None,
+    ) -> str:
+        """A record through the outbox: kept while the server is away, sent in order and once.
+        `done`/`failed` run when it is delivered or refused (in this run of the console)."""
+        key = self.outbox.enqueue("POST", path, body, self.api.token, owner=self.employee_no)
+        self._waiting[key] = (done, failed)
+        if not self.is_online:
+            self.message.emit(
+                self.tr("Saved here: it is sent when the hall server is back."), "warn"
+            )
+        return key
+
     def set_presence(self, on: bool) -> None:
         status = "on_duty" if on else "away"
-        self.post("/api/v1/helpdesk/presence", {"status": status}, self._presence_set)
+        if not self.is_online:  # kept for later: shown at once, the server's count follows
+            if on != self.on_duty:
+                self.duty_count = max(0, self.duty_count + (1 if on else -1))
+            self.on_duty = on
+            self.presence.emit(on, self.duty_count)
+        self.record("/api/v1/helpdesk/presence", {"status": status}, self._presence_set)
 
     def _presence_set(self, body: dict[str, Any]) -> None:
-        self.on_duty = body.get("status") == "on_duty"
-        self.presence.emit(self.on_duty, int(body.get("on_duty", 0)))
+        if not self.pending:
+            self.on_duty = body.get("status") == "on_duty"
+        self.duty_count = int(body.get("on_duty", 0))
+        self.presence.emit(self.on_duty, self.duty_count)
 
     def logout(self) -> None:
-        """Away first (the kiosk must stop promising an answer), then end the session."""
+        """Away first (the kiosk must stop promising an answer), then end the session once
+        that and every earlier record has reached the server."""
+        blocked = self.decisions_blocked()
+        if blocked:  # signing out now would strand what waits in the outbox
+            self.message.emit(blocked, "warn")
+            return
         if self.feed is not None:
             self.feed.stop()
             self.feed.deleteLater()
             self.feed = None
         end: Callable[[Any], None] = lambda _: self._end()  # noqa: E731
-        self.post("/api/v1/helpdesk/presence", {"status": "away"}, end, end)
+        self.record("/api/v1/helpdesk/presence", {"status": "away"}, end, end)
 
     def _end(self) -> None:
         self.api.delete("/api/v1/sessions/current")
@@ -151,3 +271,8 @@ class DeskSession(QObject):
 
     def _failed(self, error: ApiError) -> None:
         self.message.emit(problem_text(error, self.lang), "error")
+
+    def close(self) -> None:
+        if self.feed is not None:
+            self.feed.stop()
+        self.outbox.close()

@@ -82,6 +82,8 @@ class HelpDeskWindow(QWidget):
         s.live_event.connect(self._event)
         s.presence.connect(self.header.set_presence)
         s.online.connect(self.header.set_online)
+        s.pending_changed.connect(self.header.set_pending)
+        s.blocked.connect(self.panel.set_blocked)
         s.message.connect(lambda text, level: self.panel.say(text, level))
         self.header.presence_toggled.connect(s.set_presence)
         self.header.sign_out.connect(s.logout)
@@ -159,6 +161,10 @@ class HelpDeskWindow(QWidget):
             call.succeeded.connect(self.figures.show_figures)
             if self.view == "figures":
                 call.succeeded.connect(lambda _: self.ready.emit())
+
+    def closeEvent(self, event: Any) -> None:
+        self.session.close()
+        super().closeEvent(event)
 
     # -- live ----------------------------------------------------------------------------
     def _event(self, ev: dict[str, Any]) -> None:
