@@ -7,10 +7,12 @@ Needs a QApplication (with translations and theme installed, see ui.common.runne
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 
 from ui.common.api import HallApi
+from ui.outbox_qt import QtOutbox
 from ui.ticket_kiosk import keyboard
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.hall import HallState
@@ -20,6 +22,8 @@ from ui.ticket_kiosk.service import ServiceMonitor, kiosk_feed
 from ui.ticket_kiosk.voice import Speaker, VoiceGuide, default_speaker
 from ui.ticket_kiosk.window import KioskWindow
 from ui.ticket_kiosk.workers import Workers
+
+MEMORY = Path(":memory:")  # tests and benchmarks: in order and exactly once, while running
 
 
 def create_kiosk(
@@ -32,6 +36,7 @@ def create_kiosk(
     idle_ms: int = IDLE_MS,
     speaker: Callable[[], Speaker] = default_speaker,
     hold_ready: bool = False,
+    outbox: Path | None = None,
 ) -> KioskWindow:
     """A kiosk window already loading its data; show it (or grab it) when you like."""
     api = HallApi(server, token)
@@ -39,18 +44,21 @@ def create_kiosk(
     workers = Workers()
     hall = HallState(api, feed, workers)
     monitor = ServiceMonitor(api, feed)
+    alerts = QtOutbox(outbox or MEMORY, server)
     ctx = KioskContext(
         api=api,
         hall=hall,
         monitor=monitor,
-        printer=KioskPrinter(printer, api, workers),
+        printer=KioskPrinter(printer, api, workers, alerts),
         voice=VoiceGuide(workers, speaker),
         lang=lang,
         elder=elder,
     )
     window = KioskWindow(ctx, idle_ms=idle_ms, hold_ready=hold_ready)
-    for obj in (api, feed, workers, hall, monitor, ctx):
+    for obj in (api, feed, workers, hall, monitor, ctx, alerts):
         obj.setParent(window)
+    core = alerts.outbox  # the worker thread stops with the window, whoever deletes it first
+    window.destroyed.connect(lambda *_: core.close())
     if keyboard.active():
         board = keyboard.KeyboardLocale(lang, window)
         ctx.on_lang = board.set_lang

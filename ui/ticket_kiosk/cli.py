@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 SCREENS = ("home", "category", "item", "search", "ticket", "help", "checkin", "rejoin")
@@ -27,6 +28,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         "escpos+file:///dev/usb/lp0, pdf:///DIR, system://NAME (default: no printer)",
     )
     p.add_argument("--elder", action="store_true", help="start (and reset to) elder mode")
+    p.add_argument("--outbox", type=Path, default=None, help="outbox file (default: user data)")
     p.add_argument("--idle-seconds", type=int, default=60, help=argparse.SUPPRESS)
     # for `make screenshots`: open a screen with sample input before the screenshot
     p.add_argument("--screen", choices=SCREENS, default="home", help=argparse.SUPPRESS)
@@ -56,6 +58,7 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def build(args: argparse.Namespace) -> object:
+    from ui.outbox_qt import default_path
     from ui.ticket_kiosk.app import create_kiosk
 
     window = create_kiosk(
@@ -66,6 +69,7 @@ def build(args: argparse.Namespace) -> object:
         elder=args.elder,
         idle_ms=max(5, args.idle_seconds) * 1000,
         hold_ready=args.screen != "home",
+        outbox=args.outbox or default_path("outbox-ticket-kiosk"),
     )
     if args.screen != "home":
         from ui.ticket_kiosk.demo import drive

@@ -14,8 +14,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.printing.layout import NoticeData, NoticeMaterial, TicketData
-from ui.common.api import ApiError, HallApi, new_request_id
+from ui.common.api import HallApi
 from ui.common.halltime import to_hall_time
+from ui.outbox_qt import QtOutbox
 from ui.printing.dispatch import PrintResult, print_notice, print_ticket
 from ui.ticket_kiosk.catalog import CatalogView, loc, required_material_names
 from ui.ticket_kiosk.texts import minutes
@@ -81,13 +82,18 @@ class KioskPrinter(QObject):
     noticePrinted = Signal(object)
 
     def __init__(
-        self, url: str | None, api: HallApi, workers: Workers, parent: QObject | None = None
+        self,
+        url: str | None,
+        api: HallApi,
+        workers: Workers,
+        outbox: QtOutbox,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.url = url or None
         self.api = api
         self.workers = workers
-        self._undelivered: list[tuple[str, dict[str, str], str]] = []
+        self.outbox = outbox
 
     @property
     def configured(self) -> bool:
@@ -111,22 +117,15 @@ class KioskPrinter(QObject):
         if not result.ok:
             error = result.error
             text = f"{error.kind.value}: {error.detail}" if error else "unknown"
-            self._alert(ticket_id, {"error": text[:500]}, new_request_id())
+            self._alert(ticket_id, {"error": text[:500]})
         self.ticketPrinted.emit(ticket_id, result)
 
-    def _alert(self, ticket_id: str, body: dict[str, str], key: str) -> None:
-        """Tells staff; kept and resent (same Idempotency-Key) if the server is away."""
-        call = self.api.post(f"/api/v1/tickets/{ticket_id}/print-failed", body, key)
-
-        def failed(error: ApiError) -> None:
-            log.warning("print-failed alert for %s not delivered: %s", ticket_id, error.detail_en)
-            if error.network:
-                self._undelivered.append((ticket_id, body, key))
-
-        call.failed.connect(failed)
+    def _alert(self, ticket_id: str, body: dict[str, str]) -> None:
+        """Tells staff through the outbox: kept on disk and delivered exactly once, even if the
+        server is away now or the kiosk restarts before it is back."""
+        path = f"/api/v1/tickets/{ticket_id}/print-failed"
+        self.outbox.enqueue("POST", path, body, self.api.token)
 
     def flush(self) -> None:
-        """Resends alerts the server missed; called when the kiosk is back in service."""
-        pending, self._undelivered = self._undelivered, []
-        for ticket_id, body, key in pending:
-            self._alert(ticket_id, body, key)
+        """Back in service: deliver what waited now rather than at the next backoff step."""
+        self.outbox.kick()
