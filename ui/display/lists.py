@@ -109,11 +109,17 @@ class QueueGrid(_Panel):
         language = lang()
         if model.queues and (self._built != language or len(self.rows) != len(model.queues)):
             self._build(model, language)
-        for code, (name, count) in self.rows.items():
-            queue = model.queues.get(code)
-            if queue is None:
-                continue
-            text = f"{queue.prefix}  {queue.name_zh if language == 'zh' else queue.name_en}"
-            fit_text(name, text, 30, self.scale, name.width(), height=name.height())
+        shown = [
+            (model.queues[code], name, count)
+            for code, (name, count) in self.rows.items()
+            if code in model.queues
+        ]
+        names = [f"{q.prefix}  {q.name_zh if language == 'zh' else q.name_en}" for q, _, _ in shown]
+        if shown:  # one size for every queue name, fitted to the longest: an even, calm list
+            first = shown[0][1]
+            px = fitting_px(first, names, round(30 * self.scale), first.width(), first.height())
+        for (queue, name, count), text in zip(shown, names, strict=True):
+            set_px(name, px)
+            name.setText(text)
             waiting = self.tr("{n}", "people waiting in a queue").format(n=queue.waiting)
             fit_text(count, waiting, 34, self.scale, count.width(), height=count.height())
