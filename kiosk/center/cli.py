@@ -7,7 +7,6 @@ handlers live in kiosk.center.commands). `python -m kiosk.center.cli center ...`
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
 from typing import Any
 
 from kiosk.center import commands
@@ -69,14 +68,3 @@ def register(subparsers: Any) -> None:
     report.add_argument("--format", choices=["table", "csv", "xlsx", "json"], default="table")
     report.add_argument("--out", default=None, help="write to FILE (required for xlsx)")
     report.set_defaults(func=commands.cmd_report)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kiosk")
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return int(args.func(args))
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

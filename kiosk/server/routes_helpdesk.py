@@ -1,8 +1,8 @@
 """The help desk over HTTP: presence, the consultation list, 首问负责 steps, and the figures.
 
-The kiosk's own question still arrives at POST /consultations (routes_tickets); the phone page,
-a window clerk's referral and a walk-up at the desk use POST /helpdesk/consultations, which
-derives the source from who is calling. Writes go through `write` (writer thread, group
+Every question arrives at POST /consultations (routes_tickets), which derives its source from
+who is calling: the kiosk, the phone page, a window clerk's referral or a walk-up at the desk.
+Writes go through `write` (writer thread, group
 commit, Idempotency-Key); a step on someone else's question answers 409.
 """
 
@@ -18,12 +18,11 @@ from kiosk.engine.auth import Principal
 from kiosk.engine.helpdesk import DESK_ROLES
 from kiosk.engine.helpdesk_figures import helpdesk_figures
 from kiosk.errors import Invalid
-from kiosk.server.deps import CLERK_ROLES, allow, hall_of, reply, write
-from kiosk.server.schemas import Body, Code, ConsultationIn, Text
+from kiosk.server.deps import allow, hall_of, reply, write
+from kiosk.server.schemas import Body, Code, Text
 
 router = APIRouter(prefix="/api/v1")
 DESK = allow(*DESK_ROLES)
-ASKERS = allow("citizen", *CLERK_ROLES)
 Note = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Staff = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=16)]
 Items = Annotated[list[Code], Field(max_length=20)]
@@ -83,25 +82,6 @@ def consultations(
     who: Principal = Depends(DESK),
 ) -> Response:
     return reply(hall_of(request).consultations(_day(day), status))
-
-
-@router.post("/helpdesk/consultations", status_code=201)
-async def ask(body: ConsultationIn, request: Request, who: Principal = Depends(ASKERS)) -> Response:
-    """A question from the phone page (citizen), a window clerk's referral or the desk."""
-    source = {"citizen": "phone", "helpdesk": "desk"}.get(who.role, "window")
-    if who.role in ("supervisor", "admin") and who.window_no is None:
-        source = "desk"
-    hall = hall_of(request)
-    result = await write(
-        request,
-        hall.create_consultation,
-        body.topic,
-        body.question,
-        body.phone,
-        source=source,
-        actor=who.actor,
-    )
-    return reply(result, 201)
 
 
 @router.get("/helpdesk/figures")

@@ -12,7 +12,7 @@ from kiosk.engine.auth import Principal
 from kiosk.engine.base import Actor
 from kiosk.engine.hall import Hall
 from kiosk.errors import Forbidden, Unauthorized
-from kiosk.server.deps import allow, bearer, hall_of, reply, resolve, write
+from kiosk.server.deps import CLERK_ROLES, allow, bearer, hall_of, reply, resolve, write
 from kiosk.server.schemas import (
     AppointmentIn,
     ConsultationIn,
@@ -26,6 +26,7 @@ ULID_SHAPE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{26}$")
 ISSUERS = allow("kiosk", "helpdesk", "supervisor", "admin")
 RATERS = allow("rating_pad", "kiosk", "citizen")
 STAFF = allow("supervisor", "admin")
+ASKERS = allow("kiosk", "citizen", *CLERK_ROLES)
 
 
 @router.post("/tickets", status_code=201)
@@ -117,9 +118,20 @@ async def rate(body: RatingIn, request: Request, who: Principal = Depends(RATERS
     return reply(result, 201)
 
 
+def question_source(who: Principal) -> str:
+    """Where a question came from, by who sent it: it decides how the desk follows it up."""
+    if who.kind == "device":
+        return "kiosk"
+    if who.kind == "ticket":
+        return "phone"
+    if who.role == "helpdesk" or (who.role in ("supervisor", "admin") and who.window_no is None):
+        return "desk"
+    return "window"  # a clerk referring the citizen in front of them
+
+
 @router.post("/consultations", status_code=201)
 async def consult(
-    body: ConsultationIn, request: Request, who: Principal = Depends(allow("kiosk"))
+    body: ConsultationIn, request: Request, who: Principal = Depends(ASKERS)
 ) -> Response:
     hall = hall_of(request)
     result = await write(
@@ -128,7 +140,7 @@ async def consult(
         body.topic,
         body.question,
         body.phone,
-        source="kiosk",
+        source=question_source(who),
         actor=who.actor,
     )
     return reply(result, 201)

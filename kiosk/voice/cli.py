@@ -80,14 +80,3 @@ def handle_say(args: argparse.Namespace) -> int:
     if path is not None:
         print(f"{path} {wav_duration(path):.2f} s")
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kiosk")
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return int(args.func(args))
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -153,7 +153,7 @@ def test_auth_rules(live) -> None:
         problem(k.post("/api/v1/helpdesk/presence", json={"status": "on_duty"}), 403)
     with live.client(live.login("1001", "1234", 1)) as clerk:
         problem(clerk.post(f"/api/v1/consultations/{cid}/claim"), 403)
-        referral = clerk.post("/api/v1/helpdesk/consultations", json={"topic": "要求额外材料"})
+        referral = clerk.post("/api/v1/consultations", json={"topic": "要求额外材料"})
         assert referral.status_code == 201
     with live.client(live.login("8001", "8888", None)) as desk:
         problem(desk.post("/api/v1/helpdesk/presence", json={"status": "lunch"}), 422)
@@ -168,7 +168,7 @@ def test_citizen_phone_page_and_idempotent_claim(live) -> None:
     link = ticket["status_url"].rsplit("/", 1)[1]
     desk = on_duty(live)
     with live.client(link) as phone:
-        r = phone.post("/api/v1/helpdesk/consultations", json={"topic": "材料", "question": "?"})
+        r = phone.post("/api/v1/consultations", json={"topic": "材料", "question": "?"})
         assert r.status_code == 201 and r.json()["staffed"] is True
     cid = r.json()["id"]
     assert desk.get(f"/api/v1/consultations/{cid}").json()["source"] == "phone"

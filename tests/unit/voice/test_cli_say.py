@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.cli import main as kiosk_main
 from kiosk.voice import cli
 from kiosk.voice.audio import wav_duration
 
@@ -62,7 +63,7 @@ def test_handler_writes_the_call_twice(tmp_path: Path, capsys: pytest.CaptureFix
 def test_say_in_a_fresh_interpreter_prints_only_its_result(tmp_path: Path) -> None:
     out = tmp_path / "en.wav"
     code = (
-        "import sys; from kiosk.voice.cli import main; "
+        "import sys; from kiosk.cli import main; "
         "sys.exit(main(['say', 'Number A012, please go to window 3', '--lang', 'en', "
         f"'--wav', {str(out)!r}]))"
     )
@@ -79,7 +80,7 @@ def test_without_an_engine_it_says_so(
 ) -> None:
     monkeypatch.setattr(cli, "available_engine", lambda: None)
     out = tmp_path / "x.wav"
-    assert cli.main(["say", "请A012号到3号窗口办理", "--wav", str(out)]) == 1
+    assert kiosk_main(["say", "请A012号到3号窗口办理", "--wav", str(out)]) == 1
     assert "espeak-ng" in capsys.readouterr().err
     assert not out.exists()
 
@@ -89,5 +90,5 @@ def test_without_audio_output_it_asks_for_wav(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(cli.CommandPlayer, "detect", classmethod(lambda cls: None))
-    assert cli.main(["say", "请A012号到3号窗口办理"]) == 2
+    assert kiosk_main(["say", "请A012号到3号窗口办理"]) == 2
     assert "--wav" in capsys.readouterr().err
