@@ -44,6 +44,12 @@ class Forbidden(HallError):
     code = "forbidden"
 
 
+class NotAllowed(Forbidden):
+    """Refused by the access table (role or window), before any handler ran."""
+
+    code = "not_allowed"
+
+
 class TooManyAttempts(HallError):
     status = 429
     code = "too_many_attempts"

@@ -39,7 +39,12 @@ def ulid(ms: int | None = None) -> str:
 
 
 def new_token(nbytes: int = 24) -> str:
-    return secrets.token_urlsafe(nbytes)
+    """URL-safe, and never starting with "-": a token is passed on command lines (`--token T`),
+    where a leading dash reads as an option."""
+    while True:
+        token = secrets.token_urlsafe(nbytes)
+        if not token.startswith("-"):
+            return token
 
 
 def token_hash(token: str) -> str:

@@ -77,7 +77,7 @@ class Context:
         return self.client(r.json()["token"])
 
     def windows(self) -> dict[int, dict[str, Any]]:
-        r = httpx.get(f"{self.url}/api/v1/queue", timeout=10)
+        r = self.device(DISPLAY).get("/api/v1/queue")
         r.raise_for_status()
         return {w["no"]: w for w in r.json()["windows"]}
 

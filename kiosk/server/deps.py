@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
-from fastapi import Request
+from fastapi import Request, WebSocket
 from fastapi.responses import JSONResponse
 from starlette.requests import HTTPConnection
 
@@ -16,9 +16,8 @@ from kiosk.engine.commit import AsyncReply
 from kiosk.engine.hall import Hall
 from kiosk.engine.idempotency import run_once
 from kiosk.engine.views import ticket_from_token
-from kiosk.errors import Forbidden, Invalid, NotFound, Unauthorized
-
-CLERK_ROLES = ("clerk", "helpdesk", "supervisor", "admin")
+from kiosk.errors import HallError, Invalid, NotAllowed, NotFound, Unauthorized
+from kiosk.server.access import ANYONE, SUPERVISORS, Rule, Where, rule_for
 
 
 def hall_of(conn: HTTPConnection) -> Hall:
@@ -46,23 +45,60 @@ def resolve(hall: Hall, token: str | None) -> Principal | None:
     return found
 
 
-def allow(*roles: str) -> Callable[[Request], Awaitable[Principal]]:
-    """A dependency admitting only tokens whose role is listed (device roles and clerk roles
-    share one namespace: kiosk, display, rating_pad, center_sync, citizen, clerk, ...)."""
+ANONYMOUS = Principal("anonymous", "", ANYONE)
 
-    async def check(request: Request) -> Principal:
-        token = bearer(request)
-        if token is None:
-            raise Unauthorized("请先登录或配置设备令牌", "a bearer token is required")
-        who = resolve(hall_of(request), token)
-        if who is None:
-            raise Unauthorized("令牌无效或已过期，请重新登录", "invalid or expired token")
-        if who.role not in roles:
-            raise Forbidden("无权执行此操作", f"role {who.role} may not do this")
-        request.state.token = token
-        return who
 
-    return check
+async def guard(request: HTTPConnection) -> Principal:
+    """The caller, admitted by the access table for the matched route (see access.py). Every
+    router runs it first; handlers that need the caller declare `Depends(guard)` again (FastAPI
+    runs it once per request). On a public route a missing or unknown token is anonymous.
+    Live channels answer with close codes instead, in `admit_socket`."""
+    if request.scope["type"] != "http":
+        return ANONYMOUS
+    assert isinstance(request, Request)
+    route = request.scope.get("route")
+    template = getattr(route, "path", "")
+    rule = rule_for(request.method, template)
+    if rule is None:
+        raise NotAllowed("此功能未开放", f"{request.method} {template} is not in the access table")
+    token = bearer(request)
+    who = resolve(hall_of(request), token) if token else None
+    if rule.public:
+        request.state.token = token if who is not None else None
+        return who or ANONYMOUS
+    if token is None:
+        raise Unauthorized("请先登录或配置设备令牌", "a bearer token is required")
+    if who is None:
+        raise Unauthorized("令牌无效或已过期，请重新登录", "invalid or expired token")
+    admit(hall_of(request), rule, who, request.path_params)
+    request.state.token = token
+    return who
+
+
+def admit(hall: Hall, rule: Rule, who: Principal, params: dict[str, Any]) -> None:
+    """The role check, then the rule's check on the path (the clerk's window, the link's
+    ticket); raises NotAllowed (403), or 404/422 for a window that does not exist."""
+    if who.role not in rule.roles:
+        raise NotAllowed("无权执行此操作", f"role {who.role} may not do this")
+    if rule.where == Where.OWN_TICKET:
+        if who.kind != "ticket" or who.name != params.get("ticket_id"):
+            raise NotAllowed("只能查看本人的号码", "a status link may read only its own ticket")
+    elif rule.where in (Where.OWN_WINDOW, Where.OWN_WINDOW_OR_SUPERVISOR):
+        no = window_param(hall, params.get("no"))
+        if rule.where == Where.OWN_WINDOW_OR_SUPERVISOR and who.role in SUPERVISORS:
+            return
+        if who.kind != "clerk" or who.window_no != no:
+            raise NotAllowed(f"您未在{no}号窗口登录", f"you are not signed in at window {no}")
+
+
+def window_param(hall: Hall, raw: Any) -> int:
+    try:
+        no = int(str(raw))
+    except ValueError:
+        raise Invalid("窗口号应为数字", "the window number must be an integer") from None
+    if no not in hall.windows:
+        raise NotFound(f"没有{no}号窗口", f"no window {no}")
+    return no
 
 
 async def write(request: Request, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -88,10 +124,23 @@ def reply(body: Any, status: int = 200) -> JSONResponse:
     return JSONResponse(body, status_code=status)
 
 
-def at_window(request: Request, who: Principal, window_no: int) -> None:
-    if window_no not in hall_of(request).windows:
-        raise NotFound(f"没有{window_no}号窗口", f"no window {window_no}")
-    if who.kind != "clerk" or who.window_no != window_no:
-        raise Forbidden(
-            f"您未在{window_no}号窗口登录", f"you are not signed in at window {window_no}"
-        )
+async def admit_socket(ws: WebSocket, token: str | None) -> Principal | None:
+    """The live channels' guard: the same table, answered with close codes (4401 no or bad
+    token, 4403 refused) instead of statuses. Returns the caller, or None once closed."""
+    route = ws.scope.get("route")
+    rule = rule_for("WS", getattr(route, "path", ""))
+    header = ws.headers.get("authorization", "")
+    token = token or (header[7:].strip() if header.lower().startswith("bearer ") else None)
+    hall = hall_of(ws)
+    who = resolve(hall, token) if token else None
+    if who is None:
+        await ws.close(code=4401, reason="invalid token")
+        return None
+    try:
+        if rule is None:
+            raise NotAllowed("此功能未开放", "this channel is not in the access table")
+        admit(hall, rule, who, ws.path_params)
+    except HallError as exc:
+        await ws.close(code=4403, reason=exc.message_en[:120])
+        return None
+    return who

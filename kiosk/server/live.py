@@ -19,7 +19,7 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from starlette.concurrency import run_in_threadpool
 
 from kiosk.events import Event
-from kiosk.server.deps import hall_of, resolve
+from kiosk.server.deps import admit_socket, hall_of
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1")
@@ -110,14 +110,9 @@ async def subscription(ws: WebSocket) -> AsyncIterator[AsyncIterator[tuple[int, 
 
 @router.websocket("/live")
 async def live(ws: WebSocket, after_seq: int = 0, token: str | None = None) -> None:
-    header = ws.headers.get("authorization", "")
-    token = token or (header[7:].strip() if header.lower().startswith("bearer ") else None)
-    hall = hall_of(ws)
-    who = resolve(hall, token)
-    if who is None or who.kind == "ticket":
-        # a citizen's status link gets its own narrow feed (/api/v1/tickets/{id}/live), never
-        # the hall's full stream with other tickets and staff numbers in it
-        await ws.close(code=4401, reason="invalid token")
+    # a citizen's status link is refused here (the access table): it has its own narrow feed
+    # (/api/v1/tickets/{id}/live), never the hall's stream with other tickets and staff in it
+    if await admit_socket(ws, token) is None:
         return
     await ws.accept()
     async with subscription(ws) as events:

@@ -15,14 +15,12 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import Field, StringConstraints
 
 from kiosk.engine.auth import Principal
-from kiosk.engine.helpdesk import DESK_ROLES
 from kiosk.engine.helpdesk_figures import helpdesk_figures
 from kiosk.errors import Invalid
-from kiosk.server.deps import allow, hall_of, reply, write
+from kiosk.server.deps import guard, hall_of, reply, write
 from kiosk.server.schemas import Body, Code, Text
 
-router = APIRouter(prefix="/api/v1")
-DESK = allow(*DESK_ROLES)
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(guard)])
 Note = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Staff = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=16)]
 Items = Annotated[list[Code], Field(max_length=20)]
@@ -69,7 +67,7 @@ def status(request: Request) -> dict[str, Any]:
 
 
 @router.post("/helpdesk/presence")
-async def presence(body: PresenceIn, request: Request, who: Principal = Depends(DESK)) -> Response:
+async def presence(body: PresenceIn, request: Request, who: Principal = Depends(guard)) -> Response:
     hall = hall_of(request)
     return reply(await write(request, hall.set_presence, body.status, who.actor))
 
@@ -79,32 +77,32 @@ def consultations(
     request: Request,
     day: str | None = Query(None, max_length=10),
     status: str | None = Query(None, max_length=16),
-    who: Principal = Depends(DESK),
+    who: Principal = Depends(guard),
 ) -> Response:
     return reply(hall_of(request).consultations(_day(day), status))
 
 
 @router.get("/helpdesk/figures")
 def figures(
-    request: Request, day: str | None = Query(None, max_length=10), who: Principal = Depends(DESK)
+    request: Request, day: str | None = Query(None, max_length=10), who: Principal = Depends(guard)
 ) -> Response:
     hall = hall_of(request)
     return reply(helpdesk_figures(hall, _day(day) or hall.today()))
 
 
 @router.get("/consultations/{ref}")
-def consultation(ref: str, request: Request, who: Principal = Depends(DESK)) -> Response:
+def consultation(ref: str, request: Request, who: Principal = Depends(guard)) -> Response:
     return reply(hall_of(request).consultation(ref))
 
 
 @router.post("/consultations/{ref}/claim")
-async def claim(ref: str, request: Request, who: Principal = Depends(DESK)) -> Response:
+async def claim(ref: str, request: Request, who: Principal = Depends(guard)) -> Response:
     return reply(await write(request, hall_of(request).claim, ref, who.actor))
 
 
 @router.post("/consultations/{ref}/handover")
 async def handover(
-    ref: str, body: HandoverIn, request: Request, who: Principal = Depends(DESK)
+    ref: str, body: HandoverIn, request: Request, who: Principal = Depends(guard)
 ) -> Response:
     hall = hall_of(request)
     return reply(await write(request, hall.hand_over, ref, who.actor, body.note, body.to))
@@ -112,7 +110,7 @@ async def handover(
 
 @router.post("/consultations/{ref}/answer")
 async def answer(
-    ref: str, body: AnswerIn, request: Request, who: Principal = Depends(DESK)
+    ref: str, body: AnswerIn, request: Request, who: Principal = Depends(guard)
 ) -> Response:
     hall = hall_of(request)
     return reply(await write(request, hall.answer, ref, who.actor, body.answer, body.items))
@@ -120,7 +118,7 @@ async def answer(
 
 @router.post("/consultations/{ref}/resolve")
 async def resolve(
-    ref: str, body: ResolveIn, request: Request, who: Principal = Depends(DESK)
+    ref: str, body: ResolveIn, request: Request, who: Principal = Depends(guard)
 ) -> Response:
     hall = hall_of(request)
     return reply(await write(request, hall.resolve, ref, who.actor, body.answer, body.items))
@@ -128,7 +126,7 @@ async def resolve(
 
 @router.post("/consultations/{ref}/convert")
 async def convert(
-    ref: str, body: ConvertIn, request: Request, who: Principal = Depends(DESK)
+    ref: str, body: ConvertIn, request: Request, who: Principal = Depends(guard)
 ) -> Response:
     hall = hall_of(request)
     result = await write(request, hall.convert, ref, who.actor, body.category, body.item, body.note)
@@ -137,13 +135,13 @@ async def convert(
 
 @router.post("/consultations/{ref}/refer")
 async def refer(
-    ref: str, body: HandoverIn, request: Request, who: Principal = Depends(DESK)
+    ref: str, body: HandoverIn, request: Request, who: Principal = Depends(guard)
 ) -> Response:
     hall = hall_of(request)
     return reply(await write(request, hall.refer, ref, who.actor, body.note, body.to))
 
 
 @router.post("/consultations/{ref}/faq", status_code=201)
-async def make_faq(ref: str, request: Request, who: Principal = Depends(DESK)) -> Response:
+async def make_faq(ref: str, request: Request, who: Principal = Depends(guard)) -> Response:
     """ "Make this an FAQ": the answer becomes a draft FAQ (publish it from the knowledge base)."""
     return reply(await write(request, hall_of(request).make_faq, ref, who.actor), 201)

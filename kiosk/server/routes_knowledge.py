@@ -15,12 +15,10 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import Field, StringConstraints, ValidationError
 
 from kiosk.engine.auth import Principal
-from kiosk.engine.helpdesk import DESK_ROLES
-from kiosk.server.deps import allow, hall_of, reply, write
+from kiosk.server.deps import guard, hall_of, reply, write
 from kiosk.server.schemas import Body, Code
 
-router = APIRouter(prefix="/api/v1")
-DESK = allow(*DESK_ROLES)
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(guard)])
 Title = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 Long = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
 Keywords = Annotated[
@@ -65,12 +63,12 @@ async def _fields(request: Request, model: type[Body]) -> dict[str, Any]:
 def _routes(kind: str, plural: str, model: type[Body]) -> None:
     """The same six routes for both kinds, each under its own path."""
 
-    async def create(request: Request, who: Principal = Depends(DESK)) -> Response:
+    async def create(request: Request, who: Principal = Depends(guard)) -> Response:
         fields = await _fields(request, model)
         hall = hall_of(request)
         return reply(await write(request, hall.create_entry, kind, fields, who.actor), 201)
 
-    async def update(entry_id: str, request: Request, who: Principal = Depends(DESK)) -> Response:
+    async def update(entry_id: str, request: Request, who: Principal = Depends(guard)) -> Response:
         changes = await _fields(request, model)
         hall = hall_of(request)
         return reply(await write(request, hall.update_entry, kind, entry_id, changes, who.actor))
@@ -78,18 +76,18 @@ def _routes(kind: str, plural: str, model: type[Body]) -> None:
     def listing(
         request: Request,
         status: str | None = Query(None, max_length=16),
-        who: Principal = Depends(DESK),
+        who: Principal = Depends(guard),
     ) -> Response:
         return reply({plural: hall_of(request).entries(kind, status)})
 
-    def one(entry_id: str, request: Request, who: Principal = Depends(DESK)) -> Response:
+    def one(entry_id: str, request: Request, who: Principal = Depends(guard)) -> Response:
         return reply(hall_of(request).entry(kind, entry_id))
 
-    async def publish(entry_id: str, request: Request, who: Principal = Depends(DESK)) -> Response:
+    async def publish(entry_id: str, request: Request, who: Principal = Depends(guard)) -> Response:
         hall = hall_of(request)
         return reply(await write(request, hall.publish_entry, kind, entry_id, who.actor))
 
-    async def retire(entry_id: str, request: Request, who: Principal = Depends(DESK)) -> Response:
+    async def retire(entry_id: str, request: Request, who: Principal = Depends(guard)) -> Response:
         hall = hall_of(request)
         return reply(await write(request, hall.retire_entry, kind, entry_id, who.actor))
 

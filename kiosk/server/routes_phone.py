@@ -21,17 +21,15 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request, WebSocket
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from kiosk.engine.auth import Principal
 from kiosk.engine.phone import phone_view, ticket_case, ticket_of_token
-from kiosk.errors import Forbidden, NotFound
+from kiosk.errors import NotFound
 from kiosk.paths import ASSETS
-from kiosk.server.deps import allow, hall_of, reply, resolve
+from kiosk.server.deps import admit_socket, guard, hall_of, reply
 from kiosk.server.live import subscription
 
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(guard)])
 PHONE = ASSETS / "phone"
 STATIC = {"phone.css": "text/css", "phone.js": "text/javascript"}
-CITIZEN = allow("citizen")
 # Events that may change what a phone shows: its own ticket's, or "people ahead" in its queue.
 WATCHED = ("ticket.", "window.", "rating.", "case.", "day.closed")
 HEADERS = {
@@ -126,15 +124,10 @@ def phone_static(name: str) -> Response:
     return FileResponse(PHONE / name, media_type=STATIC[name], headers=headers)
 
 
-def _own(who: Principal, ticket_id: str) -> None:
-    if who.kind != "ticket" or who.name != ticket_id:
-        raise Forbidden("只能查看本人的号码", "a status link may read only its own ticket")
-
-
 @router.get("/api/v1/tickets/{ticket_id}/case")
-def phone_case(ticket_id: str, request: Request, who: Principal = Depends(CITIZEN)) -> Response:
-    """The follow-up of this ticket's bad rating, or {"case": null}."""
-    _own(who, ticket_id)
+def phone_case(ticket_id: str, request: Request) -> Response:
+    """The follow-up of this ticket's bad rating, or {"case": null} (the guard admits only
+    this ticket's own status link)."""
     return reply({"case": ticket_case(hall_of(request), ticket_id)})
 
 
@@ -156,9 +149,7 @@ def notice(text: str, ticket_id: str) -> str | None:
 @router.websocket("/api/v1/tickets/{ticket_id}/live")
 async def phone_live(ws: WebSocket, ticket_id: str, token: str | None = None) -> None:
     """Push for one phone. No resume: on every (re)connect the page reads its ticket afresh."""
-    who = resolve(hall_of(ws), token)
-    if who is None or who.kind != "ticket" or who.name != ticket_id:
-        await ws.close(code=4401, reason="invalid token")
+    if await admit_socket(ws, token) is None:
         return
     await ws.accept()
     async with subscription(ws) as events:

@@ -8,10 +8,9 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from kiosk.engine.auth import Principal
-from kiosk.server.deps import allow, hall_of, reply, write
+from kiosk.server.deps import guard, hall_of, reply, write
 
-router = APIRouter(prefix="/api/v1")
-STAFF = allow("supervisor", "admin")
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(guard)])
 
 
 @router.get("/health")
@@ -53,7 +52,7 @@ def events(
     request: Request,
     after_seq: int = Query(0, ge=0),
     limit: int = Query(500, ge=1, le=5000),
-    who: Principal = Depends(allow("supervisor", "admin", "center_sync")),
+    who: Principal = Depends(guard),
 ) -> dict[str, Any]:
     hall = hall_of(request)
     batch = hall.events_after(after_seq, limit)
@@ -65,5 +64,5 @@ def events(
 
 
 @router.post("/day/close")
-async def close_day(request: Request, who: Principal = Depends(STAFF)) -> Response:
+async def close_day(request: Request, who: Principal = Depends(guard)) -> Response:
     return reply(await write(request, hall_of(request).close_day, who.actor))

@@ -7,11 +7,10 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request, Response
 
 from kiosk.engine.auth import Principal
-from kiosk.server.deps import CLERK_ROLES, allow, at_window, hall_of, reply, write
+from kiosk.server.deps import guard, hall_of, reply, write
 from kiosk.server.schemas import CallIn, FinishIn, PauseIn, SessionIn, TransferIn
 
-router = APIRouter(prefix="/api/v1")
-CLERK = allow(*CLERK_ROLES)
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(guard)])
 
 
 @router.post("/sessions", status_code=201)
@@ -21,54 +20,51 @@ async def login(body: SessionIn, request: Request) -> Response:
 
 
 @router.delete("/sessions/current", status_code=204)
-async def logout(request: Request, who: Principal = Depends(CLERK)) -> Response:
+async def logout(request: Request, who: Principal = Depends(guard)) -> Response:
     await write(request, hall_of(request).logout, who, request.state.token)
     return Response(status_code=204)
 
 
 @router.get("/sessions/current")
-async def whoami(request: Request, who: Principal = Depends(CLERK)) -> dict[str, Any]:
+async def whoami(request: Request, who: Principal = Depends(guard)) -> dict[str, Any]:
     return {"employee_no": who.name, "role": who.role, "window": who.window_no}
 
 
 async def _act(request: Request, who: Principal, no: int, command: str, *args: Any) -> Response:
-    at_window(request, who, no)
     hall = hall_of(request)
     ticket = await write(request, getattr(hall, command), no, *args, who.actor)
     return reply({"ticket": ticket})
 
 
 @router.post("/windows/{no}/call-next", response_model=None)
-async def call_next(no: int, request: Request, who: Principal = Depends(CLERK)) -> Response:
-    at_window(request, who, no)
+async def call_next(no: int, request: Request, who: Principal = Depends(guard)) -> Response:
     hall = hall_of(request)
     ticket = await write(request, hall.call_next, no, who.actor)
     return Response(status_code=204) if ticket is None else reply({"ticket": ticket})
 
 
 @router.post("/windows/{no}/call")
-async def call(no: int, body: CallIn, request: Request, who: Principal = Depends(CLERK)) -> Any:
+async def call(no: int, body: CallIn, request: Request, who: Principal = Depends(guard)) -> Any:
     return await _act(request, who, no, "call_number", body.number)
 
 
 @router.post("/windows/{no}/recall")
-async def recall(no: int, request: Request, who: Principal = Depends(CLERK)) -> Any:
+async def recall(no: int, request: Request, who: Principal = Depends(guard)) -> Any:
     return await _act(request, who, no, "recall")
 
 
 @router.post("/windows/{no}/no-show")
-async def no_show(no: int, request: Request, who: Principal = Depends(CLERK)) -> Any:
+async def no_show(no: int, request: Request, who: Principal = Depends(guard)) -> Any:
     return await _act(request, who, no, "no_show")
 
 
 @router.post("/windows/{no}/start")
-async def start(no: int, request: Request, who: Principal = Depends(CLERK)) -> Any:
+async def start(no: int, request: Request, who: Principal = Depends(guard)) -> Any:
     return await _act(request, who, no, "start")
 
 
 @router.post("/windows/{no}/finish")
-async def finish(no: int, body: FinishIn, request: Request, who: Principal = Depends(CLERK)) -> Any:
-    at_window(request, who, no)
+async def finish(no: int, body: FinishIn, request: Request, who: Principal = Depends(guard)) -> Any:
     hall = hall_of(request)
     ticket = await write(
         request,
@@ -85,9 +81,8 @@ async def finish(no: int, body: FinishIn, request: Request, who: Principal = Dep
 
 @router.post("/windows/{no}/transfer")
 async def transfer(
-    no: int, body: TransferIn, request: Request, who: Principal = Depends(CLERK)
+    no: int, body: TransferIn, request: Request, who: Principal = Depends(guard)
 ) -> Any:
-    at_window(request, who, no)
     hall = hall_of(request)
     ticket = await write(
         request,
@@ -102,13 +97,11 @@ async def transfer(
 
 
 @router.post("/windows/{no}/pause")
-async def pause(no: int, body: PauseIn, request: Request, who: Principal = Depends(CLERK)) -> Any:
-    at_window(request, who, no)
+async def pause(no: int, body: PauseIn, request: Request, who: Principal = Depends(guard)) -> Any:
     hall = hall_of(request)
     return reply(await write(request, hall.pause, no, body.reason, who.actor, body.note))
 
 
 @router.post("/windows/{no}/resume")
-async def resume(no: int, request: Request, who: Principal = Depends(CLERK)) -> Any:
-    at_window(request, who, no)
+async def resume(no: int, request: Request, who: Principal = Depends(guard)) -> Any:
     return reply(await write(request, hall_of(request).resume, no, who.actor))

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -27,6 +28,7 @@ class LiveHall:
     url: str
     hall: Hall
     tokens: dict[str, str] = field(default_factory=dict)
+    app: Any = None
 
     def client(self, token: str | None = None, timeout: float = 10.0) -> httpx.Client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
@@ -53,8 +55,9 @@ def add_devices(hall: Hall) -> dict[str, str]:
 @contextmanager
 def running(hall: Hall, *, duties: bool = False, port: int | None = None) -> Iterator[LiveHall]:
     """Serves `hall` from a thread until the block ends."""
-    with serve_in_thread(create_app(hall, duties=duties), port=port) as url:
-        yield LiveHall(url, hall, add_devices(hall))
+    app = create_app(hall, duties=duties)
+    with serve_in_thread(app, port=port) as url:
+        yield LiveHall(url, hall, add_devices(hall), app)
 
 
 @contextmanager

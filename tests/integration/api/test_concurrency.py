@@ -91,7 +91,7 @@ def test_concurrent_issue_then_concurrent_calling(tmp_path, clock) -> None:
         assert len(counts) == TICKETS, "some tickets were never called"
         assert max(counts.values()) == 1, "a ticket was called twice"
         assert {t["id"] for t in issued} == set(counts)
-        q = httpx.get(f"{live.url}/api/v1/queue").json()
+        q = live.client(live.tokens["display"]).get("/api/v1/queue").json()
         assert sum(c["waiting"] for c in q["categories"]) == 0
         statuses = dict(
             hall.reader().execute("SELECT status, COUNT(*) FROM tickets GROUP BY status").fetchall()

@@ -78,9 +78,9 @@ def test_one_rating_per_service_across_channels(qtbot, sample_live, tmp_path: Pa
     pad = open_pad(qtbot, sample_live, tmp_path)
     ticket = serve_one(sample_live)
     qtbot.waitUntil(lambda: pad.stack.currentWidget() is pad.rate, timeout=WAIT)
-    kiosk = sample_live.client(sample_live.tokens["kiosk"])
-    body = {"ticket_id": ticket["id"], "level": 4, "channel": "kiosk"}
-    assert kiosk.post("/api/v1/ratings", json=body).status_code == 201
+    phone = sample_live.client(ticket["status_url"].rsplit("/", 1)[1])  # the citizen's link
+    body = {"ticket_id": ticket["id"], "level": 4, "channel": "phone"}
+    assert phone.post("/api/v1/ratings", json=body).status_code == 201
     qtbot.mouseClick(face(pad, 2), Qt.MouseButton.LeftButton)
     pad.reasons.submit_button.click()  # no reason ticked: still allowed
     assert pad.stack.currentWidget() is pad.thanks
