@@ -82,7 +82,7 @@ def cmd_clerk_add(args: argparse.Namespace) -> int:
 
 
 def cmd_device_add(args: argparse.Namespace) -> int:
-    token = _open(args).add_device(args.name, DeviceRole(args.role))
+    token = _open(args).add_device(args.name, DeviceRole(args.role), args.window)
     if args.json:
         print(json.dumps({"name": args.name, "role": args.role, "token": token}))
     else:
@@ -166,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     _data_arg(p)
     p.add_argument("--role", choices=[r.value for r in DeviceRole], required=True)
     p.add_argument("--name", required=True)
+    p.add_argument("--window", type=int, help="the window a rating pad stands at (required)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_device_add)
 

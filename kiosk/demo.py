@@ -26,7 +26,7 @@ from kiosk.store.db import store_path
 class FrontEnd:
     name: str  # the kiosk subcommand
     module: str  # the ui module that must exist for it to be opened
-    device: tuple[str, DeviceRole] | None  # (device name, role) whose token it needs
+    device: tuple[str, DeviceRole] | tuple[str, DeviceRole, int] | None  # name, role[, window]
     extra: tuple[str, ...] = ()
 
 
@@ -34,7 +34,7 @@ FRONT_ENDS = (
     FrontEnd("ticket-kiosk", "ui.ticket_kiosk", ("kiosk-1", DeviceRole.KIOSK)),
     FrontEnd("display", "ui.display", ("display-hall", DeviceRole.DISPLAY)),
     FrontEnd("window", "ui.window_client", None, ("--window", "1")),
-    FrontEnd("rating-pad", "ui.rating_pad", ("pad-1", DeviceRole.RATING_PAD), ("--window", "1")),
+    FrontEnd("rating-pad", "ui.rating_pad", ("pad-1", DeviceRole.RATING_PAD, 1), ("--window", "1")),
     FrontEnd("help-desk", "ui.help_desk", None),
     FrontEnd("supervisor", "ui.supervisor", None),
 )

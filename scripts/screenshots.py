@@ -228,7 +228,7 @@ SHOTS: list[Shot] = [
     Shot("window-called", "window", CLERK, None),
     Shot("window-correction", "window", (*CLERK, "--step", "correction"), None),
     Shot("window-finish-en", "window", (*CLERK, "--step", "finish", "--lang", "en"), None),
-    # rating pad (ui/rating_pad) at window 1
+    # rating pad (ui/rating_pad) at window 1 (registered there: PAD's token is window 1's)
     Shot("pad-idle", "rating-pad", (*PAD_ARGS, "idle"), PAD, setup=window_one_called),
     Shot("pad-rate", "rating-pad", (*PAD_ARGS, "rate"), PAD, setup=window_one_called),
     Shot("pad-reasons", "rating-pad", (*PAD_ARGS, "reasons"), PAD, setup=window_one_called),
@@ -280,7 +280,10 @@ def prepare(data: Path, devices: set[tuple[str, str]]) -> dict[tuple[str, str], 
 
     hall = init_hall(data, sample=True)
     try:
-        tokens = {d: hall.add_device(d[0], DeviceRole(d[1])) for d in sorted(devices)}
+        tokens = {
+            d: hall.add_device(d[0], DeviceRole(d[1]), 1 if d == PAD else None)
+            for d in sorted(devices)
+        }
     finally:
         hall.close()
     seed = [sys.executable, "-m", "kiosk.engine.helpdesk_demo", "--data", str(data)]

@@ -88,15 +88,20 @@ class AuthCommands(WindowCommands):
                 (employee_no, name, Role(role).value, hash_pin(pin)),
             )
 
-    def add_device(self, name: str, role: DeviceRole) -> str:
-        """Creates (or re-keys) a device and returns its token, shown once."""
+    def add_device(self, name: str, role: DeviceRole, window_no: int | None = None) -> str:
+        """Creates (or re-keys) a device and returns its token, shown once. A rating pad is
+        registered to the window it stands at: it may rate only that window's services."""
+        if window_no is not None and window_no not in self.windows:
+            raise Invalid(f"没有{window_no}号窗口", f"no window {window_no}")
+        if role == DeviceRole.RATING_PAD and window_no is None:
+            raise Invalid("评价器须登记所在窗口（--window N）", "a rating pad needs --window N")
         token = new_token()
         with self._tx() as tx:
             tx.conn.execute(
-                "INSERT INTO devices(name, role, token_hash, created_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT(name) DO UPDATE SET role = excluded.role,"
-                " token_hash = excluded.token_hash",
-                (name, DeviceRole(role).value, token_hash(token), iso(self.clock.now())),
+                "INSERT INTO devices(name, role, token_hash, created_at, window_no)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET role = excluded.role,"
+                " token_hash = excluded.token_hash, window_no = excluded.window_no",
+                (name, DeviceRole(role).value, token_hash(token), iso(self.clock.now()), window_no),
             )
             self._token_cache.clear()
         return token
@@ -157,7 +162,7 @@ class AuthCommands(WindowCommands):
         dev = conn.execute("SELECT * FROM devices WHERE token_hash = ?", (key,)).fetchone()
         found: Principal | None = None
         if dev is not None:
-            found = Principal("device", dev["name"], dev["role"])
+            found = Principal("device", dev["name"], dev["role"], dev["window_no"])
         else:
             s = conn.execute(
                 "SELECT s.employee_no, s.window_no, c.role FROM sessions s"

@@ -156,3 +156,10 @@ def _help_desk(conn: sqlite3.Connection) -> None:
         CREATE INDEX consultations_status ON consultations(status, created_at);
         """,
     )
+
+
+@migration(4, "devices bound to a window")
+def _device_window(conn: sqlite3.Connection) -> None:
+    """A rating pad's ratings count only for the window it stands at: the pad's registration
+    is the proof of where a rating was given."""
+    run_script(conn, "ALTER TABLE devices ADD COLUMN window_no INTEGER;")

@@ -47,7 +47,7 @@ def add_devices(hall: Hall) -> dict[str, str]:
     return {
         "kiosk": hall.add_device("kiosk-1", DeviceRole.KIOSK),
         "display": hall.add_device("display-1", DeviceRole.DISPLAY),
-        "pad": hall.add_device("pad-1", DeviceRole.RATING_PAD),
+        "pad": hall.add_device("pad-1", DeviceRole.RATING_PAD, 1),
         "sync": hall.add_device("center-sync", DeviceRole.CENTER_SYNC),
     }
 
