@@ -108,6 +108,8 @@ class HallConfig(_Frozen):
     requeue_after: int = Field(default=3, ge=0)
     idle_window_minutes: int = Field(default=10, ge=1)
     case_deadline_days: int = Field(default=5, ge=1)
+    # How long after a service its window's rating pad may still rate it (later: the link only).
+    pad_rating_minutes: int = Field(default=10, ge=1, le=120)
     windows: list[WindowConfig] = Field(default_factory=list)
     clerks: list[ClerkConfig] = Field(default_factory=list)
     devices: list[DeviceConfig] = Field(default_factory=list)

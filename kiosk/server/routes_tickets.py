@@ -93,12 +93,30 @@ async def print_failed(
     )
 
 
+def rating_proof(who: Principal, body: RatingIn) -> int | None:
+    """Each channel only with its proof: `pad` from a rating pad (its window goes to the engine,
+    which checks the service), `phone` from this ticket's own status link; `kiosk` and
+    `default` never over the API (the server makes default ratings itself). Returns the window
+    the pad is registered to, for a pad rating."""
+    channel = RatingChannel(body.channel)
+    if channel == RatingChannel.PAD and who.role == "rating_pad":
+        return who.window_no
+    if channel == RatingChannel.PHONE and who.kind == "ticket":
+        if who.name != body.ticket_id:
+            raise Forbidden("只能评价本人的号码", "a status link may rate only its own ticket")
+        return None
+    if channel == RatingChannel.DEFAULT:
+        raise Forbidden("默认评价由系统生成", "default ratings are made by the server")
+    raise Forbidden(
+        "请在窗口评价器或通过号码上的二维码评价",
+        f"channel {channel.value} needs its proof: 'pad' from the window's rating pad, "
+        "'phone' from the ticket's own status link",
+    )
+
+
 @router.post("/ratings", status_code=201)
 async def rate(body: RatingIn, request: Request, who: Principal = Depends(guard)) -> Response:
-    if who.kind == "ticket" and (who.name != body.ticket_id or body.channel != "phone"):
-        raise Forbidden("只能评价本人的号码", "a status link may rate only its own ticket")
-    if body.channel == RatingChannel.DEFAULT:
-        raise Forbidden("默认评价由系统生成", "default ratings are made by the server")
+    pad_window = rating_proof(who, body)
     hall = hall_of(request)
     result = await write(
         request,
@@ -109,6 +127,7 @@ async def rate(body: RatingIn, request: Request, who: Principal = Depends(guard)
         who.actor,
         body.tags,
         body.comment,
+        pad_window=pad_window,
     )
     return reply(result, 201)
 

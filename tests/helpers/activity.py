@@ -49,7 +49,7 @@ def simulate_day(
         if rng.random() < 0.7:
             level = rng.choice([5, 5, 4, 4, 3, 2, 1])
             tags = [RatingTag.EXTRA_MATERIALS] if level <= 2 else []
-            hall.rate(ticket["id"], level, RatingChannel.PAD, tags=tags)
+            hall.rate(ticket["id"], level, RatingChannel.PAD, tags=tags, pad_window=no)
         if rng.random() < 0.1:
             try:
                 hall.pause(no, rng.choice(list(PauseReason)), actor, note="说明")

@@ -23,10 +23,9 @@ def serve_one(live: LiveHall, clerk: str, clock: FakeClock, seconds: float, outc
 
 def test_figures_of_today(live: LiveHall, clock: FakeClock) -> None:
     clerk = live.login("1001", "1234", 1)
-    first = serve_one(live, clerk, clock, 120, "completed")
-    second = serve_one(live, clerk, clock, 240, "correction")
-    with live.client(live.tokens["pad"]) as pad:
-        for ticket, level in ((first, 5), (second, 2)):
+    with live.client(live.tokens["pad"]) as pad:  # each rated at the pad as it finishes
+        for seconds, outcome, level in ((120, "completed", 5), (240, "correction", 2)):
+            ticket = serve_one(live, clerk, clock, seconds, outcome)
             r = pad.post(
                 "/api/v1/ratings", json={"ticket_id": ticket, "level": level, "channel": "pad"}
             )

@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.domain import Outcome, RatingChannel, RatingTag
 from kiosk.engine.ratings import add_working_days
-from kiosk.errors import Conflict
+from kiosk.errors import Conflict, Forbidden
 from tests.helpers.hallfactory import at_window, issue
 
 
@@ -23,9 +23,9 @@ def test_rating_only_after_finish_and_only_once(hall) -> None:
     s = served(hall)
     tid = s["ticket"]["id"]
     with pytest.raises(Conflict):
-        hall.rate(tid, 5, RatingChannel.PAD)
+        hall.rate(tid, 5, RatingChannel.PAD, pad_window=1)
     hall.finish(1, Outcome.COMPLETED, s["actor"])
-    hall.rate(tid, 5, RatingChannel.PAD)
+    hall.rate(tid, 5, RatingChannel.PAD, pad_window=1)
     with pytest.raises(Conflict):
         hall.rate(tid, 4, RatingChannel.PHONE)
     assert hall.ticket(tid)["rating"] == 5
@@ -34,7 +34,9 @@ def test_rating_only_after_finish_and_only_once(hall) -> None:
 def test_bad_rating_opens_a_case_due_in_working_days(hall) -> None:
     s = served(hall)
     hall.finish(1, Outcome.COMPLETED, s["actor"])
-    hall.rate(s["ticket"]["id"], 2, RatingChannel.PAD, tags=[RatingTag.EXTRA_MATERIALS])
+    hall.rate(
+        s["ticket"]["id"], 2, RatingChannel.PAD, tags=[RatingTag.EXTRA_MATERIALS], pad_window=1
+    )
     case = hall.reader().execute("SELECT * FROM cases").fetchone()
     assert case["level"] == 2 and case["window_no"] == 1 and case["clerk"] == "1001"
     assert case["deadline"] == "2026-12-04"  # Friday + 5 working days
@@ -54,3 +56,35 @@ def test_no_rating_in_seven_days_counts_as_basically_satisfied(hall, clock) -> N
     assert hall.apply_default_ratings() == 1
     row = hall.reader().execute("SELECT level, channel FROM ratings").fetchone()
     assert tuple(row) == (3, "default")
+
+
+def test_a_pad_rates_only_its_windows_last_service_for_a_few_minutes(hall, clock) -> None:
+    older = served(hall)
+    hall.finish(1, Outcome.COMPLETED, older["actor"])
+    newest = served(hall)
+    hall.finish(1, Outcome.COMPLETED, newest["actor"])
+    with pytest.raises(Forbidden):  # a pad registered nowhere
+        hall.rate(newest["ticket"]["id"], 5, RatingChannel.PAD)
+    with pytest.raises(Forbidden):  # another window's pad
+        hall.rate(newest["ticket"]["id"], 1, RatingChannel.PAD, pad_window=2)
+    with pytest.raises(Conflict):  # the next citizen has been served since
+        hall.rate(older["ticket"]["id"], 1, RatingChannel.PAD, pad_window=1)
+    clock.advance(minutes=hall.config.pad_rating_minutes, seconds=1)
+    with pytest.raises(Conflict):  # too late for the pad; the link still may
+        hall.rate(newest["ticket"]["id"], 1, RatingChannel.PAD, pad_window=1)
+    assert hall.reader().execute("SELECT COUNT(*) FROM ratings").fetchone()[0] == 0
+    hall.rate(newest["ticket"]["id"], 4, RatingChannel.PHONE)
+
+
+def test_the_pads_minutes_come_from_the_hall_config(db_path, clock) -> None:
+    from tests.helpers.hallfactory import make_hall
+
+    hall = make_hall(db_path, clock, pad_rating_minutes=2)
+    try:
+        s = served(hall)
+        hall.finish(1, Outcome.COMPLETED, s["actor"])
+        clock.advance(minutes=2, seconds=1)
+        with pytest.raises(Conflict, match="2 minutes"):
+            hall.rate(s["ticket"]["id"], 5, RatingChannel.PAD, pad_window=1)
+    finally:
+        hall.close()

@@ -17,7 +17,7 @@ def test_rebuild_after_a_busy_day_equals_live(hall, clock) -> None:
     hall.start(1, w1)
     clock.advance(200)
     hall.finish(1, Outcome.CORRECTION, w1, missing_materials=["户口簿"])
-    hall.rate(t["id"], 1, RatingChannel.PAD, comment="要求额外材料")
+    hall.rate(t["id"], 1, RatingChannel.PAD, comment="要求额外材料", pad_window=1)
     hall.call_next(2, w2)
     hall.no_show(2, w2)
     hall.call_next(1, w1)
