@@ -32,6 +32,7 @@ from kiosk.engine.views import ticket_view
 from kiosk.errors import Conflict, Forbidden, NotFound
 from kiosk.events import Event
 from kiosk.ids import ulid
+from kiosk.privacy import mask_payload
 from kiosk.store.db import connect
 from kiosk.store.migrations import migrate
 
@@ -72,6 +73,9 @@ class Tx:
     emitted: list[Event] = field(default_factory=list)
 
     def emit(self, type_: str, payload: dict[str, Any], actor: Actor = SYSTEM) -> Event:
+        """Appends an event; its free text is masked first (kiosk/privacy.py): ID-card and
+        mobile numbers never enter the log, whatever the command."""
+        payload = mask_payload(payload)
         ev = Event(
             seq=self.hall._committer.next_seq,
             id=ulid(int(self.now.timestamp() * 1000)),

@@ -1,9 +1,11 @@
 """Questions to the help desk (咨询) from the kiosk, the citizen's phone page or a window clerk.
 
 The phone number, when given, is kept only in the contacts table for a call-back; the event log
-carries the masked form. While nobody is on duty a question must not wait for nobody: it is
-converted at once, in the same transaction, into a ticket of the catalog's help-desk category
-(综合咨询), and the caller gets that ticket to print or show.
+carries the masked form, and ID-card or mobile numbers typed into the topic or the question are
+masked before they are logged (kiosk/privacy.py, applied to every event). While nobody is on
+duty a question must not wait for nobody: it is converted at once, in the same transaction, into
+a ticket of the catalog's help-desk category (综合咨询), and the caller gets that ticket to print
+or show.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ class ConsultationCommands(HelpdeskQueries):
             cid = ulid()
             number = f"{COUNTER}{seq_no:03d}"
             masked = mask_phone(plain) if plain else None
-            tx.emit(
+            created = tx.emit(
                 "consultation.created",
                 {
                     "consultation_id": cid,
@@ -121,7 +123,7 @@ class ConsultationCommands(HelpdeskQueries):
             result: dict[str, Any] = {
                 "id": cid,
                 "number": number,
-                "topic": topic.strip(),
+                "topic": created.payload["topic"],  # as logged: masked
                 "phone_masked": masked,
                 "status": "open",
                 "staffed": bool(on_duty(self, tx.conn, tx.now)),
