@@ -34,6 +34,13 @@ class Conflict(HallError):
     code = "conflict"
 
 
+class Gone(HallError):
+    """Existed, and is over for good (an expired status link)."""
+
+    status = 410
+    code = "gone"
+
+
 class Unauthorized(HallError):
     status = 401
     code = "unauthorized"

@@ -2,7 +2,8 @@
    Plain script, no framework or CDN: the hall server serves it next to the page. State comes
    embedded in the page, then from GET /api/v1/tickets/{id} whenever the live socket says
    something that may change it. ?live=0 turns the socket off (the page then only refreshes
-   when shown again). */
+   when shown again). Once the link expires the server refuses it, and the page reloads into
+   the server's "link expired" page. */
 (function () {
   "use strict";
   var TEXT = {
@@ -115,6 +116,8 @@
     if (inflight) { again = true; return; }
     inflight = true;
     api("GET", "/api/v1/tickets/" + encodeURIComponent(ticketId)).then(function (r) {
+      /* the link's time is over: the server's page says so, with nothing of the ticket */
+      if (r.status === 401 || r.status === 410) { window.location.reload(); return null; }
       if (r.status !== 200) { return null; }
       state.ticket = r.body;
       if (r.body.rating !== null && r.body.rating <= 2) {
@@ -143,8 +146,9 @@
       if (msg.type === "hello" || msg.mine) { refresh(); return; }
       if (tk.status === "waiting" && (!msg.category || msg.category === tk.category)) { soon(300); }
     };
-    socket.onclose = function () {
+    socket.onclose = function (e) {
       socket = null; state.live = false; renderFoot();
+      if (e.code === 4401) { refresh(); }  /* refused: perhaps the link has expired */
       retry = setTimeout(connect, backoff);
       backoff = Math.min(backoff * 2, 15000);
     };

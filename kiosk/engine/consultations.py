@@ -18,7 +18,7 @@ from kiosk.clock import iso
 from kiosk.engine.base import Actor, HallBase, Tx
 from kiosk.engine.helpdesk_tickets import issue_in
 from kiosk.engine.helpdesk_views import HelpdeskQueries, on_duty
-from kiosk.errors import Invalid
+from kiosk.errors import Conflict, Invalid
 from kiosk.ids import ulid
 
 COUNTER = "ZX"  # two letters: can never collide with a category's one-letter prefix
@@ -74,6 +74,35 @@ def emit_converted(
     return hall.ticket(ticket_id, tx.conn)
 
 
+def _one_open_question(tx: Tx, ticket_id: str) -> None:
+    """A status link holds one open question at a time: while its last one waits for the desk,
+    or the ticket it became still waits to be served, a second is refused with the first's
+    number (else one link could fill the queue with tickets)."""
+    row = tx.one(
+        "SELECT c.number, c.status, c.ticket_number FROM consultations c"
+        " LEFT JOIN tickets t ON t.id = c.ticket_id WHERE c.from_ticket = ?"
+        " AND (c.status IN ('open', 'claimed', 'referred')"
+        " OR (c.status = 'converted' AND t.status IN ('waiting', 'called', 'serving')))"
+        " ORDER BY c.created_at LIMIT 1",
+        ticket_id,
+    )
+    if row is None:
+        return
+    number, ticket_number = row["number"], row["ticket_number"]
+    if row["status"] == "converted":
+        raise Conflict(
+            f"您的咨询{number}已转为排队号{ticket_number}，请等候叫号",
+            f"your question {number} became ticket {ticket_number}; please wait to be called",
+            number=number,
+            ticket_number=ticket_number,
+        )
+    raise Conflict(
+        f"您的咨询{number}正在处理中，请等候答复",
+        f"your question {number} is still open; please wait for the answer",
+        number=number,
+    )
+
+
 class ConsultationCommands(HelpdeskQueries):
     def create_consultation(
         self,
@@ -82,16 +111,20 @@ class ConsultationCommands(HelpdeskQueries):
         phone: str | None = None,
         source: str = "kiosk",
         actor: Actor = Actor(),
+        from_ticket: str | None = None,
     ) -> dict[str, Any]:
         """Returns the consultation; `staffed` says whether someone will answer it, and when
         nobody is on duty `ticket` is the 综合咨询 ticket it became (None if the catalog has no
-        help-desk category or the day is closed: then it waits for the desk)."""
+        help-desk category or the day is closed: then it waits for the desk). A question asked
+        through a ticket's status link names that ticket (`from_ticket`): one open at a time."""
         if not topic.strip():
             raise Invalid("请选择或填写咨询主题", "a topic is required")
         if source not in SOURCES:
             raise Invalid(f"未知的咨询来源：{source}", f"unknown source: {source}")
         plain = normalise_phone(phone) if phone else None
         with self._tx() as tx:
+            if from_ticket is not None:
+                _one_open_question(tx, from_ticket)
             today = self.today(tx.now).isoformat()
             row = tx.one(
                 "SELECT last FROM counters WHERE service_day = ? AND prefix = ?", today, COUNTER
@@ -112,6 +145,7 @@ class ConsultationCommands(HelpdeskQueries):
                     "service_day": today,
                     "counter": COUNTER,
                     "seq_no": seq_no,
+                    **({"from_ticket": from_ticket} if from_ticket else {}),
                 },
                 actor,
             )

@@ -9,8 +9,11 @@ no clerk name or employee number, no notes written by staff, the window only by 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
+from kiosk.engine.ratings import DEFAULT_AFTER
 from kiosk.engine.views import ticket_from_token
 
 if TYPE_CHECKING:
@@ -39,14 +42,47 @@ PHONE_FIELDS = (
 )
 
 
-def ticket_of_token(hall: HallBase, token: str) -> str | None:
-    """The ticket id a status link's token stands for, if the token is genuine and the ticket
-    exists (a genuine token of a ticket lost in a restore must still give the not-found page)."""
+@dataclass(frozen=True)
+class Link:
+    """A genuine status link of an existing ticket, and whether its time is over."""
+
+    ticket_id: str
+    expires_at: datetime
+    expired: bool
+
+
+def link_expiry(hall: HallBase, service_day: str) -> datetime:
+    """A link works through its ticket's service day and then the 7-day rating window (the
+    citizen may rate until the default rating applies); after that it opens nothing."""
+    next_day = date.fromisoformat(service_day) + timedelta(days=1)
+    return datetime.combine(next_day, time(0), tzinfo=hall.tz) + DEFAULT_AFTER
+
+
+def ticket_expired(hall: HallBase, service_day: str) -> bool:
+    return hall.clock.now() >= link_expiry(hall, service_day)
+
+
+def link_of_token(hall: HallBase, token: str) -> Link | None:
+    """The link a token stands for, if the token is genuine and the ticket exists (a genuine
+    token of a ticket lost in a restore must still give the not-found page)."""
     ticket_id = ticket_from_token(hall, token)
     if ticket_id is None:
         return None
-    row = hall.reader().execute("SELECT 1 FROM tickets WHERE id = ?", (ticket_id,)).fetchone()
-    return ticket_id if row is not None else None
+    row = (
+        hall.reader()
+        .execute("SELECT service_day FROM tickets WHERE id = ?", (ticket_id,))
+        .fetchone()
+    )
+    if row is None:
+        return None
+    expires = link_expiry(hall, row["service_day"])
+    return Link(ticket_id, expires, hall.clock.now() >= expires)
+
+
+def ticket_of_token(hall: HallBase, token: str) -> str | None:
+    """The ticket id of a genuine, unexpired link: what may act as the ticket's holder."""
+    link = link_of_token(hall, token)
+    return link.ticket_id if link is not None and not link.expired else None
 
 
 def phone_view(hall: HallBase, ticket_id: str) -> dict[str, Any]:

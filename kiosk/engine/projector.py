@@ -309,7 +309,7 @@ def _consultation(conn: sqlite3.Connection, ev: Event) -> None:
     p = ev.payload
     conn.execute(
         "INSERT INTO consultations(id, number, topic, question, phone_masked, source, status,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?)",
+        " created_at, from_ticket) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)",
         (
             p["consultation_id"],
             p["number"],
@@ -318,6 +318,7 @@ def _consultation(conn: sqlite3.Connection, ev: Event) -> None:
             p.get("phone_masked"),
             p.get("source", "kiosk"),
             ev.ts,
+            p.get("from_ticket"),
         ),
     )
     conn.execute(

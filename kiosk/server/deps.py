@@ -15,9 +15,10 @@ from kiosk.engine.auth import Principal
 from kiosk.engine.commit import AsyncReply
 from kiosk.engine.hall import Hall
 from kiosk.engine.idempotency import run_once
-from kiosk.engine.views import ticket_from_token
+from kiosk.engine.phone import ticket_of_token
 from kiosk.errors import HallError, Invalid, NotAllowed, NotFound, Unauthorized
 from kiosk.server.access import ANYONE, SUPERVISORS, Rule, Where, rule_for
+from kiosk.server.links import spend_link_budget
 
 
 def hall_of(conn: HTTPConnection) -> Hall:
@@ -39,7 +40,7 @@ def resolve(hall: Hall, token: str | None) -> Principal | None:
         return None
     found = hall.principal(token)
     if found is None and "." in token:
-        ticket_id = ticket_from_token(hall, token)
+        ticket_id = ticket_of_token(hall, token)  # genuine and not expired
         if ticket_id is not None:
             found = Principal("ticket", ticket_id, "citizen")
     return found
@@ -71,6 +72,8 @@ async def guard(request: HTTPConnection) -> Principal:
     if who is None:
         raise Unauthorized("令牌无效或已过期，请重新登录", "invalid or expired token")
     admit(hall_of(request), rule, who, request.path_params)
+    if who.kind == "ticket" and request.method != "GET":
+        spend_link_budget(request, who)  # a link's writes are few: 429 beyond them
     request.state.token = token
     return who
 

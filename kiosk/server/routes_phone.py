@@ -21,7 +21,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request, WebSocket
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from kiosk.engine.phone import phone_view, ticket_case, ticket_of_token
+from kiosk.engine.phone import link_of_token, phone_view, ticket_case
 from kiosk.errors import NotFound
 from kiosk.paths import ASSETS
 from kiosk.server.deps import admit_socket, guard, hall_of, reply
@@ -41,11 +41,20 @@ HEADERS = {
     "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'",
 }
 TEXT = {
-    "zh": {"title": "我的排队号", "missing": "未找到该号码", "hint": "链接无效或已过期。"},
+    "zh": {
+        "title": "我的排队号",
+        "missing": "未找到该号码",
+        "hint": "链接无效或已过期。",
+        "expired": "链接已过期",
+        "expired_hint": "查询链接在办理当日及之后7天的评价期内有效。如需帮助，请联系大厅工作人员。",
+    },
     "en": {
         "title": "My ticket",
         "missing": "Ticket not found",
         "hint": "This link is not valid or has expired.",
+        "expired": "This link has expired",
+        "expired_hint": "A ticket's link works on its service day and for the 7 days of rating"
+        " after it. For help, please ask the hall's staff.",
     },
 }
 
@@ -74,24 +83,34 @@ def _page(lang: str, body: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(text, status_code=status, headers=HEADERS)
 
 
+def _notice(request: Request, title: str, hint: str, mark: str, status: int) -> HTMLResponse:
+    """A page with no ticket on it: the link is wrong, or its time is over."""
+    hall = hall_of(request)
+    lang = language(request)
+    hall_name = hall.config.name_zh if lang == "zh" else hall.config.name_en
+    other = TEXT["en" if lang == "zh" else "zh"]
+    body = (
+        f'<main class="missing {title}"><header class="bar"><span class="hall">'
+        f"{html.escape(hall_name)}</span></header>"
+        f'<section class="card"><div class="big-mark">{mark}</div>'
+        f"<h1>{html.escape(TEXT[lang][title])}</h1>"
+        f"<p>{html.escape(TEXT[lang][hint])}</p>"
+        f'<p class="small">{html.escape(other[title])} · {html.escape(other[hint])}</p>'
+        "</section></main>"
+    )
+    return _page(lang, body, status)
+
+
 @router.get("/t/{token}", response_class=HTMLResponse)
 def phone_page(token: str, request: Request) -> HTMLResponse:
     hall = hall_of(request)
     lang = language(request)
-    ticket_id = ticket_of_token(hall, token)
-    if ticket_id is None:
-        hall_name = hall.config.name_zh if lang == "zh" else hall.config.name_en
-        other = TEXT["en" if lang == "zh" else "zh"]
-        body = (
-            f'<main class="missing"><header class="bar"><span class="hall">'
-            f"{html.escape(hall_name)}</span></header>"
-            '<section class="card"><div class="big-mark">?</div>'
-            f"<h1>{html.escape(TEXT[lang]['missing'])}</h1>"
-            f"<p>{html.escape(TEXT[lang]['hint'])}</p>"
-            f'<p class="small">{html.escape(other["missing"])} · {html.escape(other["hint"])}</p>'
-            "</section></main>"
-        )
-        return _page(lang, body, 404)
+    link = link_of_token(hall, token)
+    if link is None:
+        return _notice(request, "missing", "hint", "?", 404)
+    if link.expired:  # nothing of the ticket any more, not even its number
+        return _notice(request, "expired", "expired_hint", "!", 410)
+    ticket_id = link.ticket_id
     ticket = phone_view(hall, ticket_id)
     state = {
         "token": token,

@@ -11,8 +11,10 @@ from kiosk.domain import RatingChannel
 from kiosk.engine.auth import Principal
 from kiosk.engine.base import Actor
 from kiosk.engine.hall import Hall
-from kiosk.errors import Forbidden, Unauthorized
+from kiosk.engine.phone import ticket_expired
+from kiosk.errors import Forbidden, Gone, Unauthorized
 from kiosk.server.deps import guard, hall_of, reply, write
+from kiosk.server.links import for_caller
 from kiosk.server.schemas import (
     AppointmentIn,
     ConsultationIn,
@@ -47,18 +49,17 @@ async def issue_ticket(
 
 @router.get("/tickets/{ref}")
 def get_ticket(ref: str, request: Request, who: Principal = Depends(guard)) -> Response:
-    """Anyone holding a ticket's id may read its status; a ticket number (read off the board
-    by anyone) needs a device or staff token, and the secret status link is shown only to the
-    kiosk and staff and to the link's own holder."""
+    """Anyone holding a ticket's id may read its status until its link expires; a ticket
+    number (read off the board by anyone) needs a device or staff token. The secret status
+    link itself goes only to those who issue tickets and to the link's own holder (links.py)."""
     hall = hall_of(request)
     trusted = who.kind in ("device", "clerk")
     if not trusted and not ULID_SHAPE.match(ref):
         raise Unauthorized("请凭号码查询链接查看", "looking up a ticket by number needs a token")
     ticket = hall.ticket(ref)
-    own = who.kind == "ticket" and who.name == ticket["id"]
-    if not (trusted or own):
-        ticket.pop("status_url", None)
-    return reply(ticket)
+    if not trusted and ticket_expired(hall, ticket["service_day"]):
+        raise Gone("该号码的查询链接已过期", "this ticket's status link has expired")
+    return reply(for_caller(ticket, who))
 
 
 @router.post("/tickets/{ref}/requeue")
@@ -156,7 +157,10 @@ async def consult(
         body.phone,
         source=question_source(who),
         actor=who.actor,
+        from_ticket=who.name if who.kind == "ticket" else None,
     )
+    if result.get("ticket") and who.kind != "ticket":  # a phone shows the ticket it became
+        result = {**result, "ticket": for_caller(result["ticket"], who)}
     return reply(result, 201)
 
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from kiosk.engine.auth import Principal
 from kiosk.server.deps import guard, hall_of, reply, write
+from kiosk.server.links import for_caller
 from kiosk.server.schemas import CallIn, FinishIn, PauseIn, SessionIn, TransferIn
 
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(guard)])
@@ -33,14 +34,16 @@ async def whoami(request: Request, who: Principal = Depends(guard)) -> dict[str,
 async def _act(request: Request, who: Principal, no: int, command: str, *args: Any) -> Response:
     hall = hall_of(request)
     ticket = await write(request, getattr(hall, command), no, *args, who.actor)
-    return reply({"ticket": ticket})
+    return reply({"ticket": for_caller(ticket, who)})
 
 
 @router.post("/windows/{no}/call-next", response_model=None)
 async def call_next(no: int, request: Request, who: Principal = Depends(guard)) -> Response:
     hall = hall_of(request)
     ticket = await write(request, hall.call_next, no, who.actor)
-    return Response(status_code=204) if ticket is None else reply({"ticket": ticket})
+    return (
+        Response(status_code=204) if ticket is None else reply({"ticket": for_caller(ticket, who)})
+    )
 
 
 @router.post("/windows/{no}/call")
@@ -76,7 +79,7 @@ async def finish(no: int, body: FinishIn, request: Request, who: Principal = Dep
         note=body.note,
         reason=body.reason,
     )
-    return reply({"ticket": ticket})
+    return reply({"ticket": for_caller(ticket, who)})
 
 
 @router.post("/windows/{no}/transfer")
@@ -93,7 +96,7 @@ async def transfer(
         to_window=body.to_window,
         note=body.note,
     )
-    return reply({"ticket": ticket})
+    return reply({"ticket": for_caller(ticket, who)})
 
 
 @router.post("/windows/{no}/pause")

@@ -163,3 +163,17 @@ def _device_window(conn: sqlite3.Connection) -> None:
     """A rating pad's ratings count only for the window it stands at: the pad's registration
     is the proof of where a rating was given."""
     run_script(conn, "ALTER TABLE devices ADD COLUMN window_no INTEGER;")
+
+
+@migration(5, "consultations asked through a ticket's status link")
+def _asked_by_ticket(conn: sqlite3.Connection) -> None:
+    """A status link may hold one open question at a time: the question remembers the ticket
+    whose link asked it (events before this carry none: they were asked elsewhere)."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE consultations ADD COLUMN from_ticket TEXT;
+        CREATE INDEX consultations_from_ticket ON consultations(from_ticket)
+            WHERE from_ticket IS NOT NULL;
+        """,
+    )

@@ -146,6 +146,25 @@ def test_a_wrong_link_gets_the_not_found_page(phone: Any, live: Any) -> None:
     screenshot(phone, "phone-not-found.png")
 
 
+def test_an_open_page_turns_into_the_expired_page_when_its_link_expires(
+    phone: Any, live: Any, clock: Any
+) -> None:
+    (ticket,) = issue(live, 1)
+    phone.get(live.url + ticket["status_url"])
+    wait_for(phone, lambda d: text_of(d, "#conn") == "实时更新中")
+    assert text_of(phone, "#number") == ticket["number"]
+    # past the service day and the 7-day rating window; then the queue moves
+    clock.advance(days=8)
+    issue(live, 1)
+    wait_for(phone, lambda d: text_of(d, "h1") == "链接已过期")
+    assert "7天" in text_of(phone, "main")
+    assert ticket["number"] not in text_of(phone, "body")
+    assert no_horizontal_overflow(phone)
+    screenshot(phone, "phone-expired.png")
+    phone.get(live.url + ticket["status_url"])  # opened again later: the same page
+    assert text_of(phone, "h1") == "链接已过期"
+
+
 def test_english_from_the_browser_and_the_language_toggle(browser_factory: Any, live: Any) -> None:
     (ticket,) = issue(live, 1, "GJJ")
     browser = browser_factory("en-GB,en;q=0.9")
