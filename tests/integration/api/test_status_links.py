@@ -67,7 +67,7 @@ def test_the_link_is_shown_only_to_issuers_and_its_holder(live: LiveHall) -> Non
         assert "status_url" not in done["ticket"]
 
 
-def test_one_open_question_per_ticket(live: LiveHall) -> None:
+def test_one_open_question_per_ticket(live: LiveHall, clock: FakeClock) -> None:
     ticket = issue(live)
     question = {"topic": "社保卡", "question": "补办要带什么？"}
     with live.client(link(ticket)) as phone:
@@ -77,9 +77,15 @@ def test_one_open_question_per_ticket(live: LiveHall) -> None:
         again = refused(phone.post("/api/v1/consultations", json=question), 409)
         assert again["number"] == first.json()["number"]
         assert first.json()["number"] in again["detail"]
+        # fifty more in a row: refused (409), then throttled (429); never another ticket
+        statuses = {
+            phone.post("/api/v1/consultations", json=question).status_code for _ in range(50)
+        }
+        assert statuses == {409, 429}
     made = live.hall.reader().execute("SELECT COUNT(*) FROM tickets WHERE source = 'consultation'")
     assert made.fetchone()[0] == 1
-    # once the ticket it became has been served, the link may ask again
+    # once the ticket it became has been served (and the link's budget refilled), it may ask
+    clock.advance(60)
     desk_ticket = first.json()["ticket"]["number"]
     with live.client(live.login("1004", "1234", 4)) as clerk:
         assert clerk.post("/api/v1/windows/4/call", json={"number": desk_ticket}).is_success
