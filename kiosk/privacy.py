@@ -39,7 +39,8 @@ _GROUP = re.compile(r"[0-9０-９]+(?:[XxＸｘ](?![0-9A-Za-z０-９]))?")
 # What may stand between the groups of one written number: spaces and dashes, up to three.
 _SEPARATOR = re.compile(r"[ \t\u00a0\u3000\-\u2010-\u2015\uff0d]{1,3}")
 _PLUS = ("+", "＋")
-_LONGEST = 18
+_LENGTHS = frozenset({11, 13, 15, 18})  # mobile, 86 + mobile, old ID or 0086 + mobile, ID
+_SHORTEST, _LONGEST = min(_LENGTHS), max(_LENGTHS)
 
 
 def id_check_char(first17: str) -> str:
@@ -118,15 +119,18 @@ def mask_text(text: str) -> str:
         return text
     spans: list[tuple[int, int, str]] = []
     for chain in _chains(text):
+        if sum(g.end() - g.start() for g in chain) < _SHORTEST:
+            continue  # years, counts, house numbers: too short to be one
         i = 0
         while i < len(chain):
             found = None
+            digits = ""
             # the longest run of consecutive groups that forms one number wins
             for j in range(i, len(chain)):
-                digits = "".join(g.group() for g in chain[i : j + 1])
+                digits += chain[j].group()
                 if len(digits) > _LONGEST:
                     break
-                masked = _masked(digits)
+                masked = _masked(digits) if len(digits) in _LENGTHS else None
                 if masked is not None:
                     found = (j, masked)
             if found is None:
@@ -160,6 +164,10 @@ def mask_payload(payload: dict[str, Any]) -> dict[str, Any]:
     """The payload with its free-text fields (FREE_TEXT_FIELDS, at any depth) masked; ids,
     codes and numbers of other fields are never touched. Returns `payload` itself when nothing
     changed."""
+    if FREE_TEXT_FIELDS.isdisjoint(payload) and not any(
+        isinstance(v, dict) for v in payload.values()
+    ):
+        return payload  # most events: numbers, ids and codes only
     changed = False
     out: dict[str, Any] = {}
     for key, value in payload.items():
