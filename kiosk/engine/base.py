@@ -235,9 +235,11 @@ class HallBase:
             raise NotFound("未找到该号码", f"no ticket {ref}")
         return row
 
-    def ticket(self, ref: str, conn: sqlite3.Connection | None = None) -> dict[str, Any]:
+    def ticket(
+        self, ref: str, conn: sqlite3.Connection | None = None, fresh: bool = False
+    ) -> dict[str, Any]:
         conn = conn or self.reader()
-        return ticket_view(self, conn, self._find(conn, ref))
+        return ticket_view(self, conn, self._find(conn, ref), fresh)
 
     def events_after(self, after_seq: int, limit: int = 1000) -> list[Event]:
         return evlog.read_after(self.reader(), after_seq, limit)

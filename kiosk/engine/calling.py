@@ -8,6 +8,7 @@ from typing import Any
 from kiosk.clock import parse_iso
 from kiosk.domain import Outcome, TicketStatus, WindowStatus
 from kiosk.engine.base import Actor, HallBase, Tx, find_category, find_item
+from kiosk.engine.routing import next_for
 from kiosk.errors import Conflict, Invalid, NotFound
 
 
@@ -49,21 +50,8 @@ class CallCommands(HallBase):
         time; a requeue still holding back comes only when nothing else waits."""
         with self._tx() as tx:
             self._ready_to_call(tx, window_no, actor)
-            ranks = self.window_ranks[window_no]
-            marks = ",".join("?" * len(ranks))
-            rank_case = " ".join(f"WHEN ? THEN {r}" for r in ranks.values())
-            row = tx.one(
-                "SELECT * FROM tickets WHERE status = 'waiting' AND service_day = ?"
-                f" AND (target_window = ? OR (target_window IS NULL AND category IN ({marks})))"
-                " ORDER BY (CASE WHEN hold_calls > 0 THEN 1 ELSE 0 END), tier,"
-                f" CASE WHEN target_window = ? THEN -1 ELSE (CASE category {rank_case} END) END,"
-                " sort_at, id LIMIT 1",
-                self.today(tx.now).isoformat(),
-                window_no,
-                *ranks.keys(),
-                window_no,
-                *ranks.keys(),
-            )
+            day = self.today(tx.now).isoformat()
+            row = next_for(tx.conn, day, window_no, self.window_ranks[window_no])
             if row is None:
                 return None
             self._emit_call(tx, row, window_no, actor)

@@ -16,7 +16,7 @@ class DayCommands(HallBase):
                 raise Conflict("今日已结束营业", "the day is already closed")
             open_tickets = tx.all(
                 "SELECT id, number FROM tickets"
-                " WHERE status IN ('waiting', 'called', 'serving') ORDER BY sort_at"
+                " WHERE status IN ('waiting', 'called', 'serving') ORDER BY sort_at"  # tickets_open
             )
             for t in open_tickets:
                 tx.emit(

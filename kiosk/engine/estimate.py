@@ -3,6 +3,11 @@
 Position counts the waiting tickets of the same category that call-next would pick first (held
 requeues last, then tier, then issue time). Service time is the mean of the category's last 20
 handled tickets, so it follows the day as it goes; before any, the catalog's standard figure.
+
+Why counts come from `queue_counts`: the people ahead of a ticket that has just joined the back
+of its tier is a sum of a few kept counts (triggers on the tickets table keep them), so issuing a
+ticket costs the same with 10 or 50,000 people waiting. Only a ticket in the middle of a queue
+(a status page read later) counts its own tier's range, through the queue index.
 """
 
 from __future__ import annotations
@@ -14,24 +19,46 @@ if TYPE_CHECKING:
     from kiosk.engine.base import HallBase
 
 RECENT = 20
-ORDER_KEY = "(CASE WHEN hold_calls > 0 THEN 1 ELSE 0 END), tier, sort_at, id"
+
+
+def waiting_counts(conn: sqlite3.Connection, day: str) -> dict[str, int]:
+    """Waiting tickets per category on `day`."""
+    rows = conn.execute(
+        "SELECT category, SUM(waiting) FROM queue_counts WHERE service_day = ? GROUP BY category",
+        (day,),
+    )
+    return {r[0]: int(r[1]) for r in rows}
+
+
+def waiting_in(conn: sqlite3.Connection, day: str, categories: list[str]) -> int:
+    marks = ",".join("?" * len(categories))
+    row = conn.execute(
+        "SELECT COALESCE(SUM(waiting), 0) FROM queue_counts"
+        f" WHERE service_day = ? AND category IN ({marks})",
+        (day, *categories),
+    ).fetchone()
+    return int(row[0])
 
 
 def ahead_of(conn: sqlite3.Connection, ticket: sqlite3.Row) -> int:
-    row = conn.execute(
-        f"SELECT COUNT(*) FROM tickets WHERE status = 'waiting' AND service_day = ?"
-        f" AND category = ? AND id != ? AND ({ORDER_KEY}) < (?, ?, ?, ?)",
-        (
-            ticket["service_day"],
-            ticket["category"],
-            ticket["id"],
-            1 if ticket["hold_calls"] > 0 else 0,
-            ticket["tier"],
-            ticket["sort_at"],
-            ticket["id"],
-        ),
-    ).fetchone()
-    return int(row[0])
+    """Waiting tickets of the ticket's category that routing puts before it."""
+    held, tier = int(ticket["held"]), int(ticket["tier"])
+    before = conn.execute(
+        "SELECT COALESCE(SUM(waiting), 0) FROM queue_counts"
+        " WHERE service_day = ? AND category = ? AND (held < ? OR (held = ? AND tier < ?))",
+        (ticket["service_day"], ticket["category"], held, held, tier),
+    ).fetchone()[0]
+    key = (ticket["service_day"], ticket["category"], held, tier, ticket["sort_at"], ticket["id"])
+    same_tier = conn.execute(
+        "SELECT (SELECT COUNT(*) FROM tickets WHERE status = 'waiting' AND service_day = ?"
+        "  AND category = ? AND target_window IS NULL AND held = ? AND tier = ?"
+        "  AND (sort_at, id) < (?, ?))"
+        " + (SELECT COUNT(*) FROM tickets WHERE status = 'waiting' AND service_day = ?"
+        "  AND target_window IS NOT NULL AND category = ? AND held = ? AND tier = ?"
+        "  AND (sort_at, id) < (?, ?))",
+        (*key, *key),
+    ).fetchone()[0]
+    return int(before) + int(same_tier)
 
 
 def service_time(hall: HallBase, conn: sqlite3.Connection, category: str) -> float:
@@ -56,10 +83,25 @@ def windows_for(hall: HallBase, conn: sqlite3.Connection, category: str) -> int:
     return max(1, int(row[0]))
 
 
-def estimate(hall: HallBase, conn: sqlite3.Connection, ticket: sqlite3.Row) -> tuple[int, int]:
-    """(people ahead, estimated wait in seconds) for a waiting ticket."""
+def estimate(
+    hall: HallBase, conn: sqlite3.Connection, ticket: sqlite3.Row, last_in_tier: bool = False
+) -> tuple[int, int]:
+    """(people ahead, estimated wait in seconds) for a waiting ticket. `last_in_tier`: the
+    ticket has just joined the back of its tier (a new ticket), so only kept counts are read."""
     if ticket["status"] != "waiting":
         return 0, 0
-    ahead = ahead_of(conn, ticket)
+    ahead = tail_position(conn, ticket) if last_in_tier else ahead_of(conn, ticket)
     per = service_time(hall, conn, ticket["category"])
     return ahead, round(ahead * per / windows_for(hall, conn, ticket["category"]))
+
+
+def tail_position(conn: sqlite3.Connection, ticket: sqlite3.Row) -> int:
+    """People ahead of a ticket at the back of its tier: every waiting ticket of its category
+    in the tiers before it and in its own tier, but itself."""
+    held, tier = int(ticket["held"]), int(ticket["tier"])
+    row = conn.execute(
+        "SELECT COALESCE(SUM(waiting), 0) FROM queue_counts"
+        " WHERE service_day = ? AND category = ? AND (held < ? OR (held = ? AND tier <= ?))",
+        (ticket["service_day"], ticket["category"], held, held, tier),
+    ).fetchone()
+    return int(row[0]) - 1

@@ -94,8 +94,10 @@ def _issued(conn: sqlite3.Connection, ev: Event) -> None:
 def _called(conn: sqlite3.Connection, ev: Event) -> None:
     p = ev.payload
     conn.execute(
-        "UPDATE tickets SET hold_calls = hold_calls - 1"
-        " WHERE status = 'waiting' AND category = ? AND hold_calls > 0",
+        # INDEXED BY: without statistics the planner prefers (category, status) and walks the
+        # whole waiting queue of the category; the held-back few are in their own index
+        "UPDATE tickets INDEXED BY tickets_holding SET hold_calls = hold_calls - 1,"
+        " held = hold_calls > 1 WHERE status = 'waiting' AND category = ? AND hold_calls > 0",
         (p["category"],),
     )
     conn.execute(
@@ -135,9 +137,10 @@ def _no_show(conn: sqlite3.Connection, ev: Event) -> None:
 def _requeued(conn: sqlite3.Connection, ev: Event) -> None:
     p = ev.payload
     conn.execute(
-        "UPDATE tickets SET status = 'waiting', tier = ?, hold_calls = ?, window_no = NULL,"
-        " finished_at = NULL, recall_count = 0, requeue_count = requeue_count + 1 WHERE id = ?",
-        (TIER_RETURNING, p["hold_calls"], p["ticket_id"]),
+        "UPDATE tickets SET status = 'waiting', tier = ?, hold_calls = ?, held = ?,"
+        " window_no = NULL, finished_at = NULL, recall_count = 0,"
+        " requeue_count = requeue_count + 1 WHERE id = ?",
+        (TIER_RETURNING, p["hold_calls"], int(p["hold_calls"] > 0), p["ticket_id"]),
     )
 
 
@@ -171,7 +174,7 @@ def _transferred(conn: sqlite3.Connection, ev: Event) -> None:
     p = ev.payload
     conn.execute(
         "UPDATE tickets SET status = 'waiting', tier = ?, category = ?, item = ?,"
-        " target_window = ?, window_no = NULL, transfer_note = ?, hold_calls = 0,"
+        " target_window = ?, window_no = NULL, transfer_note = ?, hold_calls = 0, held = 0,"
         " recall_count = 0, started_at = NULL, transfer_count = transfer_count + 1 WHERE id = ?",
         (
             TIER_RETURNING,
@@ -270,6 +273,7 @@ def _rating(conn: sqlite3.Connection, ev: Event) -> None:
             ev.ts,
         ),
     )
+    _set_ticket(conn, p["ticket_id"], rated=1)
 
 
 @handles("case.opened")

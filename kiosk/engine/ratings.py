@@ -133,8 +133,8 @@ class RatingCommands(HallBase):
         rows = (
             self.reader()
             .execute(
-                "SELECT t.id FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id"
-                " WHERE t.status = 'done' AND t.finished_at < ? AND r.id IS NULL LIMIT ?",
+                "SELECT id FROM tickets WHERE status = 'done' AND rated = 0 AND finished_at < ?"
+                " ORDER BY finished_at LIMIT ?",
                 (cutoff, limit),
             )
             .fetchall()

@@ -6,9 +6,12 @@ from typing import Any
 
 from kiosk.clock import parse_iso
 from kiosk.engine.base import HallBase
-from kiosk.engine.estimate import service_time, windows_for
+from kiosk.engine.estimate import service_time, waiting_counts, windows_for
 
 RECENT_CALLS = 10
+OLDEST = (
+    "SELECT MIN(sort_at) FROM tickets WHERE status = 'waiting' AND service_day = ? AND category = ?"
+)
 
 
 class SnapshotQueries(HallBase):
@@ -18,19 +21,12 @@ class SnapshotQueries(HallBase):
         try:
             now = self.clock.now()
             today = self.today(now).isoformat()
-            stats = {
-                r["category"]: r
-                for r in conn.execute(
-                    "SELECT category, COUNT(*) AS waiting, MIN(sort_at) AS oldest FROM tickets"
-                    " WHERE status = 'waiting' AND service_day = ? GROUP BY category",
-                    (today,),
-                )
-            }
+            counts = waiting_counts(conn, today)
             categories = []
             for cat in self.catalog.categories:
-                s = stats.get(cat.code)
-                waiting = int(s["waiting"]) if s else 0
-                longest = (now - parse_iso(s["oldest"])).total_seconds() if s else 0.0
+                waiting = counts.get(cat.code, 0)
+                oldest = conn.execute(OLDEST, (today, cat.code)).fetchone()[0] if waiting else None
+                longest = (now - parse_iso(oldest)).total_seconds() if oldest else 0.0
                 per = service_time(self, conn, cat.code)
                 categories.append(
                     {

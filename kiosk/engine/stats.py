@@ -44,7 +44,8 @@ def window_stats(hall: HallBase, window_no: int, clerk: str | None = None) -> di
             "SELECT COUNT(*) AS n, AVG(r.level) AS avg,"
             f" SUM(CASE WHEN r.level >= {GOOD_LEVEL} THEN 1 ELSE 0 END) AS good"
             " FROM ratings r JOIN tickets t ON t.id = r.ticket_id"
-            f" WHERE t.service_day = :day AND r.window_no = :no{who.replace('t.', 'r.')}",
+            " WHERE t.service_day = :day AND t.window_no = :no AND r.window_no = :no"
+            f"{who.replace('t.', 'r.')}",
             args,
         ).fetchone()
     finally:

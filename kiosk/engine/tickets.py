@@ -8,6 +8,7 @@ from typing import Any
 from kiosk.clock import iso, parse_iso
 from kiosk.domain import Priority, TicketSource, TicketStatus
 from kiosk.engine.base import Actor, HallBase, Tx, find_category, find_item
+from kiosk.engine.estimate import waiting_in
 from kiosk.errors import Conflict, Invalid, NotFound
 from kiosk.ids import new_token, ulid
 
@@ -81,7 +82,7 @@ class TicketCommands(HallBase):
                 },
                 actor,
             )
-            return self.ticket(ticket_id, tx.conn), True
+            return self.ticket(ticket_id, tx.conn, fresh=True), True
 
     def _check_in(self, tx: Tx, code: str) -> tuple[str, str | None, TicketSource]:
         appt = tx.one("SELECT * FROM appointments WHERE code = ?", code)
@@ -125,13 +126,8 @@ class TicketCommands(HallBase):
                 raise Conflict(
                     "只有当天过号的号码可以重新排队", "only a same-day no-show may rejoin"
                 )
-            waiting = tx.one(
-                "SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting'"
-                " AND service_day = ? AND category = ?",
-                today,
-                row["category"],
-            )
-            hold = min(self.config.requeue_after, int(waiting["n"]) if waiting else 0)
+            waiting = waiting_in(tx.conn, today, [row["category"]])
+            hold = min(self.config.requeue_after, waiting)
             tx.emit(
                 "ticket.requeued",
                 {"ticket_id": row["id"], "number": row["number"], "hold_calls": hold},

@@ -49,10 +49,13 @@ def ticket_from_token(hall: HallBase, token: str) -> str | None:
     return ticket_id if valid else None
 
 
-def ticket_view(hall: HallBase, conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+def ticket_view(
+    hall: HallBase, conn: sqlite3.Connection, row: sqlite3.Row, fresh: bool = False
+) -> dict[str, Any]:
+    """The ticket as the API shows it; `fresh`: it has just joined the back of its queue."""
     view: dict[str, Any] = {k: row[k] for k in TICKET_FIELDS}
     view["missing_materials"] = json.loads(row["missing_materials"] or "[]")
-    view["ahead"], view["estimated_wait_s"] = estimate(hall, conn, row)
+    view["ahead"], view["estimated_wait_s"] = estimate(hall, conn, row, last_in_tier=fresh)
     view["status_url"] = f"/t/{status_token(hall, row['id'])}"
     cat = hall.catalog.category(row["category"])
     view["category_name_zh"], view["category_name_en"] = cat.name_zh, cat.name_en

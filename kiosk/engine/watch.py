@@ -9,6 +9,7 @@ from typing import Any
 from kiosk.clock import iso, parse_iso
 from kiosk.engine.base import SYSTEM
 from kiosk.engine.day import DayCommands
+from kiosk.engine.estimate import waiting_in
 from kiosk.engine.helpdesk_alerts import check_helpdesk
 from kiosk.engine.idempotency import purge_old
 from kiosk.engine.ratings import RatingCommands
@@ -47,13 +48,7 @@ class WatchDuties(SnapshotQueries, DayCommands, RatingCommands):
             " AND last_action_at < ?",
             (limit,),
         ).fetchall():
-            cats = list(self.window_ranks[st["no"]])
-            marks = ",".join("?" * len(cats))
-            waiting = conn.execute(
-                f"SELECT COUNT(*) FROM tickets WHERE status = 'waiting' AND service_day = ?"
-                f" AND category IN ({marks})",
-                (today, *cats),
-            ).fetchone()[0]
+            waiting = waiting_in(conn, today, list(self.window_ranks[st["no"]]))
             key = f"window:{st['no']}"
             if waiting and not self._alerted_since("idle_window", key, st["last_action_at"]):
                 idle = (now - parse_iso(st["last_action_at"])).total_seconds()

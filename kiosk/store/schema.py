@@ -177,3 +177,86 @@ def _asked_by_ticket(conn: sqlite3.Connection) -> None:
             WHERE from_ticket IS NOT NULL;
         """,
     )
+
+
+# -- the queue in routing order --------------------------------------------------------------
+PROJECTION_TABLES = (*PROJECTION_TABLES, "queue_counts")  # type: ignore[assignment]
+
+# Waiting counts per (day, category, tier, held), kept by triggers on the tickets projection:
+# whatever changes a ticket's place in a queue moves its count in the same statement, so issue,
+# the queue snapshot, the estimate and the duties read a few rows instead of counting a queue.
+QUEUE_COUNT_TRIGGERS = """
+CREATE TRIGGER queue_counts_insert AFTER INSERT ON tickets WHEN NEW.status = 'waiting'
+BEGIN
+    INSERT INTO queue_counts(service_day, category, tier, held, waiting)
+    VALUES (NEW.service_day, NEW.category, NEW.tier, NEW.held, 1)
+    ON CONFLICT(service_day, category, tier, held) DO UPDATE SET waiting = waiting + 1;
+END;
+CREATE TRIGGER queue_counts_leave
+AFTER UPDATE OF status, service_day, category, tier, held ON tickets WHEN OLD.status = 'waiting'
+BEGIN
+    UPDATE queue_counts SET waiting = waiting - 1
+    WHERE service_day = OLD.service_day AND category = OLD.category AND tier = OLD.tier
+      AND held = OLD.held;
+END;
+CREATE TRIGGER queue_counts_enter
+AFTER UPDATE OF status, service_day, category, tier, held ON tickets WHEN NEW.status = 'waiting'
+BEGIN
+    INSERT INTO queue_counts(service_day, category, tier, held, waiting)
+    VALUES (NEW.service_day, NEW.category, NEW.tier, NEW.held, 1)
+    ON CONFLICT(service_day, category, tier, held) DO UPDATE SET waiting = waiting + 1;
+END;
+CREATE TRIGGER queue_counts_delete AFTER DELETE ON tickets WHEN OLD.status = 'waiting'
+BEGIN
+    UPDATE queue_counts SET waiting = waiting - 1
+    WHERE service_day = OLD.service_day AND category = OLD.category AND tier = OLD.tier
+      AND held = OLD.held;
+END;
+"""
+
+
+@migration(6, "queue in routing order")
+def _queue_order(conn: sqlite3.Connection) -> None:
+    """Call-next seeks the head of each category instead of sorting the whole queue: the
+    routing order (held back, tier, sort time, id) is stored in columns and indexed per day and
+    category, over waiting tickets only. Counts are kept, not counted (QUEUE_COUNT_TRIGGERS).
+    `rated` lets the 7-day default rating find unrated services without reading every ticket;
+    the other indexes serve the periodic duties, sessions and a window's own figures, which
+    would otherwise read tables that grow with every day."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE tickets ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+        UPDATE tickets SET held = 1 WHERE hold_calls > 0;
+        ALTER TABLE tickets ADD COLUMN rated INTEGER NOT NULL DEFAULT 0;
+        UPDATE tickets SET rated = 1 WHERE id IN (SELECT ticket_id FROM ratings);
+        DROP INDEX tickets_waiting;
+        CREATE INDEX tickets_queue ON tickets(
+            service_day, category, target_window, held, tier, sort_at, id)
+            WHERE status = 'waiting';
+        CREATE INDEX tickets_targeted ON tickets(
+            service_day, target_window, held, tier, sort_at, id)
+            WHERE status = 'waiting' AND target_window IS NOT NULL;
+        CREATE INDEX tickets_oldest ON tickets(service_day, category, sort_at)
+            WHERE status = 'waiting';
+        CREATE INDEX tickets_holding ON tickets(category) WHERE hold_calls > 0;
+        CREATE INDEX tickets_open ON tickets(sort_at)
+            WHERE status IN ('waiting', 'called', 'serving');
+        CREATE INDEX tickets_at_window ON tickets(service_day, window_no, status, outcome);
+        CREATE INDEX tickets_unrated ON tickets(finished_at)
+            WHERE status = 'done' AND rated = 0;
+        CREATE INDEX alerts_kind ON alerts(kind, at);
+        CREATE INDEX idempotency_age ON idempotency(created_at);
+        CREATE INDEX sessions_open ON sessions(employee_no) WHERE ended_at IS NULL;
+        CREATE INDEX consultations_open ON consultations(COALESCE(updated_at, created_at))
+            WHERE status = 'open';
+        CREATE TABLE queue_counts (
+            service_day TEXT NOT NULL, category TEXT NOT NULL, tier INTEGER NOT NULL,
+            held INTEGER NOT NULL, waiting INTEGER NOT NULL,
+            PRIMARY KEY (service_day, category, tier, held)) WITHOUT ROWID;
+        INSERT INTO queue_counts(service_day, category, tier, held, waiting)
+            SELECT service_day, category, tier, held, COUNT(*) FROM tickets
+            WHERE status = 'waiting' GROUP BY service_day, category, tier, held;
+        """
+        + QUEUE_COUNT_TRIGGERS,
+    )

@@ -6,6 +6,7 @@ event log equal to the live state."""
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -142,6 +143,21 @@ class HallMachine(RuleBasedStateMachine):
         for t in tickets:
             if t["status"] == "waiting":
                 assert t["window_no"] is None
+            assert t["held"] == int(t["hold_calls"] > 0)
+            assert t["rated"] == int(
+                conn.execute("SELECT 1 FROM ratings WHERE ticket_id = ?", (t["id"],)).fetchone()
+                is not None
+            )
+        counted = Counter(
+            (t["service_day"], t["category"], t["tier"], t["held"])
+            for t in tickets
+            if t["status"] == "waiting"
+        )
+        kept = {
+            (r["service_day"], r["category"], r["tier"], r["held"]): r["waiting"]
+            for r in conn.execute("SELECT * FROM queue_counts WHERE waiting != 0")
+        }
+        assert kept == dict(counted), "kept queue counts differ from the tickets"
 
     def _check_rebuild(self) -> None:
         live = projection_dump(self.hall)
