@@ -148,7 +148,7 @@ def scenario(hall: Hall) -> None:
     hall.call_number(1, called["number"], w1)
     hall.start(1, w1)
     done = hall.finish(1, Outcome.COMPLETED, w1)
-    hall.rate(done["id"], 2, RatingChannel.PAD, Actor(device="pad-1"))
+    hall.rate(done["id"], 2, RatingChannel.PAD, Actor(device="pad-1"), pad_window=1)
     hall.call_next(1, w1)
     hall.transfer(1, w1, to_window=2)
     hall.call_next(2, w2)
