@@ -115,6 +115,8 @@ def _serve(
         except _Terminated:
             log.info("stopped by SIGTERM")
     finally:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM: stop at once
         if admin is not None:
             credentials.remove(data_dir, admin)
         if site.sync is not None:

@@ -3,16 +3,20 @@ and then failing every request."""
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 from pathlib import Path
 
 import httpx
+import pytest
 
+from kiosk.domain import DeviceRole
 from kiosk.engine.base import Actor
+from kiosk.server.run import EXIT_STORE_FAILED
 from tests.helpers.faults import truncate_copy
 from tests.helpers.hallfactory import make_hall
-from tests.helpers.server import free_port
+from tests.helpers.server import free_port, server_process
 
 
 def damaged_store(tmp_path: Path) -> Path:
@@ -78,3 +82,44 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     assert done.returncode != 0
     assert "Traceback" not in done.stderr
     assert "已损坏" in done.stderr and "not a database" in done.stderr
+
+
+def test_a_store_damaged_while_serving_stops_the_server_for_a_restart(tmp_path: Path) -> None:
+    """Answers 503 problem+json, exits non-zero (its service manager restarts it), and the
+    restart then refuses the damaged store with the recovery steps."""
+    hall = make_hall(tmp_path / "hall.db")
+    issue = lambda: hall.issue_ticket("SB", actor=Actor(device="kiosk-1"))  # noqa: E731
+    for future in [hall.submit(issue) for _ in range(2000)]:  # batched: a big enough store
+        future.result(timeout=60)
+    token = hall.add_device("kiosk-2", DeviceRole.KIOSK)
+    hall.close()
+    port = free_port()
+    with server_process(tmp_path, port) as proc:
+        client = httpx.Client(
+            base_url=f"http://127.0.0.1:{port}",
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=10,
+        )
+        assert client.post("/api/v1/tickets", json={"category": "SB"}).status_code == 201
+        db = tmp_path / "hall.db"
+        size = db.stat().st_size
+        with db.open("r+b") as f:  # a disk that returns garbage for most of the file
+            f.seek(2 * 4096)
+            f.write(random.Random(7).randbytes(size - 3 * 4096))
+        statuses = []
+        for _ in range(50):
+            try:
+                r = client.post("/api/v1/tickets", json={"category": "SB"})
+            except httpx.TransportError:
+                break  # the server has gone: what we want
+            statuses.append(r.status_code)
+            if r.status_code == 503:
+                assert r.headers["content-type"].startswith("application/problem+json")
+        assert 503 in statuses and 500 not in statuses
+        try:
+            code = proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the server kept running on a damaged store")
+        assert code == EXIT_STORE_FAILED
+    restart = kiosk("serve", "--data", str(tmp_path), "--port", str(free_port()))
+    assert restart.returncode != 0 and "已损坏" in restart.stderr
