@@ -65,7 +65,8 @@ class TimedHttpProtocol(HttpToolsProtocol):
                 self.client,
                 self.header_timeout,
             )
-            self.transport.write(REQUEST_TIMEOUT)
+            if self.cycle is None or self.cycle.response_complete:  # not mid-response
+                self.transport.write(REQUEST_TIMEOUT)
             self.transport.close()
 
     def _body_late(self) -> None:
