@@ -7,9 +7,11 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Any
 
 from kiosk.domain import DeviceRole, Role
 from kiosk.engine.hall import Hall
@@ -34,18 +36,32 @@ def _data(args: argparse.Namespace) -> Path:
 
 
 def open_hall(data: Path | None) -> Hall:
-    """The hall store in `data` (default data dir when None), or a clear exit if there is none."""
-    from kiosk.store.db import store_path
+    """The checked hall store in `data` (default data dir when None), or a clear refusal."""
+    from kiosk.admin.runner import open_store
 
-    directory = Path(data) if data else default_data_dir()
-    path = store_path(directory)
-    if not path.exists():
-        raise SystemExit(f"no hall store at {path}: run `kiosk init --data {directory}` first")
-    return Hall(path)
+    return open_store(Path(data) if data else default_data_dir())
 
 
-def _open(args: argparse.Namespace) -> Hall:
-    return open_hall(args.data)
+@contextmanager
+def owned_hall(args: argparse.Namespace, what: str) -> Iterator[Hall]:
+    """The store for a command that cannot go through a running server: it takes the store's
+    lock (refusing clearly while `kiosk serve` holds it) and closes the store after."""
+    from kiosk.store.lock import StoreLock
+
+    with StoreLock(_data(args)).acquire(what):
+        hall = open_hall(args.data)
+        try:
+            yield hall
+        finally:
+            hall.close()
+
+
+def admin(args: argparse.Namespace, op: str, **body: Any) -> dict[str, Any]:
+    """Runs registered operation `op` (kiosk.admin.ops) on the store, or through the running
+    server that owns it."""
+    from kiosk.admin.runner import run
+
+    return run(_data(args), op, body)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -66,6 +82,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         auto_close=not args.no_auto_close,
         center=args.center,
         center_token=args.center_token,
+        header_timeout=args.header_timeout,
+        body_timeout=args.body_timeout,
     )
 
 
@@ -76,13 +94,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_clerk_add(args: argparse.Namespace) -> int:
-    _open(args).add_clerk(args.employee_no, args.name, args.pin, Role(args.role))
+    admin(
+        args, "clerks", employee_no=args.employee_no, name=args.name, pin=args.pin, role=args.role
+    )
     print(f"clerk {args.employee_no} {args.name} ({args.role}) saved")
     return 0
 
 
 def cmd_device_add(args: argparse.Namespace) -> int:
-    token = _open(args).add_device(args.name, DeviceRole(args.role), args.window)
+    body = {"name": args.name, "role": args.role, "window_no": args.window}
+    token = admin(args, "devices", **body)["token"]
     if args.json:
         print(json.dumps({"name": args.name, "role": args.role, "token": token}))
     else:
@@ -94,17 +115,17 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     from kiosk.catalog.model import load_catalog
     from kiosk.engine.hall import import_catalog
 
-    hall = _open(args)
-    if hall.meta("catalog_source") == "center":
-        print(
-            "错误：本厅使用中心发布的标准目录，不能在本地修改"
-            "（可用 `kiosk item CODE --off` 停办事项）\n"
-            "the standard catalog comes from the center; switch items off with `kiosk item`",
-            file=sys.stderr,
-        )
-        return 2
-    catalog = load_catalog(args.file)
-    import_catalog(hall, catalog)
+    with owned_hall(args, "kiosk catalog import") as hall:
+        if hall.meta("catalog_source") == "center":
+            print(
+                "错误：本厅使用中心发布的标准目录，不能在本地修改"
+                "（可用 `kiosk item CODE --off` 停办事项）\n"
+                "the standard catalog comes from the center; switch items off with `kiosk item`",
+                file=sys.stderr,
+            )
+            return 2
+        catalog = load_catalog(args.file)
+        import_catalog(hall, catalog)
     print(f"catalog {catalog.version} applied: {len(catalog.items)} items")
     return 0
 
@@ -112,13 +133,14 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 def cmd_rebuild(args: argparse.Namespace) -> int:
     from kiosk.engine.hall import rebuild
 
-    count = rebuild(_open(args))
+    with owned_hall(args, "kiosk store rebuild") as hall:
+        count = rebuild(hall)
     print(f"rebuilt projections from {count} events")
     return 0
 
 
 def cmd_day_close(args: argparse.Namespace) -> int:
-    result = _open(args).close_day()
+    result = admin(args, "day-close")
     print(f"day {result['service_day']} closed: {result['cancelled']} tickets cancelled")
     return 0
 
@@ -142,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-auto-close", action="store_true", help="no day close at day_close")
     p.add_argument("--center", help="city center URL to sync with (saved in the hall store)")
     p.add_argument("--center-token", help="this hall's token at the center")
+    timeout_args(p)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("demo", help="sample hall, server and every front end on this machine")
@@ -207,6 +230,16 @@ def plugin_commands() -> list[Callable[[object], None]]:
     return found
 
 
+def timeout_args(p: argparse.ArgumentParser) -> None:
+    """Bounded waits for half-sent requests (kiosk.server.timeouts), for both servers."""
+    p.add_argument(
+        "--header-timeout", type=float, default=None, help="seconds for request headers (10)"
+    )
+    p.add_argument(
+        "--body-timeout", type=float, default=None, help="seconds a request body may stall (30)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -216,14 +249,46 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         result: int = args.func(args)
+    except KeyboardInterrupt:
+        return 130
     except Exception as exc:
-        from kiosk.errors import HallError
-
-        if isinstance(exc, HallError):
-            print(f"错误：{exc.message_zh} ({exc.message_en})", file=sys.stderr)
-            return 2
-        raise
+        if args.verbose:
+            raise
+        zh, en = describe(exc)
+        print(f"错误：{zh}\nerror: {en}", file=sys.stderr)
+        return 2
     return result
+
+
+def describe(exc: BaseException) -> tuple[str, str]:
+    """One line in each language for whatever stopped a command; tracebacks only with -v."""
+    import sqlite3
+
+    import httpx
+
+    from kiosk.center.client import CenterSyncError
+    from kiosk.errors import HallError
+
+    if isinstance(exc, HallError):
+        return exc.message_zh, exc.message_en
+    if isinstance(exc, CenterSyncError):
+        from kiosk.admin.ops import center_refusal
+
+        refusal = center_refusal(exc)
+        return refusal.message_zh, refusal.message_en
+    if isinstance(exc, httpx.HTTPError):
+        where = ""
+        with suppress(RuntimeError):
+            where = f" {exc.request.url}"
+        return f"网络错误{where}：{exc}", f"network error{where}: {type(exc).__name__}: {exc}"
+    if isinstance(exc, sqlite3.Error):
+        return f"数据库错误：{exc}", f"store error: {exc}"
+    if isinstance(exc, OSError):
+        return f"文件或系统错误：{exc}", f"system error: {exc}"
+    return (
+        f"意外错误：{type(exc).__name__}: {exc}（加 -v 查看详情）",
+        f"unexpected {type(exc).__name__}: {exc} (run with -v for the traceback)",
+    )
 
 
 if __name__ == "__main__":

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import httpx
 
+from kiosk.admin.runner import open_store
 from kiosk.domain import DeviceRole
-from kiosk.engine.hall import Hall
 from kiosk.store.db import store_path
+from kiosk.store.lock import StoreLock
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,11 @@ def run_demo(data_dir: Path, port: int = 8765, screens: list[str] | None = None)
 
         init_hall(data_dir, sample=True).close()
         print(f"sample hall created in {data_dir}")
-    hall = Hall(store_path(data_dir))
     chosen = [f for f in available() if not screens or f.name in screens]
-    tokens = {f.name: hall.add_device(*f.device) for f in chosen if f.device}
-    hall.close()
+    with StoreLock(data_dir).acquire("kiosk demo"):  # not beside a server already running
+        hall = open_store(data_dir)
+        tokens = {f.name: hall.add_device(*f.device) for f in chosen if f.device}
+        hall.close()
 
     url = f"http://127.0.0.1:{port}"
     env = dict(os.environ)

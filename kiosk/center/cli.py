@@ -32,6 +32,12 @@ def register(subparsers: Any) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--workers", type=int, default=1, help="processes (PostgreSQL only)")
+    serve.add_argument(
+        "--header-timeout", type=float, default=None, help="seconds for request headers (10)"
+    )
+    serve.add_argument(
+        "--body-timeout", type=float, default=None, help="seconds a request body may stall (30)"
+    )
     serve.set_defaults(func=commands.cmd_serve)
 
     init = sub.add_parser("init", help="migrate the database and make the first admin token")

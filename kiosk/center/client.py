@@ -99,6 +99,17 @@ class CenterClient:
         response = self._check(self._http.get(f"/api/v1/halls/{self.hall_code}/ack"))
         return int(response.json()["acked_seq"])
 
+    def events_after(self, after_seq: int, limit: int = 1000) -> tuple[list[dict[str, Any]], int]:
+        """This hall's own acknowledged events after `after_seq` (one page), and the ack."""
+        response = self._check(
+            self._http.get(
+                f"/api/v1/halls/{self.hall_code}/events",
+                params={"after_seq": after_seq, "limit": limit},
+            )
+        )
+        body = response.json()
+        return list(body["events"]), int(body["acked_seq"])
+
     def latest_catalog(self, known_version: str | None = None) -> dict[str, Any] | None:
         """`{"version", "catalog"}` if the center has a newer one than known_version, else None."""
         headers = {"If-None-Match": f'"{known_version}"'} if known_version else {}

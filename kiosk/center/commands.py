@@ -49,18 +49,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from kiosk.center.app import create_center_app
     from kiosk.center.tokens import ensure_admin_token
+    from kiosk.server import timeouts
 
     app = create_center_app(args.db)
     token = ensure_admin_token(app.state.engine)
     if token:
         print(f"center admin token (shown once, store it safely / 管理员令牌仅显示一次): {token}")
+    # half-sent requests are cut off; the limits reach worker processes through the environment
+    http = timeouts.configure(
+        getattr(args, "header_timeout", None), getattr(args, "body_timeout", None)
+    )
+    bounded = {"http": http, "timeout_graceful_shutdown": 10}
     if args.workers > 1:  # worker processes build their own app from the environment
         app.state.engine.dispose()
         os.environ[DB_URL_ENV] = args.db
         factory = "kiosk.center.app:app_from_env"
-        uvicorn.run(factory, factory=True, workers=args.workers, host=args.host, port=args.port)
+        uvicorn.run(
+            factory,
+            factory=True,
+            workers=args.workers,
+            host=args.host,
+            port=args.port,
+            **bounded,  # type: ignore[arg-type]
+        )
         return 0
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", **bounded)  # type: ignore[arg-type]
     return 0
 
 

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
-from kiosk.center import catalogs, halls, ingest, reports, wire
+from kiosk.center import catalogs, halls, ingest, readback, reports, wire
 from kiosk.center.auth import require_admin, require_any, require_hall
 from kiosk.center.errors import CenterError, invalid
 
@@ -62,6 +62,17 @@ def build_router(engine: Engine) -> APIRouter:
         ingest.touch(engine, code)
         with engine.connect() as conn:
             return {"acked_seq": ingest.acked_seq(conn, code)}
+
+    @router.get("/halls/{code}/events")
+    def read_back(
+        code: str,
+        after_seq: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=readback.MAX_PAGE)] = 1000,
+        authorization: Auth = None,
+    ) -> dict[str, Any]:
+        """A hall's own acknowledged events after `after_seq` (its recovery after a restore)."""
+        require_hall(engine, authorization, code)
+        return readback.events_after(engine, code, after_seq, limit)
 
     @router.get("/catalog/latest")
     def latest_catalog(

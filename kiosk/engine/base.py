@@ -27,7 +27,7 @@ from kiosk.catalog.model import Catalog, Category, ServiceItem
 from kiosk.clock import Clock, SystemClock, iso, parse_iso, service_day
 from kiosk.domain import WindowStatus
 from kiosk.engine import projector
-from kiosk.engine.commit import GroupCommitter
+from kiosk.engine.commit import GroupCommitter, StorageError, storage_error
 from kiosk.engine.views import ticket_view
 from kiosk.errors import Conflict, Forbidden, NotFound
 from kiosk.events import Event
@@ -91,6 +91,21 @@ class Tx:
         self.emitted.append(ev)
         self.hall._committer.next_seq += 1
         return ev
+
+    def append(self, ev: Event) -> None:
+        """Replays an event recorded before (read back from the center after a restore) with
+        its own seq, id and time, through the projector like a new one."""
+        committer = self.hall._committer
+        if ev.seq != committer.next_seq or ev.hall != self.hall.code:
+            raise Conflict(
+                f"恢复的事件与本地记录不衔接（第 {ev.seq} 条，本地下一条为 {committer.next_seq}）",
+                f"a recovered event does not follow the local log (seq {ev.seq} of hall "
+                f"{ev.hall}; the next local seq is {committer.next_seq})",
+            )
+        evlog.insert(self.conn, ev)
+        projector.apply(self.conn, ev)
+        self.emitted.append(ev)
+        committer.next_seq += 1
 
     def one(self, sql: str, *args: Any) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(sql, args).fetchone()
@@ -156,12 +171,20 @@ class HallBase:
         result: Future[Any] = self._committer.submit(fn, future)
         return result
 
-    def flush(self) -> None:
+    def flush(self, timeout: float = -1) -> None:
         """Commits whatever is open now (before a rebuild or closing the store)."""
-        with self._committer.lock:
+        if not self._committer.lock.acquire(timeout=timeout):
+            raise StorageError("数据库忙，请稍后重试", "the writer did not let go of the store")
+        try:
             error = self._committer.commit_locked()
+        finally:
+            self._committer.lock.release()
         if error is not None:
-            raise error
+            raise storage_error(error) from error
+
+    def on_fatal(self, handler: Callable[[BaseException], None]) -> None:
+        """Who to tell when the store becomes unusable (the server exits for a restart)."""
+        self._committer.on_fatal = handler
 
     def _publish(self, ev: Event) -> None:
         for listener in list(self._listeners):
@@ -248,15 +271,25 @@ class HallBase:
         row = self.reader().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
-    def close(self) -> None:
-        """Closes the writer; a clean close checkpoints the WAL into the main file."""
-        self._committer.stop()
-        self.flush()
+    def close(self, timeout: float = 10.0) -> None:
+        """Closes the writer; a clean close checkpoints the WAL into the main file. Bounded:
+        a writer stuck on a failing disk is left behind (its thread is a daemon) rather than
+        holding the process, and nothing uncommitted was ever acknowledged."""
+        if not self._committer.stop(timeout):
+            log.error("the writer did not stop within %.0f s; closing without it", timeout)
+            return
+        try:
+            self.flush(timeout)
+        except StorageError as exc:
+            log.error("the last commit failed at close: %s", exc.message_en)
         reader = getattr(self._local, "conn", None)
         if reader is not None:
             reader.close()
             self._local.conn = None
-        self._conn.close()
+        try:
+            self._conn.close()
+        except sqlite3.Error as exc:
+            log.error("closing the store failed: %s", exc)
 
 
 def loads(text: str | None) -> Any:

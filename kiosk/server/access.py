@@ -8,14 +8,17 @@ missing from the table is refused for everyone, and a test generated from the Op
 fails for it, so a new route cannot ship open by accident.
 
 Roles share one namespace: device roles (kiosk, display, rating_pad, center_sync), clerk roles
-(clerk, helpdesk, supervisor, admin), `citizen` for the holder of a ticket's status link, and
-ANYONE for routes that need no token at all.
+(clerk, helpdesk, supervisor, admin), `citizen` for the holder of a ticket's status link,
+`local_admin` for the `kiosk` command on the server's own machine, and ANYONE for routes that
+need no token at all.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+
+from kiosk.admin.ops import OPS as ADMIN_OPS
 
 
 class Where(StrEnum):
@@ -35,7 +38,8 @@ SUPERVISORS = ("supervisor", "admin")
 DESK = ("helpdesk", "supervisor", "admin")
 ISSUERS = ("kiosk", "helpdesk", "supervisor", "admin")
 SCREENS = ("kiosk", "display", "rating_pad", *CLERK_ROLES)  # front ends that show the hall
-ALL_ROLES = (*DEVICE_ROLES, *CLERK_ROLES, CITIZEN)
+LOCAL_ADMIN = "local_admin"  # the `kiosk` command on the server's own machine (kiosk.admin)
+ALL_ROLES = (*DEVICE_ROLES, *CLERK_ROLES, CITIZEN, LOCAL_ADMIN)
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,8 @@ ACCESS: dict[tuple[str, str], Rule] = {
     # the hall's log and day
     ("GET", f"{V1}/events"): rule(*SUPERVISORS, "center_sync"),
     ("POST", f"{V1}/day/close"): rule(*SUPERVISORS),
+    # what a `kiosk` command asks of the server that owns the store (kiosk.admin.ops)
+    **{("POST", f"{V1}/admin/{op}"): rule(LOCAL_ADMIN) for op in ADMIN_OPS},
 }
 
 

@@ -12,9 +12,11 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kiosk import __version__
+from kiosk.admin.ops import Site
 from kiosk.engine.hall import Hall
 from kiosk.server import (
     problems,
+    routes_admin,
     routes_helpdesk,
     routes_knowledge,
     routes_phone,
@@ -56,6 +58,8 @@ def create_app(hall: Hall, *, duties: bool = True, auto_close: bool = True) -> F
     )
     app.state.hall = hall
     app.state.broadcaster = broadcaster
+    app.state.site = Site(hall)  # `kiosk serve` replaces it with its own (and its sync loop)
+    app.state.local_admin_token = None  # set by `kiosk serve`: see kiosk.admin.credentials
     problems.install(app)
 
     app.add_middleware(BodyLimit, limit=MAX_BODY)
@@ -67,6 +71,7 @@ def create_app(hall: Hall, *, duties: bool = True, auto_close: bool = True) -> F
         routes_phone.router,
         routes_helpdesk.router,
         routes_knowledge.router,
+        routes_admin.router,
     ):
         app.include_router(router)
     app.include_router(live_router)

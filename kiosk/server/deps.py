@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import hmac
 from collections.abc import Callable
 from typing import Any
 
@@ -49,6 +50,19 @@ def resolve(hall: Hall, token: str | None) -> Principal | None:
 ANONYMOUS = Principal("anonymous", "", ANYONE)
 
 
+def local_admin(conn: HTTPConnection, token: str) -> Principal | None:
+    """The `kiosk serve` process's own admin token (kiosk.admin.credentials), accepted only
+    from this machine: loopback, or the very address the server listens on."""
+    expected: str | None = getattr(conn.app.state, "local_admin_token", None)
+    if not expected or not hmac.compare_digest(token.encode(), expected.encode()):
+        return None
+    client = conn.client.host if conn.client else ""
+    server = conn.scope.get("server") or ("",)
+    if client not in ("127.0.0.1", "::1", server[0]):
+        return None
+    return Principal("local", "local-admin", "local_admin")
+
+
 async def guard(request: HTTPConnection) -> Principal:
     """The caller, admitted by the access table for the matched route (see access.py). Every
     router runs it first; handlers that need the caller declare `Depends(guard)` again (FastAPI
@@ -63,7 +77,7 @@ async def guard(request: HTTPConnection) -> Principal:
     if rule is None:
         raise NotAllowed("此功能未开放", f"{request.method} {template} is not in the access table")
     token = bearer(request)
-    who = resolve(hall_of(request), token) if token else None
+    who = (local_admin(request, token) or resolve(hall_of(request), token)) if token else None
     if rule.public:
         request.state.token = token if who is not None else None
         return who or ANONYMOUS

@@ -1,4 +1,8 @@
-"""`kiosk sync` and `kiosk catalog enable/disable`: sync now, and the hall's item switches."""
+"""`kiosk sync` and `kiosk item`: sync now, and the hall's item switches.
+
+Both go through the running hall server when it owns the store (kiosk.admin), so they never
+write beside it; with the server stopped they work on the store directly.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,6 @@ import argparse
 import sys
 from pathlib import Path
 from typing import Any
-
-from kiosk.center.client import CenterClient
 
 
 def _bar(acked: int, last: int, width: int = 40) -> None:
@@ -17,39 +19,43 @@ def _bar(acked: int, last: int, width: int = 40) -> None:
     sys.stderr.flush()
 
 
-def cmd_sync(args: argparse.Namespace) -> int:
-    from kiosk.cli import open_hall
-    from kiosk.sync import settings
-    from kiosk.sync.pusher import sync_once
+def _notice(zh: str, en: str) -> None:
+    sys.stderr.write(f"\n注意：{zh}\nnote: {en}\n")
 
-    hall = open_hall(args.data)
-    if args.center and args.center_token:
-        settings.save(hall, settings.CenterLink(args.center, args.center_token))
-    link = settings.load(hall)
-    if link is None:
-        print("no center configured: pass --center URL --center-token T once", file=sys.stderr)
-        return 2
-    with CenterClient(link.url, hall.code, link.token) as client:
-        summary = sync_once(hall, client, progress=None if args.quiet else _bar)
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from kiosk.admin.runner import run
+    from kiosk.cli import default_data_dir
+
+    data = Path(args.data) if args.data else default_data_dir()
+    body = {"center": args.center, "center_token": args.center_token}
+    summary = run(data, "sync", body, progress=None if args.quiet else _bar, notice=_notice)
     if not args.quiet:
         sys.stderr.write("\n")
+    if summary["recovered"]:
+        print(
+            f"recovered {summary['recovered']} events from the center "
+            f"(已从市中心取回 {summary['recovered']} 条缺失的事件)"
+        )
     print(
-        f"pushed {summary.pushed} events in {summary.batches} batches; center holds up to "
-        f"{summary.acked_after} of {summary.last_seq} (lag {summary.lag})"
-        + (f"; catalog {summary.catalog_applied} applied" if summary.catalog_applied else "")
+        f"pushed {summary['pushed']} events in {summary['batches']} batches; center holds up to "
+        f"{summary['acked_after']} of {summary['last_seq']} (lag {summary['lag']})"
+        + (f"; catalog {summary['catalog_applied']} applied" if summary["catalog_applied"] else "")
     )
-    hall.close()
-    return 0 if summary.lag == 0 else 1
+    if summary["lag"] != 0:
+        why = "; ".join(summary["errors"]) or "the center did not acknowledge every event"
+        print(f"错误：市中心未确认全部事件\nerror: not in sync: {why}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_switch(args: argparse.Namespace) -> int:
-    from kiosk.cli import open_hall
-    from kiosk.sync.catalog_apply import set_item_enabled
+    from kiosk.admin.runner import run
+    from kiosk.cli import default_data_dir
 
-    hall = open_hall(args.data)
-    set_item_enabled(hall, args.item, args.enable)
+    data = Path(args.data) if args.data else default_data_dir()
+    run(data, "item-switch", {"item": args.item, "enabled": args.enable})
     print(f"{args.item} {'enabled' if args.enable else 'switched off'} in this hall")
-    hall.close()
     return 0
 
 

@@ -7,12 +7,16 @@ is stored twice.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kiosk.center.client import CenterClient
 from kiosk.engine.hall import Hall
 from kiosk.sync.catalog_apply import apply_center_catalog
+from kiosk.sync.recover import behind_message, check_same_history, recover_tail
+
+log = logging.getLogger(__name__)
 
 BATCH = 2000
 Progress = Callable[[int, int], None]  # (acked seq, hall's last seq)
@@ -26,6 +30,7 @@ class SyncSummary:
     pushed: int = 0
     batches: int = 0
     catalog_applied: str | None = None
+    recovered: int = 0
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -34,10 +39,28 @@ class SyncSummary:
 
 
 def sync_once(
-    hall: Hall, client: CenterClient, batch: int = BATCH, progress: Progress | None = None
+    hall: Hall,
+    client: CenterClient,
+    batch: int = BATCH,
+    progress: Progress | None = None,
+    *,
+    verify: bool = True,
+    notice: Callable[[str, str], None] | None = None,
 ) -> SyncSummary:
+    """One round. `verify` first checks that the hall's log and the center's copy agree where
+    they overlap (a restored hall that wrote new events has forked: SyncDiverged); a hall
+    behind the center's ack recovers the missing tail first. `notice(zh, en)` hears about it."""
     summary = SyncSummary()
-    summary.acked_before = client.acked()
+    summary.acked_before = acked = client.acked()
+    head = hall.last_seq
+    if acked > head:
+        zh, en = behind_message(head, acked)
+        log.warning(en)
+        if notice:
+            notice(zh, en)
+        summary.recovered = recover_tail(hall, client, acked, progress)
+    elif verify:
+        check_same_history(hall, client, acked)
     _push_all(hall, client, summary, summary.acked_before, batch, progress)
     latest = client.latest_catalog(hall.catalog.version)
     if latest is not None and latest.get("version") != hall.catalog.version:

@@ -61,8 +61,8 @@ def running(hall: Hall, *, duties: bool = False, port: int | None = None) -> Ite
 
 
 @contextmanager
-def server_process(data_dir: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
-    """`kiosk serve` in its own process, for tests that kill it."""
+def server_process(data_dir: Path, port: int, *extra: str) -> Iterator[subprocess.Popen[bytes]]:
+    """`kiosk serve` in its own process, for tests that kill it; `extra` are more options."""
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -74,6 +74,7 @@ def server_process(data_dir: Path, port: int) -> Iterator[subprocess.Popen[bytes
             "--port",
             str(port),
             "--no-auto-close",
+            *extra,
         ],
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.DEVNULL,

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, func, select
 from kiosk.center.db import make_engine
 from kiosk.center.schema import admin_tokens
 from kiosk.center.tokens import hash_token
+from kiosk.server.timeouts import TimedHttpProtocol
 from tests.helpers.center_cli import run_center as run
 
 
@@ -57,7 +58,13 @@ def test_serve_prints_the_first_admin_token(
     monkeypatch.setattr("uvicorn.run", lambda app, **kw: calls.append(kw))
     code, out, _ = run(capsys, "serve", "--db", db_url, "--port", "8123")
     token = out.strip().split()[-1]
-    assert code == 0 and calls == [{"host": "127.0.0.1", "port": 8123, "log_level": "info"}]
+    assert code == 0 and len(calls) == 1
+    assert {k: calls[0][k] for k in ("host", "port", "log_level")} == {
+        "host": "127.0.0.1",
+        "port": 8123,
+        "log_level": "info",
+    }
+    assert calls[0]["http"] is TimedHttpProtocol  # half-sent requests are cut off
     engine = make_engine(db_url)
     with engine.connect() as conn:
         hashes = list(conn.execute(select(admin_tokens.c.token_hash)).scalars())
