@@ -15,8 +15,12 @@ router = APIRouter(prefix="/api/v1", dependencies=[Depends(guard)])
 
 @router.post("/sessions", status_code=201)
 async def login(body: SessionIn, request: Request) -> Response:
+    """A login is never replayed from an Idempotency-Key: the answer holds a session token."""
     hall = hall_of(request)
-    return reply(await write(request, hall.login, body.employee_no, body.pin, body.window), 201)
+    result = await write(
+        request, hall.login, body.employee_no, body.pin, body.window, replayable=False
+    )
+    return reply(result, 201)
 
 
 @router.delete("/sessions/current", status_code=204)
