@@ -81,6 +81,18 @@ def cmd_clerk_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_clerk_disable(args: argparse.Namespace) -> int:
+    _open(args).disable_clerk(args.employee_no)
+    print(f"clerk {args.employee_no} disabled: signed out, logins refused")
+    return 0
+
+
+def cmd_device_revoke(args: argparse.Namespace) -> int:
+    _open(args).revoke_device(args.name)
+    print(f"device {args.name} revoked")
+    return 0
+
+
 def cmd_device_add(args: argparse.Namespace) -> int:
     token = _open(args).add_device(args.name, DeviceRole(args.role), args.window)
     if args.json:
@@ -158,6 +170,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pin", required=True)
     p.add_argument("--role", choices=[r.value for r in Role], default=Role.CLERK.value)
     p.set_defaults(func=cmd_clerk_add)
+    p = clerk.add_parser("disable", help="sign a clerk out everywhere and refuse their logins")
+    _data_arg(p)
+    p.add_argument("--employee-no", required=True)
+    p.set_defaults(func=cmd_clerk_disable)
 
     device = sub.add_parser("device", help="manage devices").add_subparsers(
         dest="sub", required=True
@@ -169,6 +185,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--window", type=int, help="the window a rating pad stands at (required)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_device_add)
+    p = device.add_parser("revoke", help="revoke a device's token")
+    _data_arg(p)
+    p.add_argument("--name", required=True)
+    p.set_defaults(func=cmd_device_revoke)
 
     cat = sub.add_parser("catalog", help="the service catalog").add_subparsers(
         dest="sub", required=True

@@ -2,6 +2,11 @@
 
 Credentials are configuration, not events: they never enter the log and never reach the center.
 Only hashes are stored. Repeated wrong PINs lock the employee number out for a growing time.
+
+Revocation takes effect within a second: a token looked up is remembered for at most CACHE_S,
+so a device re-keyed or revoked, or a clerk demoted or disabled, by another process writing the
+store (the CLI) is seen on the next lookup after that; changes made in this process clear the
+cache at once. The hall server re-checks its open live connections as often (server/live.py).
 """
 
 from __future__ import annotations
@@ -15,11 +20,12 @@ from kiosk.clock import iso
 from kiosk.domain import DeviceRole, Role
 from kiosk.engine.base import Actor
 from kiosk.engine.windows import WindowCommands
-from kiosk.errors import Conflict, Invalid, TooManyAttempts, Unauthorized
+from kiosk.errors import Conflict, Invalid, NotFound, TooManyAttempts, Unauthorized
 from kiosk.ids import hash_pin, new_token, token_hash, verify_pin
 
 FREE_ATTEMPTS = 3
 LOCK_BASE_S = 30.0
+CACHE_S = 0.5  # how long a token lookup is trusted: a revocation elsewhere waits this long
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,7 @@ class LoginThrottle:
 class AuthCommands(WindowCommands):
     def _auth_init(self) -> None:
         self.throttle = LoginThrottle()
-        self._token_cache: dict[str, Principal] = {}
+        self._token_cache: dict[str, tuple[Principal, float]] = {}
 
     def add_clerk(self, employee_no: str, name: str, pin: str, role: Role) -> None:
         if not employee_no.strip() or not name.strip():
@@ -153,11 +159,34 @@ class AuthCommands(WindowCommands):
             )
             self._token_cache.pop(token_hash(token), None)
 
+    def revoke_device(self, name: str) -> None:
+        """The device's token stops working; `add_device` with the name gives it a new one."""
+        with self._tx() as tx:
+            gone = tx.conn.execute("DELETE FROM devices WHERE name = ?", (name,)).rowcount
+            self._token_cache.clear()
+        if not gone:
+            raise NotFound(f"没有名为{name}的设备", f"no device named {name}")
+
+    def disable_clerk(self, employee_no: str) -> None:
+        """Ends the clerk's sessions and refuses their logins until `add_clerk` enables them."""
+        with self._tx() as tx:
+            found = tx.conn.execute(
+                "UPDATE clerks SET active = 0 WHERE employee_no = ?", (employee_no,)
+            ).rowcount
+            tx.conn.execute(
+                "UPDATE sessions SET ended_at = ? WHERE employee_no = ? AND ended_at IS NULL",
+                (iso(self.clock.now()), employee_no),
+            )
+            self._token_cache.clear()
+        if not found:
+            raise NotFound(f"没有工号{employee_no}", f"no clerk with employee number {employee_no}")
+
     def principal(self, token: str) -> Principal | None:
         key = token_hash(token)
         cached = self._token_cache.get(key)
-        if cached is not None:
-            return cached
+        now = time.monotonic()
+        if cached is not None and cached[1] > now:
+            return cached[0]
         conn = self.reader()
         dev = conn.execute("SELECT * FROM devices WHERE token_hash = ?", (key,)).fetchone()
         found: Principal | None = None
@@ -173,5 +202,7 @@ class AuthCommands(WindowCommands):
             if s is not None:
                 found = Principal("clerk", s["employee_no"], s["role"], s["window_no"])
         if found is not None:
-            self._token_cache[key] = found
+            self._token_cache[key] = (found, now + CACHE_S)
+        else:
+            self._token_cache.pop(key, None)
         return found

@@ -149,4 +149,5 @@ async def admit_socket(ws: WebSocket, token: str | None) -> Principal | None:
     except HallError as exc:
         await ws.close(code=4403, reason=exc.message_en[:120])
         return None
+    ws.state.token, ws.state.who = token, who  # re-checked while open (live.py)
     return who
