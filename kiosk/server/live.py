@@ -185,9 +185,8 @@ async def subscription(
     async def items() -> AsyncIterator[Item]:
         while True:
             getter = asyncio.ensure_future(sub.queue.get())
-            done, _ = await asyncio.wait(
-                {getter, receiver, sub.ended}, return_when=asyncio.FIRST_COMPLETED
-            )
+            waiting: set[asyncio.Future[Any]] = {getter, receiver, sub.ended}
+            done, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
             if receiver in done:
                 getter.cancel()
                 return
