@@ -15,6 +15,7 @@ from typing import Any
 
 from kiosk.domain import DeviceRole, Role
 from kiosk.engine.hall import Hall
+from kiosk.errors import one_line
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -101,6 +102,18 @@ def cmd_clerk_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_clerk_disable(args: argparse.Namespace) -> int:
+    admin(args, "clerk-disable", employee_no=args.employee_no)
+    print(f"clerk {args.employee_no} disabled: signed out, logins refused")
+    return 0
+
+
+def cmd_device_revoke(args: argparse.Namespace) -> int:
+    admin(args, "device-revoke", name=args.name)
+    print(f"device {args.name} revoked")
+    return 0
+
+
 def cmd_device_add(args: argparse.Namespace) -> int:
     body = {"name": args.name, "role": args.role, "window_no": args.window}
     token = admin(args, "devices", **body)["token"]
@@ -181,6 +194,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pin", required=True)
     p.add_argument("--role", choices=[r.value for r in Role], default=Role.CLERK.value)
     p.set_defaults(func=cmd_clerk_add)
+    p = clerk.add_parser("disable", help="sign a clerk out everywhere and refuse their logins")
+    _data_arg(p)
+    p.add_argument("--employee-no", required=True)
+    p.set_defaults(func=cmd_clerk_disable)
 
     device = sub.add_parser("device", help="manage devices").add_subparsers(
         dest="sub", required=True
@@ -192,6 +209,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--window", type=int, help="the window a rating pad stands at (required)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_device_add)
+    p = device.add_parser("revoke", help="revoke a device's token")
+    _data_arg(p)
+    p.add_argument("--name", required=True)
+    p.set_defaults(func=cmd_device_revoke)
 
     cat = sub.add_parser("catalog", help="the service catalog").add_subparsers(
         dest="sub", required=True
@@ -247,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:  # one line per request is noise at a terminal; errors still show
+        logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         result: int = args.func(args)
     except KeyboardInterrupt:
@@ -255,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             raise
         zh, en = describe(exc)
-        print(f"错误：{zh}\nerror: {en}", file=sys.stderr)
+        print(one_line(zh, en), file=sys.stderr)
         return 2
     return result
 

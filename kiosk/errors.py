@@ -60,3 +60,8 @@ class NotAllowed(Forbidden):
 class TooManyAttempts(HallError):
     status = 429
     code = "too_many_attempts"
+
+
+def one_line(zh: str, en: str) -> str:
+    """How every `kiosk` command reports a failure: one line, Chinese first, then English."""
+    return f"错误：{zh} | error: {en}"

@@ -102,6 +102,30 @@ def add_device(site: Site, body: DeviceIn) -> dict[str, Any]:
     return {"name": body.name, "role": body.role.value, "token": token}
 
 
+class DeviceNameIn(Body):
+    name: Short
+
+
+@admin_op("device-revoke", DeviceNameIn)
+def revoke_device(site: Site, body: DeviceNameIn) -> dict[str, Any]:
+    """Revoke a device's token; its live connections close within a second."""
+    hall = site.hall
+    on_writer(hall, lambda: hall.revoke_device(body.name))
+    return {"name": body.name, "revoked": True}
+
+
+class EmployeeIn(Body):
+    employee_no: Short
+
+
+@admin_op("clerk-disable", EmployeeIn)
+def disable_clerk(site: Site, body: EmployeeIn) -> dict[str, Any]:
+    """Disable a clerk: every session ends and logins are refused until re-enabled."""
+    hall = site.hall
+    on_writer(hall, lambda: hall.disable_clerk(body.employee_no))
+    return {"employee_no": body.employee_no, "disabled": True}
+
+
 class Nothing(Body):
     pass
 

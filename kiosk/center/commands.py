@@ -17,6 +17,7 @@ from typing import Any
 
 from kiosk.center.db import DB_URL_ENV, open_center_db
 from kiosk.center.errors import CenterError
+from kiosk.errors import one_line
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -29,10 +30,10 @@ def _guard(handler: Handler) -> Handler:
         try:
             return handler(args)
         except CenterError as err:
-            print(f"error: {err.detail}\n错误：{err.detail_zh}", file=sys.stderr)
+            print(one_line(err.detail_zh, err.detail), file=sys.stderr)
             return 2
         except (OSError, ValueError) as err:
-            print(f"error: {err}", file=sys.stderr)
+            print(one_line(str(err), str(err)), file=sys.stderr)
             return 2
 
     return run

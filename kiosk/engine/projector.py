@@ -47,6 +47,16 @@ def _set_ticket(conn: sqlite3.Connection, ticket_id: str, **cols: Any) -> None:
     conn.execute(f"UPDATE tickets SET {sets} WHERE id = ?", (*cols.values(), ticket_id))
 
 
+def request_key(device: str | None, clerk: str | None, request_id: str | None) -> str | None:
+    """A kiosk's request_id as the tickets table keys it: within the issuer (the principal that
+    asked: a clerk, else the device), so one kiosk's retry never finds another kiosk's ticket.
+    Derived from the event's envelope, so a rebuild keys it the same way."""
+    if not request_id:
+        return None
+    issuer = f"clerk:{clerk}" if clerk else f"device:{device or ''}"
+    return json.dumps([issuer, request_id], ensure_ascii=False)
+
+
 @handles("ticket.issued")
 def _issued(conn: sqlite3.Connection, ev: Event) -> None:
     p = ev.payload
@@ -71,7 +81,7 @@ def _issued(conn: sqlite3.Connection, ev: Event) -> None:
             p["priority"],
             p["source"],
             p.get("appointment_code"),
-            p.get("request_id"),
+            request_key(ev.device, ev.actor, p.get("request_id")),
             TicketStatus.WAITING,
             tier,
             p["issued_at"],

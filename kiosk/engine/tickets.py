@@ -9,6 +9,7 @@ from kiosk.clock import iso, parse_iso
 from kiosk.domain import Priority, TicketSource, TicketStatus
 from kiosk.engine.base import Actor, HallBase, Tx, find_category, find_item
 from kiosk.engine.estimate import waiting_in
+from kiosk.engine.projector import request_key
 from kiosk.errors import Conflict, Invalid, NotFound
 from kiosk.ids import new_token, ulid
 
@@ -21,6 +22,20 @@ def format_number(prefix: str, n: int) -> str:
     return f"{prefix}{n:03d}"
 
 
+def _same_request(
+    row: Any, category: str | None, item: str | None, priority: str, appointment_code: str | None
+) -> bool:
+    """Whether a retried request asks for what the first one did. A transferred ticket has moved
+    queue since, so only what cannot change is compared for it."""
+    if (row["appointment_code"] or None) != (appointment_code or None):
+        return False
+    if row["priority"] != Priority(priority).value:
+        return False
+    if appointment_code or row["transfer_count"]:
+        return True
+    return bool(row["category"] == category and row["item"] == item)
+
+
 class TicketCommands(HallBase):
     def issue_ticket(
         self,
@@ -31,12 +46,19 @@ class TicketCommands(HallBase):
         request_id: str | None = None,
         actor: Actor = Actor(),
     ) -> tuple[dict[str, Any], bool]:
-        """Returns (ticket, created). The same request_id again returns the first ticket, so a
-        kiosk that retries after a timeout never prints two numbers for one tap."""
+        """Returns (ticket, created). The same request_id from the same issuer again returns the
+        first ticket, so a kiosk that retries after a timeout never prints two numbers for one
+        tap; the same request_id with another request is refused."""
         with self._tx() as tx:
-            if request_id:
-                row = tx.one("SELECT id FROM tickets WHERE request_id = ?", request_id)
+            key = request_key(actor.device, actor.clerk, request_id)
+            if key:
+                row = tx.one("SELECT * FROM tickets WHERE request_id = ?", key)
                 if row is not None:
+                    if not _same_request(row, category, item, priority, appointment_code):
+                        raise Invalid(
+                            "该取号请求编号已用于另一项取号，请重新取号",
+                            "this request_id was already used for a different ticket request",
+                        )
                     return self.ticket(row["id"], tx.conn), False
             today = self.today(tx.now)
             if self.day_closed(tx.conn, today.isoformat()):

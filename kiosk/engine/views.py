@@ -43,6 +43,11 @@ def status_token(hall: HallBase, ticket_id: str) -> str:
     return f"{ticket_id}.{sign(hall.secret, 'ticket:' + ticket_id)}"
 
 
+def status_url(hall: HallBase, ticket_id: str) -> str:
+    """The ticket's status link (the QR code on the slip): a secret, derived, never stored."""
+    return f"/t/{status_token(hall, ticket_id)}"
+
+
 def ticket_from_token(hall: HallBase, token: str) -> str | None:
     ticket_id, _, mac = token.partition(".")
     valid = bool(mac) and hmac.compare_digest(status_token(hall, ticket_id), token)
@@ -56,7 +61,7 @@ def ticket_view(
     view: dict[str, Any] = {k: row[k] for k in TICKET_FIELDS}
     view["missing_materials"] = json.loads(row["missing_materials"] or "[]")
     view["ahead"], view["estimated_wait_s"] = estimate(hall, conn, row, last_in_tier=fresh)
-    view["status_url"] = f"/t/{status_token(hall, row['id'])}"
+    view["status_url"] = status_url(hall, row["id"])
     cat = hall.catalog.category(row["category"])
     view["category_name_zh"], view["category_name_en"] = cat.name_zh, cat.name_en
     rated = None

@@ -41,10 +41,14 @@ def create_app(hall: Hall, *, duties: bool = True, auto_close: bool = True) -> F
         broadcaster.attach(asyncio.get_running_loop())
         unsubscribe = hall.subscribe(broadcaster.publish)
         task = asyncio.create_task(_duty_loop(hall, auto_close)) if duties else None
+        watch = asyncio.create_task(broadcaster.watch(hall))
         try:
             yield
         finally:
             unsubscribe()
+            watch.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watch
             if task is not None:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):

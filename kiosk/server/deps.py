@@ -15,7 +15,7 @@ from starlette.requests import HTTPConnection
 from kiosk.engine.auth import Principal
 from kiosk.engine.commit import AsyncReply
 from kiosk.engine.hall import Hall
-from kiosk.engine.idempotency import run_once
+from kiosk.engine.idempotency import fingerprint, run_once
 from kiosk.engine.phone import ticket_of_token
 from kiosk.errors import HallError, Invalid, NotAllowed, NotFound, Unauthorized
 from kiosk.server.access import ANYONE, SUPERVISORS, Rule, Where, rule_for
@@ -80,7 +80,8 @@ async def guard(request: HTTPConnection) -> Principal:
     who = (local_admin(request, token) or resolve(hall_of(request), token)) if token else None
     if rule.public:
         request.state.token = token if who is not None else None
-        return who or ANONYMOUS
+        request.state.who = who or ANONYMOUS
+        return request.state.who
     if token is None:
         raise Unauthorized("请先登录或配置设备令牌", "a bearer token is required")
     if who is None:
@@ -88,7 +89,7 @@ async def guard(request: HTTPConnection) -> Principal:
     admit(hall_of(request), rule, who, request.path_params)
     if who.kind == "ticket" and request.method != "GET":
         spend_link_budget(request, who)  # a link's writes are few: 429 beyond them
-    request.state.token = token
+    request.state.token, request.state.who = token, who
     return who
 
 
@@ -118,19 +119,24 @@ def window_param(hall: Hall, raw: Any) -> int:
     return no
 
 
-async def write(request: Request, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+async def write(
+    request: Request, fn: Callable[..., Any], *args: Any, replayable: bool = True, **kwargs: Any
+) -> Any:
     """Runs an engine command on the hall's writer thread and waits, without blocking the
-    event loop, until it is durable. With an Idempotency-Key header a resend gets the first
-    answer again instead of acting twice."""
+    event loop, until it is durable. With an Idempotency-Key header a resend by the same caller
+    of the same request gets the first answer again instead of acting twice (idempotency.py);
+    an anonymous write, or one that is not `replayable` (a login), ignores the key."""
     hall = hall_of(request)
     call: Callable[[], Any] = functools.partial(fn, *args, **kwargs)
     key = request.headers.get("idempotency-key")
-    if key:
+    who: Principal | None = getattr(request.state, "who", None)
+    if key and replayable and who is not None and who is not ANONYMOUS:
         if len(key) > 100:
             raise Invalid("幂等键过长", "Idempotency-Key is longer than 100 characters")
-        who = resolve(hall, getattr(request.state, "token", None))
-        scope = who.name if who is not None else "anon"
-        call = functools.partial(run_once, hall, scope, key, call)
+        query = f"?{request.url.query}" if request.url.query else ""
+        print_ = fingerprint(request.method, request.url.path + query, await request.body())
+        scope = f"{who.kind}:{who.name}"
+        call = functools.partial(run_once, hall, scope, key, print_, call)
     reply = AsyncReply(asyncio.get_running_loop())
     hall.submit(call, reply)
     return await reply.future
@@ -160,4 +166,5 @@ async def admit_socket(ws: WebSocket, token: str | None) -> Principal | None:
     except HallError as exc:
         await ws.close(code=4403, reason=exc.message_en[:120])
         return None
+    ws.state.token, ws.state.who = token, who  # re-checked while open (live.py)
     return who

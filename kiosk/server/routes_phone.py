@@ -171,9 +171,9 @@ async def phone_live(ws: WebSocket, ticket_id: str, token: str | None = None) ->
     if await admit_socket(ws, token) is None:
         return
     await ws.accept()
-    async with subscription(ws) as events:
+    async with subscription(ws) as (_, events):
         await ws.send_text(json.dumps({"type": "hello", "seq": hall_of(ws).last_seq}))
         async for _seq, text in events:
-            message = notice(text, ticket_id)
+            message = notice(text, ticket_id) if text is not None else None
             if message is not None:
                 await ws.send_text(message)

@@ -16,8 +16,14 @@ router = APIRouter(prefix="/api/v1", dependencies=[Depends(guard)])
 
 @router.post("/sessions", status_code=201)
 async def login(body: SessionIn, request: Request) -> Response:
+    """A login is never replayed from an Idempotency-Key: the answer holds a session token.
+    Wrong PINs are throttled per clerk and per source address (never a forwarded-for header)."""
     hall = hall_of(request)
-    return reply(await write(request, hall.login, body.employee_no, body.pin, body.window), 201)
+    source = request.client.host if request.client else "unknown"
+    result = await write(
+        request, hall.login, body.employee_no, body.pin, body.window, source, replayable=False
+    )
+    return reply(result, 201)
 
 
 @router.delete("/sessions/current", status_code=204)

@@ -260,3 +260,22 @@ def _queue_order(conn: sqlite3.Connection) -> None:
         """
         + QUEUE_COUNT_TRIGGERS,
     )
+
+
+@migration(7, "idempotency and request ids scoped by caller")
+def _scoped_keys(conn: sqlite3.Connection) -> None:
+    """Replies remembered before were keyed without their caller and could hold secrets (a
+    login's session token, a ticket's status link) in clear: they are forgotten. Ticket
+    request ids are keyed by their issuer from now on; existing ones are keyed the way the
+    projector keys them (from each issuing event's envelope), so a rebuild agrees."""
+    from kiosk.engine.projector import request_key
+
+    conn.execute("DELETE FROM idempotency")
+    rows = conn.execute(
+        "SELECT json_extract(payload, '$.ticket_id'), device, actor,"
+        " json_extract(payload, '$.request_id') FROM events"
+        " WHERE type = 'ticket.issued' AND json_extract(payload, '$.request_id') IS NOT NULL"
+    ).fetchall()
+    for ticket_id, device, actor, request_id in rows:
+        key = request_key(device, actor, request_id)
+        conn.execute("UPDATE tickets SET request_id = ? WHERE id = ?", (key, ticket_id))

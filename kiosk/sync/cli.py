@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.errors import one_line
+
 
 def _bar(acked: int, last: int, width: int = 40) -> None:
     done = 1.0 if last == 0 else min(1.0, acked / last)
@@ -44,7 +46,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     )
     if summary["lag"] != 0:
         why = "; ".join(summary["errors"]) or "the center did not acknowledge every event"
-        print(f"错误：市中心未确认全部事件\nerror: not in sync: {why}", file=sys.stderr)
+        print(one_line("市中心未确认全部事件", f"not in sync: {why}"), file=sys.stderr)
         return 1
     return 0
 

@@ -4,6 +4,11 @@ The feed remembers the last sequence number it delivered and reconnects with
 `after_seq=<that>`, backing off from 0.5 s to 5 s while the server is away. With a heartbeat it
 also notices a link that went silent without closing (a pulled cable): a ping unanswered for
 `pong_timeout_ms` aborts the socket, emits `stalled`, and the usual reconnect follows.
+
+When the server's log is behind the seq the feed resumes from (the store was restored from a
+backup), the server answers `stream.reset` with its head: the feed stops and emits `reset`; its
+user reloads its snapshot and calls `start(after_seq=<the snapshot's last_seq>)`, the same path
+as at start-up, so nothing is shown from a log that no longer exists.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ class LiveFeed(QObject):
     received = Signal(dict)  # one event (not `event`: that would shadow QObject.event)
     connected = Signal(bool)
     stalled = Signal()
+    reset = Signal(int)  # the server's head seq: reload the snapshot, then start() again
 
     def __init__(
         self,
@@ -38,6 +44,7 @@ class LiveFeed(QObject):
         self.token = token
         self.last_seq = after_seq
         self.is_connected = False
+        self.awaiting_snapshot = False  # after a reset, until start() is called again
         self._attempt = 0
         self._stopped = False
         self._socket = QWebSocket()
@@ -61,6 +68,7 @@ class LiveFeed(QObject):
         if after_seq is not None:
             self.last_seq = after_seq
         self._stopped = False
+        self.awaiting_snapshot = False
         self._open()
 
     def stop(self) -> None:
@@ -110,6 +118,16 @@ class LiveFeed(QObject):
         try:
             ev: dict[str, Any] = json.loads(text)
         except ValueError:
+            return
+        if ev.get("type") == "stream.reset":
+            head = int(ev.get("seq") or 0)
+            self._stopped = True  # no reconnect from a seq the server does not have
+            self._retry.stop()
+            self._ping.stop()
+            self._socket.abort()
+            self.last_seq = head
+            self.awaiting_snapshot = True
+            self.reset.emit(head)
             return
         seq = int(ev.get("seq", 0))
         if seq <= self.last_seq:

@@ -3,8 +3,10 @@
 The board starts from GET /api/v1/queue and then changes only by live events, so this model
 replays the engine's own transitions: a call takes a ticket out of its queue and onto a window,
 a transfer or requeue puts it back, a finish or no-show frees the window. Waiting counts move
-by those events; the model remembers each ticket's queue it has seen (and falls back to the
-number's prefix), and `day.closed` empties every queue, which also covers tickets it never saw.
+by those events; the model remembers each ticket's queue it has seen by its number (the stream
+gives a display numbers, never ticket ids; a number is unique within the service day) and falls
+back to the number's prefix, and `day.closed` empties every queue, which also covers tickets it
+never saw.
 """
 
 from __future__ import annotations
@@ -62,7 +64,9 @@ class BoardModel:
     latest: Call | None = None
     notices: list[dict[str, str]] = field(default_factory=list)
     last_seq: int = 0
-    _tickets: dict[str, tuple[str, bool]] = field(default_factory=dict)  # id -> (queue, waiting)
+    _tickets: dict[str, tuple[str, bool]] = field(
+        default_factory=dict
+    )  # number -> (queue, waiting)
 
     def load_snapshot(self, snap: dict[str, Any]) -> None:
         hall = snap.get("hall") or {}
@@ -109,9 +113,9 @@ class BoardModel:
         call = Call(int(ev.get("seq", 0)), str(p["number"]), int(p["window_no"]), recall)
         if not recall:
             queue = str(p.get("category") or self._queue_of(p))
-            if self._tickets.get(p["ticket_id"], (queue, True))[1]:
+            if self._tickets.get(call.number, (queue, True))[1]:
                 self._add(queue, -1)
-            self._tickets[p["ticket_id"]] = (queue, False)
+            self._tickets[call.number] = (queue, False)
         window = self._window(call.window_no)
         window.ticket, window.serving = call.number, False
         self.recent = [call, *(r for r in self.recent if r.number != call.number)][:RECENT]
@@ -123,7 +127,7 @@ class BoardModel:
             self.queues[queue].waiting = max(0, self.queues[queue].waiting + delta)
 
     def _queue_of(self, p: dict[str, Any]) -> str:
-        known = self._tickets.get(str(p.get("ticket_id")))
+        known = self._tickets.get(str(p.get("number")))
         if known is not None:
             return known[0]
         number = str(p.get("number", ""))
@@ -144,7 +148,7 @@ class BoardModel:
             self._new_day(day)
         if day == self.service_day:
             self._add(p["category"], +1)
-            self._tickets[p["ticket_id"]] = (p["category"], True)
+            self._tickets[str(p["number"])] = (p["category"], True)
 
     def _new_day(self, day: str) -> None:
         self.service_day = day
@@ -154,10 +158,10 @@ class BoardModel:
 
     def _back_in_queue(self, p: dict[str, Any], queue: str) -> None:
         self._add(queue, +1)
-        self._tickets[p["ticket_id"]] = (queue, True)
+        self._tickets[str(p["number"])] = (queue, True)
 
     def _cancelled(self, p: dict[str, Any]) -> None:
-        queue, waiting = self._tickets.pop(p["ticket_id"], ("", False))
+        queue, waiting = self._tickets.pop(str(p.get("number")), ("", False))
         if waiting:
             self._add(queue, -1)
         for no in self.windows:

@@ -3,8 +3,10 @@
 Why no polling: peers' boards poll every 2 s and show calls up to 2 s late while loading the
 server with every board's requests. Here GET /api/v1/queue gives the state and the sequence
 number it was read at; the live WebSocket continues from exactly that number, and after a
-drop LiveFeed resumes from the last event it delivered, so no call is missed or shown twice.
-The only timer retries the first load while the server cannot be reached.
+drop LiveFeed resumes from the last event it delivered, so no call is missed or shown twice;
+when the server says its log is behind the board's (`stream.reset`), the board reloads the
+snapshot and follows on from it. The only timer retries the first load while the server cannot
+be reached.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from ui.common.live import LiveFeed
 from ui.display.model import BoardModel
 
 RETRY_MS = (1000, 2000, 5000)
+CATALOG_EVENTS = ("catalog.applied", "notice.published", "notice.retired")  # notices shown
 
 
 class BoardSource(QObject):
@@ -39,6 +42,7 @@ class BoardSource(QObject):
         self.feed = LiveFeed(server, token, parent=self)
         self.feed.received.connect(self._on_event)
         self.feed.connected.connect(self.connected)
+        self.feed.reset.connect(self._on_reset)
         self.loaded = False
         self.is_ready = False
         self._catalog_tried = False
@@ -103,9 +107,15 @@ class BoardSource(QObject):
             self.is_ready = True
             self.ready.emit()
 
+    def _on_reset(self, head: int) -> None:
+        """The server's log no longer has what this board saw: start over from a snapshot."""
+        self.loaded = False
+        self.start()
+        self._load_catalog()
+
     def _on_event(self, ev: dict[str, Any]) -> None:
         calls = self.model.apply(ev)
-        if ev.get("type") == "catalog.applied":
+        if ev.get("type") in CATALOG_EVENTS:
             self._load_catalog()
         for call in calls:
             self.called.emit(call)

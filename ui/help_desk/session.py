@@ -130,6 +130,9 @@ class DeskSession(QObject):
             self.feed = LiveFeed(self.base_url, str(self.api.token), parent=self)
             self.feed.received.connect(self._event)
             self.feed.connected.connect(self._feed_connected)
+            self.feed.reset.connect(lambda _head: self.reload())  # follows on from the listing
+            self.feed.start(int(body.get("last_seq", 0)))
+        elif self.feed.awaiting_snapshot:
             self.feed.start(int(body.get("last_seq", 0)))
 
     def _event(self, ev: dict[str, Any]) -> None:

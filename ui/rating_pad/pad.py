@@ -84,8 +84,11 @@ class RatingPad(QWidget):
             self.feed = LiveFeed(self.api.base_url, self.token, int(body.get("last_seq", 0)), self)
             self.feed.received.connect(self._event)
             self.feed.connected.connect(self._connected)
+            self.feed.reset.connect(lambda _head: self.load())  # follows on from the snapshot
             self.feed.start()
             self.ready.emit()
+        elif self.feed.awaiting_snapshot:
+            self.feed.start(int(body.get("last_seq", 0)))
 
     def _connected(self, up: bool) -> None:
         self.idle.show_online(up)

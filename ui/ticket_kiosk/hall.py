@@ -2,8 +2,10 @@
 
 Counts move by push: the live feed's ticket and window events schedule one GET /queue, and
 events arriving together (a busy minute at twenty windows) are coalesced by a short timer into
-one request. There is no periodic polling. A ``catalog.applied`` event reloads the catalog and
-rebuilds the search index on a worker thread (pinyin forms take ~70 ms for the sample).
+one request. There is no periodic polling. A ``catalog.applied`` event, or the hall's own FAQ
+or notice being published or retired, reloads the catalog and rebuilds the search index on a
+worker thread (pinyin forms take ~70 ms for the sample). A ``stream.reset`` (the server's log is
+behind what the kiosk saw) reloads everything and follows the feed on from the new snapshot.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 COALESCE_MS = 200
 QUEUE_EVENTS = ("ticket.", "window.", "day.")
+KNOWLEDGE_EVENTS = ("faq.published", "faq.retired", "notice.published", "notice.retired")
 
 
 def build_index(catalog: dict[str, Any]) -> SearchIndex:
@@ -54,6 +57,7 @@ class HallState(QObject):
         self._refresh.setInterval(COALESCE_MS)
         self._refresh.timeout.connect(self.load_queue)
         feed.received.connect(self._on_event)
+        feed.reset.connect(lambda _head: self.load())
 
     @property
     def ready(self) -> bool:
@@ -87,6 +91,8 @@ class HallState(QObject):
             old is None
             or old.version != self.catalog.version
             or old.disabled != self.catalog.disabled
+            or old.faqs != self.catalog.faqs
+            or old.notices != self.catalog.notices
         ):
             source = self.catalog.search_source()
             self.workers.submit(lambda: build_index(source), self._got_index)
@@ -101,7 +107,7 @@ class HallState(QObject):
         self.counts = queue_counts(body)
         self.queue_loaded = True
         self.queueChanged.emit()
-        if not self._feed_started:
+        if not self._feed_started or self.feed.awaiting_snapshot:
             self._feed_started = True
             self.feed.start(after_seq=int(body.get("last_seq") or 0))
 
@@ -109,7 +115,7 @@ class HallState(QObject):
         kind = str(ev.get("type", ""))
         if kind.startswith(QUEUE_EVENTS) and not self._refresh.isActive():
             self._refresh.start()
-        elif kind == "catalog.applied":
+        elif kind == "catalog.applied" or kind in KNOWLEDGE_EVENTS:
             self.load_catalog()
         self.liveEvent.emit(ev)
 

@@ -103,6 +103,8 @@ class SessionBase(QObject):
             self.loaded.emit()
         if self.feed is None and self.token:
             self._start_feed(int(body.get("last_seq", 0)))
+        elif self.feed is not None and self.feed.awaiting_snapshot:
+            self.feed.start(after_seq=int(body.get("last_seq", 0)))
         self._reconcile()
 
     def _reconcile(self) -> None:
@@ -136,6 +138,7 @@ class SessionBase(QObject):
         self.feed = LiveFeed(self.api.base_url, self.token, after_seq, parent=self)
         self.feed.received.connect(self._event)
         self.feed.connected.connect(self._feed_connected)
+        self.feed.reset.connect(lambda _head: self.refresh())  # follows on from the snapshot
         self.feed.start()
 
     def _feed_connected(self, up: bool) -> None:

@@ -60,7 +60,7 @@ def test_kiosk_sync_with_another_halls_token(center, tmp_path: Path, capsys) -> 
     assert code == 2
     assert "Traceback" not in err
     lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 2  # one line in Chinese, one in English
+    assert len(lines) == 1 and "错误：" in err and "error:" in err  # one line, both languages
     assert "403" in err and "T-02" in err and "--center-token" in err
 
 

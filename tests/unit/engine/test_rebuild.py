@@ -49,3 +49,27 @@ def test_personal_data_stays_out_of_the_log(hall) -> None:
     assert c["phone_masked"] == "138****5678"
     log = " ".join(r[0] for r in hall.reader().execute("SELECT payload FROM events"))
     assert "13812345678" not in log and "138****5678" in log
+
+
+def test_request_ids_keyed_by_issuer_rebuild_and_migrate_alike(hall) -> None:
+    from kiosk.engine.base import Actor
+    from kiosk.store.migrations import migrate
+
+    a, _ = hall.issue_ticket("SB", request_id="tap-1", actor=Actor(device="kiosk-1"))
+    b, created = hall.issue_ticket("SB", request_id="tap-1", actor=Actor(device="kiosk-2"))
+    assert created and a["id"] != b["id"]
+    live = projection_dump(hall)
+    rebuild(hall)
+    assert projection_dump(hall) == live
+    # a store from before migration 7: request ids unscoped, replies remembered in clear
+    with hall._tx() as tx:
+        tx.conn.execute("UPDATE tickets SET request_id = id")
+        tx.conn.execute(
+            "INSERT INTO idempotency(key, principal, status, body, created_at)"
+            " VALUES ('anon:k', 'anon', 200, '{\"result\": {\"token\": \"x\"}}', '')"
+        )
+        tx.conn.execute("DELETE FROM _migrations WHERE version = 7")
+    hall.flush()
+    assert migrate(hall._conn) == [7]
+    assert projection_dump(hall) == live
+    assert hall._conn.execute("SELECT COUNT(*) FROM idempotency").fetchone()[0] == 0
