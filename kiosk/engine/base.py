@@ -22,6 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk import events as evlog
+from kiosk import limits
 from kiosk.catalog.hall_config import HallConfig
 from kiosk.catalog.model import Catalog, Category, ServiceItem
 from kiosk.clock import Clock, SystemClock, iso, parse_iso, service_day
@@ -29,7 +30,7 @@ from kiosk.domain import WindowStatus
 from kiosk.engine import projector
 from kiosk.engine.commit import GroupCommitter
 from kiosk.engine.views import ticket_view
-from kiosk.errors import Conflict, Forbidden, NotFound
+from kiosk.errors import Conflict, Forbidden, Invalid, NotFound
 from kiosk.events import Event
 from kiosk.ids import ulid
 from kiosk.store.db import connect
@@ -72,6 +73,11 @@ class Tx:
     emitted: list[Event] = field(default_factory=list)
 
     def emit(self, type_: str, payload: dict[str, Any], actor: Actor = SYSTEM) -> Event:
+        try:  # an event its center could not store would stop the hall's sync for good
+            limits.check_envelope(type_, actor.device, actor.clerk)
+            limits.compact_payload(payload)
+        except limits.LimitError as exc:
+            raise Invalid(f"内容超出系统限制：{exc.detail_zh}", exc.detail) from None
         ev = Event(
             seq=self.hall._committer.next_seq,
             id=ulid(int(self.now.timestamp() * 1000)),

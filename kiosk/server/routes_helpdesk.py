@@ -19,12 +19,11 @@ from kiosk.engine.helpdesk import DESK_ROLES
 from kiosk.engine.helpdesk_figures import helpdesk_figures
 from kiosk.errors import Invalid
 from kiosk.server.deps import allow, hall_of, reply, write
-from kiosk.server.schemas import Body, Code, Text
+from kiosk.server.schemas import Body, Code, EmployeeNo, Text
 
 router = APIRouter(prefix="/api/v1")
 DESK = allow(*DESK_ROLES)
 Note = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-Staff = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=16)]
 Items = Annotated[list[Code], Field(max_length=20)]
 
 
@@ -34,7 +33,7 @@ class PresenceIn(Body):
 
 class HandoverIn(Body):
     note: Note
-    to: Staff | None = None
+    to: EmployeeNo | None = None
 
 
 class AnswerIn(Body):

@@ -7,10 +7,12 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
+from kiosk import limits
 from kiosk.engine.auth import Principal
 from kiosk.engine.stats import window_stats
 from kiosk.errors import Forbidden, NotFound
 from kiosk.server.deps import CLERK_ROLES, allow, hall_of
+from kiosk.server.schemas import WindowNo
 
 router = APIRouter(prefix="/api/v1")
 SUPERVISORS = ("supervisor", "admin")
@@ -18,9 +20,9 @@ SUPERVISORS = ("supervisor", "admin")
 
 @router.get("/windows/{no}/stats")
 async def stats(
-    no: int,
+    no: WindowNo,
     request: Request,
-    clerk: str | None = Query(None, max_length=64),
+    clerk: str | None = Query(None, max_length=limits.EMPLOYEE_NO_MAX),
     who: Principal = Depends(allow(*CLERK_ROLES)),
 ) -> dict[str, Any]:
     """A clerk sees their own window (all of it, or `clerk=` themselves only); supervisors see

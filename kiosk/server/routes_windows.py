@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from kiosk.engine.auth import Principal
 from kiosk.server.deps import CLERK_ROLES, allow, at_window, hall_of, reply, write
-from kiosk.server.schemas import CallIn, FinishIn, PauseIn, SessionIn, TransferIn
+from kiosk.server.schemas import CallIn, FinishIn, PauseIn, SessionIn, TransferIn, WindowNo
 
 router = APIRouter(prefix="/api/v1")
 CLERK = allow(*CLERK_ROLES)
@@ -39,7 +39,7 @@ async def _act(request: Request, who: Principal, no: int, command: str, *args: A
 
 
 @router.post("/windows/{no}/call-next", response_model=None)
-async def call_next(no: int, request: Request, who: Principal = Depends(CLERK)) -> Response:
+async def call_next(no: WindowNo, request: Request, who: Principal = Depends(CLERK)) -> Response:
     at_window(request, who, no)
     hall = hall_of(request)
     ticket = await write(request, hall.call_next, no, who.actor)
@@ -47,27 +47,31 @@ async def call_next(no: int, request: Request, who: Principal = Depends(CLERK)) 
 
 
 @router.post("/windows/{no}/call")
-async def call(no: int, body: CallIn, request: Request, who: Principal = Depends(CLERK)) -> Any:
+async def call(
+    no: WindowNo, body: CallIn, request: Request, who: Principal = Depends(CLERK)
+) -> Any:
     return await _act(request, who, no, "call_number", body.number)
 
 
 @router.post("/windows/{no}/recall")
-async def recall(no: int, request: Request, who: Principal = Depends(CLERK)) -> Any:
+async def recall(no: WindowNo, request: Request, who: Principal = Depends(CLERK)) -> Any:
     return await _act(request, who, no, "recall")
 
 
 @router.post("/windows/{no}/no-show")
-async def no_show(no: int, request: Request, who: Principal = Depends(CLERK)) -> Any:
+async def no_show(no: WindowNo, request: Request, who: Principal = Depends(CLERK)) -> Any:
     return await _act(request, who, no, "no_show")
 
 
 @router.post("/windows/{no}/start")
-async def start(no: int, request: Request, who: Principal = Depends(CLERK)) -> Any:
+async def start(no: WindowNo, request: Request, who: Principal = Depends(CLERK)) -> Any:
     return await _act(request, who, no, "start")
 
 
 @router.post("/windows/{no}/finish")
-async def finish(no: int, body: FinishIn, request: Request, who: Principal = Depends(CLERK)) -> Any:
+async def finish(
+    no: WindowNo, body: FinishIn, request: Request, who: Principal = Depends(CLERK)
+) -> Any:
     at_window(request, who, no)
     hall = hall_of(request)
     ticket = await write(
@@ -85,7 +89,7 @@ async def finish(no: int, body: FinishIn, request: Request, who: Principal = Dep
 
 @router.post("/windows/{no}/transfer")
 async def transfer(
-    no: int, body: TransferIn, request: Request, who: Principal = Depends(CLERK)
+    no: WindowNo, body: TransferIn, request: Request, who: Principal = Depends(CLERK)
 ) -> Any:
     at_window(request, who, no)
     hall = hall_of(request)
@@ -102,13 +106,15 @@ async def transfer(
 
 
 @router.post("/windows/{no}/pause")
-async def pause(no: int, body: PauseIn, request: Request, who: Principal = Depends(CLERK)) -> Any:
+async def pause(
+    no: WindowNo, body: PauseIn, request: Request, who: Principal = Depends(CLERK)
+) -> Any:
     at_window(request, who, no)
     hall = hall_of(request)
     return reply(await write(request, hall.pause, no, body.reason, who.actor, body.note))
 
 
 @router.post("/windows/{no}/resume")
-async def resume(no: int, request: Request, who: Principal = Depends(CLERK)) -> Any:
+async def resume(no: WindowNo, request: Request, who: Principal = Depends(CLERK)) -> Any:
     at_window(request, who, no)
     return reply(await write(request, hall_of(request).resume, no, who.actor))
