@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kiosk import limits
 from kiosk.center.client import CenterClient
 from kiosk.engine.hall import Hall
 from kiosk.sync.catalog_apply import apply_center_catalog
 
-BATCH = 2000
+BATCH = limits.SYNC_BATCH_EVENTS  # at the largest event size still one center request
 Progress = Callable[[int, int], None]  # (acked seq, hall's last seq)
 
 
