@@ -38,6 +38,20 @@ def _seq_header(value: str | None, name: str) -> int | None:
     return number
 
 
+async def _read_capped(request: Request, cap: int) -> bytes:
+    """The request body, refused (413) when its declared length is over `cap` before a byte is
+    read, and cut off when a body without a length (chunked) grows past it."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.strip().isdigit() and int(declared) > cap:
+        raise wire.too_large()
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > cap:
+            raise wire.too_large()
+    return bytes(body)
+
+
 def _etag_matches(if_none_match: str | None, version: str) -> bool:
     tags = [t.strip().removeprefix("W/").strip('"') for t in (if_none_match or "").split(",")]
     return "*" in tags or version in tags
@@ -75,11 +89,13 @@ def build_router(engine: Engine) -> APIRouter:
 
     @router.post("/halls/{code}/events", openapi_extra=_PUSH_DOC)
     async def push_events(code: str, request: Request, authorization: Auth = None) -> Any:
-        body = await request.body()
+        """The token is checked, then the declared size, and only then is the body read (with
+        a cap): a caller without a token cannot make the center hold anything in memory."""
+        hall = await run_in_threadpool(require_hall, engine, authorization, code)
+        body = await _read_capped(request, wire.MAX_BODY_BYTES)
         headers = request.headers
 
         def work() -> int:
-            hall = require_hall(engine, authorization, code)
             batch = wire.batch_events(wire.decode_body(body, headers.get("content-encoding")))
             last = _seq_header(headers.get("x-hall-last-seq"), "X-Hall-Last-Seq")
             version = headers.get("x-catalog-version")
