@@ -58,8 +58,12 @@ def running(hall: Hall, *, duties: bool = False, port: int | None = None) -> Ite
 
 
 @contextmanager
-def server_process(data_dir: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
-    """`kiosk serve` in its own process, for tests that kill it."""
+def server_process(
+    data_dir: Path, port: int, log: Path | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`kiosk serve` in its own process, for tests that kill it. With `log`, its stderr goes
+    to that file (a server logging many errors would otherwise block on a full pipe)."""
+    log_file = log.open("wb") if log is not None else None
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -74,7 +78,7 @@ def server_process(data_dir: Path, port: int) -> Iterator[subprocess.Popen[bytes
         ],
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log_file or subprocess.PIPE,
     )
     try:
         wait_ready(f"http://127.0.0.1:{port}", proc)
@@ -88,6 +92,8 @@ def server_process(data_dir: Path, port: int) -> Iterator[subprocess.Popen[bytes
                 proc.kill()
         if proc.stderr:
             proc.stderr.close()
+        if log_file is not None:
+            log_file.close()
 
 
 def wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float = 20.0) -> None:
