@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from kiosk import limits
 from kiosk.catalog.model import (
     Catalog,
     CatalogError,
@@ -44,7 +45,7 @@ class _Frozen(BaseModel):
 
 
 class WindowConfig(_Frozen):
-    no: int = Field(ge=1)
+    no: int = Field(ge=1, le=limits.WINDOW_NO_MAX)
     name_zh: Text
     name_en: Text
     kind: WindowKind

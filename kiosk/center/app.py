@@ -6,6 +6,7 @@ Every error leaves as application/problem+json with `title`, `status`, `detail` 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -18,6 +19,7 @@ from kiosk.center.db import default_db_url, open_center_db
 from kiosk.center.errors import CenterError
 from kiosk.center.routes import build_router
 
+log = logging.getLogger(__name__)
 PROBLEM = "application/problem+json"
 _STATUS_ZH = {404: "未找到该资源", 405: "不支持该请求方法"}
 
@@ -47,7 +49,14 @@ def _install_problem_handlers(app: FastAPI) -> None:
             CenterError(422, "Invalid request", where, f"请求参数不合法：{where}")
         )
 
+    async def unexpected(req: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", req.method, req.url.path, exc_info=exc)
+        return problem_response(
+            CenterError(500, "Internal error", "internal error", "中心内部错误，请联系管理员")
+        )
+
     app.add_exception_handler(CenterError, center_error)
+    app.add_exception_handler(Exception, unexpected)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
 

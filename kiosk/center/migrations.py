@@ -30,8 +30,17 @@ def _v1_initial(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=list(schema.V1_TABLES))
 
 
+def _v2_wide_actor(conn: Connection) -> None:
+    """events.actor was 32 characters while halls let clerks sign in with employee numbers of
+    up to 64: one such clerk stopped the hall's sync for good. SQLite does not enforce
+    VARCHAR lengths, and widening a VARCHAR is a catalog-only change on PostgreSQL."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("ALTER TABLE events ALTER COLUMN actor TYPE VARCHAR(64)"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "halls, events, acks, catalogs, admins", _v1_initial),
+    Migration(2, "events.actor as wide as an employee number", _v2_wide_actor),
 )
 
 

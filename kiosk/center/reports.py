@@ -24,6 +24,10 @@ from kiosk.center.timeutil import is_day, iso_utc, utc_now
 from kiosk.domain import HallLevel
 
 REPORT_BY = ("level", "hall", "item")
+# The days a report may ask about: this system's era, not the calendar's (0001-01-01 has no day
+# before it, and nothing is ever stored outside these years), and at most a leap year at once.
+FIRST_DAY, LAST_DAY = "2000-01-01", "2099-12-31"
+MAX_REPORT_DAYS = 366
 MAIN_TYPES = (
     "ticket.issued",
     "ticket.called",
@@ -81,6 +85,17 @@ def _check_period(day_from: str, day_to: str, by: str) -> None:
         raise invalid(
             "from and to must be dates YYYY-MM-DD with from <= to",
             "起止日期须为 YYYY-MM-DD 且起始日期不晚于结束日期",
+        )
+    if not FIRST_DAY <= day_from <= day_to <= LAST_DAY:
+        raise invalid(
+            f"report days must lie between {FIRST_DAY} and {LAST_DAY}",
+            f"报表日期须在 {FIRST_DAY} 至 {LAST_DAY} 之间",
+        )
+    span = (date.fromisoformat(day_to) - date.fromisoformat(day_from)).days + 1
+    if span > MAX_REPORT_DAYS:
+        raise invalid(
+            f"a report covers at most {MAX_REPORT_DAYS} days; ask for one year at a time",
+            f"报表最多覆盖 {MAX_REPORT_DAYS} 天，请按年分段查询",
         )
     if by not in REPORT_BY:
         raise invalid("by must be level, hall or item", "by 须为 level、hall 或 item")

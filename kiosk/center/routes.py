@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
+from kiosk import limits
 from kiosk.center import catalogs, halls, ingest, readback, reports, wire
 from kiosk.center.auth import require_admin, require_any, require_hall
 from kiosk.center.errors import CenterError, invalid
@@ -21,18 +22,62 @@ Auth = Annotated[str | None, Header(alias="Authorization")]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
 
 
-def _int_header(value: str | None, name: str) -> int | None:
+def _seq_header(value: str | None, name: str) -> int | None:
+    """A sequence number header: an integer both databases can store, or absent."""
     if value is None or value.strip() == "":
         return None
     try:
-        return int(value)
-    except ValueError as exc:
-        raise invalid(f"{name} must be an integer", f"{name} 须为整数") from exc
+        number = int(value)
+    except ValueError:
+        number = -1
+    if not 0 <= number <= limits.SEQ_MAX:
+        raise invalid(
+            f"{name} must be an integer from 0 to {limits.SEQ_MAX}",
+            f"{name} 须为 0 到 {limits.SEQ_MAX} 之间的整数",
+        )
+    return number
+
+
+async def _read_capped(request: Request, cap: int) -> bytes:
+    """The request body, refused (413) when its declared length is over `cap` before a byte is
+    read, and cut off when a body without a length (chunked) grows past it."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.strip().isdigit() and int(declared) > cap:
+        raise wire.too_large()
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > cap:
+            raise wire.too_large()
+    return bytes(body)
 
 
 def _etag_matches(if_none_match: str | None, version: str) -> bool:
     tags = [t.strip().removeprefix("W/").strip('"') for t in (if_none_match or "").split(",")]
     return "*" in tags or version in tags
+
+
+# What push_events reads by hand, for the OpenAPI schema: the batch and two headers.
+_PUSH_DOC: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": wire.BATCH_SCHEMA}},
+    },
+    "parameters": [
+        {
+            "name": "X-Hall-Last-Seq",
+            "in": "header",
+            "required": False,
+            "schema": {"type": "integer", "minimum": 0, "maximum": limits.SEQ_MAX},
+        },
+        {
+            "name": "X-Catalog-Version",
+            "in": "header",
+            "required": False,
+            "schema": {"type": "string", "maxLength": 64},
+        },
+    ],
+}
 
 
 def build_router(engine: Engine) -> APIRouter:
@@ -42,15 +87,17 @@ def build_router(engine: Engine) -> APIRouter:
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
-    @router.post("/halls/{code}/events")
+    @router.post("/halls/{code}/events", openapi_extra=_PUSH_DOC)
     async def push_events(code: str, request: Request, authorization: Auth = None) -> Any:
-        body = await request.body()
+        """The token is checked, then the declared size, and only then is the body read (with
+        a cap): a caller without a token cannot make the center hold anything in memory."""
+        hall = await run_in_threadpool(require_hall, engine, authorization, code)
+        body = await _read_capped(request, wire.MAX_BODY_BYTES)
         headers = request.headers
 
         def work() -> int:
-            hall = require_hall(engine, authorization, code)
             batch = wire.batch_events(wire.decode_body(body, headers.get("content-encoding")))
-            last = _int_header(headers.get("x-hall-last-seq"), "X-Hall-Last-Seq")
+            last = _seq_header(headers.get("x-hall-last-seq"), "X-Hall-Last-Seq")
             version = headers.get("x-catalog-version")
             return ingest.ingest_batch(engine, hall, batch, last, version)
 

@@ -5,7 +5,8 @@ same way. `events.day` is the hall's local service day, computed once at ingest,
 day filter is a plain indexed range on both engines. Constraint names come from a naming
 convention so a migrated PostgreSQL and a migrated SQLite database have identical schemas.
 
-Change a table only together with a new migration in migrations.py.
+Change a table only together with a new migration in migrations.py (a column sized by
+kiosk/limits.py too: widening a limit needs a migration that widens its column).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from sqlalchemy import (
     Text,
 )
 
+from kiosk import limits
+
 metadata = MetaData(
     naming_convention={
         "pk": "pk_%(table_name)s",
@@ -32,7 +35,7 @@ metadata = MetaData(
 )
 
 TIME = String(32)
-HALL_CODE = String(32)
+HALL_CODE = String(limits.HALL_CODE_MAX)
 
 halls = Table(
     "halls",
@@ -57,9 +60,11 @@ events = Table(
     Column("id", String(26), nullable=False, unique=True),
     Column("ts", TIME, nullable=False),
     Column("day", String(10), nullable=False),
-    Column("type", String(64), nullable=False),
-    Column("device", String(64), nullable=True),
-    Column("actor", String(32), nullable=True),
+    # as wide as the limits every hall keeps (kiosk/limits.py), so no event a hall logged is
+    # ever refused here
+    Column("type", String(limits.EVENT_TYPE_MAX), nullable=False),
+    Column("device", String(limits.DEVICE_NAME_MAX), nullable=True),
+    Column("actor", String(limits.EMPLOYEE_NO_MAX), nullable=True),
     Column("payload", Text, nullable=False),
     Column("received_at", TIME, nullable=False),
     Index(None, "day", "type"),

@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk import limits
 from kiosk.clock import iso
 from kiosk.domain import DeviceRole, Role
 from kiosk.engine.base import Actor
@@ -122,6 +123,11 @@ class AuthCommands(WindowCommands):
     def add_clerk(self, employee_no: str, name: str, pin: str, role: Role) -> None:
         if not employee_no.strip() or not name.strip():
             raise Invalid("工号和姓名不能为空", "employee number and name are required")
+        if len(employee_no) > limits.EMPLOYEE_NO_MAX:
+            raise Invalid(
+                f"工号不能超过{limits.EMPLOYEE_NO_MAX}个字符",
+                f"an employee number has at most {limits.EMPLOYEE_NO_MAX} characters",
+            )
         if len(pin) < 4 or not pin.isdigit():
             raise Invalid("密码至少4位数字", "the PIN must be at least 4 digits")
         with self._tx() as tx:
@@ -135,6 +141,11 @@ class AuthCommands(WindowCommands):
     def add_device(self, name: str, role: DeviceRole, window_no: int | None = None) -> str:
         """Creates (or re-keys) a device and returns its token, shown once. A rating pad is
         registered to the window it stands at: it may rate only that window's services."""
+        if not name.strip() or len(name) > limits.DEVICE_NAME_MAX:
+            raise Invalid(
+                f"设备名称须为1到{limits.DEVICE_NAME_MAX}个字符",
+                f"a device name has 1 to {limits.DEVICE_NAME_MAX} characters",
+            )
         if window_no is not None and window_no not in self.windows:
             raise Invalid(f"没有{window_no}号窗口", f"no window {window_no}")
         if role == DeviceRole.RATING_PAD and window_no is None:

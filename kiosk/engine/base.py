@@ -22,6 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk import events as evlog
+from kiosk import limits
 from kiosk.catalog.hall_config import HallConfig
 from kiosk.catalog.model import Catalog, Category, ServiceItem
 from kiosk.clock import Clock, SystemClock, iso, parse_iso, service_day
@@ -29,7 +30,7 @@ from kiosk.domain import WindowStatus
 from kiosk.engine import projector
 from kiosk.engine.commit import GroupCommitter, StorageError, storage_error
 from kiosk.engine.views import ticket_view
-from kiosk.errors import Conflict, Forbidden, NotFound
+from kiosk.errors import Conflict, Forbidden, Invalid, NotFound
 from kiosk.events import Event
 from kiosk.ids import ulid
 from kiosk.privacy import mask_payload
@@ -76,6 +77,11 @@ class Tx:
         """Appends an event; its free text is masked first (kiosk/privacy.py): ID-card and
         mobile numbers never enter the log, whatever the command."""
         payload = mask_payload(payload)
+        try:  # an event its center could not store would stop the hall's sync for good
+            limits.check_envelope(type_, actor.device, actor.clerk)
+            limits.compact_payload(payload)
+        except limits.LimitError as exc:
+            raise Invalid(f"内容超出系统限制：{exc.detail_zh}", exc.detail) from None
         ev = Event(
             seq=self.hall._committer.next_seq,
             id=ulid(int(self.now.timestamp() * 1000)),

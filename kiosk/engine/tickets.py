@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from kiosk.clock import iso, parse_iso
@@ -34,6 +34,24 @@ def _same_request(
     if appointment_code or row["transfer_count"]:
         return True
     return bool(row["category"] == category and row["item"] == item)
+
+
+def appointment_slot(text: str) -> datetime:
+    """An appointment's start: ISO 8601 with a zone (the check-in compares it with the hall's
+    clock, so a time without one cannot be placed), in this system's years."""
+    try:
+        slot = parse_iso(text)
+        if slot.tzinfo is None:
+            raise ValueError("no zone")
+        slot = slot.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise Invalid(
+            "预约时间格式应为带时区的ISO 8601时间，如 2026-11-27T10:00:00+08:00",
+            "slot_start must be an ISO 8601 time with a zone, e.g. 2026-11-27T10:00:00+08:00",
+        ) from None
+    if not 2000 <= slot.year <= 2099:
+        raise Invalid("预约时间不在有效范围内", "slot_start must lie in the years 2000-2099")
+    return slot
 
 
 class TicketCommands(HallBase):
@@ -125,6 +143,7 @@ class TicketCommands(HallBase):
     ) -> dict[str, Any]:
         if find_category(self.catalog, category) is None:
             raise Invalid(f"未知的业务类别：{category}", f"unknown category: {category}")
+        slot = appointment_slot(slot_start)
         code = new_token(6).upper().replace("-", "X").replace("_", "Y")[:8]
         with self._tx() as tx:
             tx.emit(
@@ -133,7 +152,7 @@ class TicketCommands(HallBase):
                     "code": code,
                     "category": category,
                     "item": item,
-                    "slot_start": iso(parse_iso(slot_start)),
+                    "slot_start": iso(slot),
                 },
                 actor,
             )

@@ -18,11 +18,10 @@ from kiosk.engine.auth import Principal
 from kiosk.engine.helpdesk_figures import helpdesk_figures
 from kiosk.errors import Invalid
 from kiosk.server.deps import guard, hall_of, reply, write
-from kiosk.server.schemas import Body, Code, Text
+from kiosk.server.schemas import Body, Code, EmployeeNo, Text
 
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(guard)])
 Note = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-Staff = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=16)]
 Items = Annotated[list[Code], Field(max_length=20)]
 
 
@@ -32,7 +31,7 @@ class PresenceIn(Body):
 
 class HandoverIn(Body):
     note: Note
-    to: Staff | None = None
+    to: EmployeeNo | None = None
 
 
 class AnswerIn(Body):

@@ -57,7 +57,14 @@ async def _fields(request: Request, model: type[Body]) -> dict[str, Any]:
             else [{"loc": ("body",), "msg": "invalid JSON", "type": "json_invalid"}]
         )
         raise RequestValidationError(errors) from None
+    except RecursionError:  # the parser gave up on arrays nested thousands deep
+        nested = {"loc": ("body",), "msg": "JSON nested too deeply", "type": "json_invalid"}
+        raise RequestValidationError([nested]) from None
     return fields
+
+
+def _schema(model: type[Body]) -> dict[str, Any]:
+    return model.model_json_schema(ref_template="#/components/schemas/{model}")
 
 
 def _routes(kind: str, plural: str, model: type[Body]) -> None:
@@ -92,12 +99,25 @@ def _routes(kind: str, plural: str, model: type[Body]) -> None:
         return reply(await write(request, hall.retire_entry, kind, entry_id, who.actor))
 
     path = f"/{plural}"
+    # the body is read by hand (above), so describe it for the OpenAPI schema and its clients
+    content = {"application/json": {"schema": _schema(model)}}
     router.add_api_route(path, listing, methods=["GET"], name=f"list_{plural}")
-    router.add_api_route(path, create, methods=["POST"], status_code=201, name=f"create_{kind}")
+    router.add_api_route(
+        path,
+        create,
+        methods=["POST"],
+        status_code=201,
+        name=f"create_{kind}",
+        openapi_extra={"requestBody": {"content": content, "required": True}},
+    )
     router.add_api_route(path + "/{entry_id}", one, methods=["GET"], name=f"get_{kind}")
     for method in ("POST", "PATCH"):
         router.add_api_route(
-            path + "/{entry_id}", update, methods=[method], name=f"update_{kind}_{method.lower()}"
+            path + "/{entry_id}",
+            update,
+            methods=[method],
+            name=f"update_{kind}_{method.lower()}",
+            openapi_extra={"requestBody": {"content": content}},
         )
     router.add_api_route(path + "/{entry_id}/publish", publish, methods=["POST"])
     router.add_api_route(path + "/{entry_id}/retire", retire, methods=["POST"])

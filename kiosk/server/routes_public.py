@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
+from kiosk import limits
 from kiosk.engine.auth import Principal
 from kiosk.server.deps import guard, hall_of, reply, write
 
@@ -50,7 +51,7 @@ def queue(request: Request) -> dict[str, Any]:
 @router.get("/events")
 def events(
     request: Request,
-    after_seq: int = Query(0, ge=0),
+    after_seq: int = Query(0, ge=0, le=limits.SEQ_MAX),
     limit: int = Query(500, ge=1, le=5000),
     who: Principal = Depends(guard),
 ) -> dict[str, Any]:

@@ -7,20 +7,22 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
+from kiosk import limits
 from kiosk.engine.auth import Principal
 from kiosk.engine.stats import window_stats
 from kiosk.errors import Forbidden
 from kiosk.server.access import SUPERVISORS
 from kiosk.server.deps import guard, hall_of
+from kiosk.server.schemas import WindowNo
 
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(guard)])
 
 
 @router.get("/windows/{no}/stats")
 async def stats(
-    no: int,
+    no: WindowNo,
     request: Request,
-    clerk: str | None = Query(None, max_length=64),
+    clerk: str | None = Query(None, max_length=limits.EMPLOYEE_NO_MAX),
     who: Principal = Depends(guard),
 ) -> dict[str, Any]:
     """A clerk sees their own window (all of it, or `clerk=` themselves only); supervisors see

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from kiosk.engine.auth import Principal
 from kiosk.server.deps import guard, hall_of, reply, write
 from kiosk.server.links import for_caller
-from kiosk.server.schemas import CallIn, FinishIn, PauseIn, SessionIn, TransferIn
+from kiosk.server.schemas import CallIn, FinishIn, PauseIn, SessionIn, TransferIn, WindowNo
 
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(guard)])
 
@@ -44,7 +44,7 @@ async def _act(request: Request, who: Principal, no: int, command: str, *args: A
 
 
 @router.post("/windows/{no}/call-next", response_model=None)
-async def call_next(no: int, request: Request, who: Principal = Depends(guard)) -> Response:
+async def call_next(no: WindowNo, request: Request, who: Principal = Depends(guard)) -> Response:
     hall = hall_of(request)
     ticket = await write(request, hall.call_next, no, who.actor)
     return (
@@ -53,27 +53,31 @@ async def call_next(no: int, request: Request, who: Principal = Depends(guard)) 
 
 
 @router.post("/windows/{no}/call")
-async def call(no: int, body: CallIn, request: Request, who: Principal = Depends(guard)) -> Any:
+async def call(
+    no: WindowNo, body: CallIn, request: Request, who: Principal = Depends(guard)
+) -> Any:
     return await _act(request, who, no, "call_number", body.number)
 
 
 @router.post("/windows/{no}/recall")
-async def recall(no: int, request: Request, who: Principal = Depends(guard)) -> Any:
+async def recall(no: WindowNo, request: Request, who: Principal = Depends(guard)) -> Any:
     return await _act(request, who, no, "recall")
 
 
 @router.post("/windows/{no}/no-show")
-async def no_show(no: int, request: Request, who: Principal = Depends(guard)) -> Any:
+async def no_show(no: WindowNo, request: Request, who: Principal = Depends(guard)) -> Any:
     return await _act(request, who, no, "no_show")
 
 
 @router.post("/windows/{no}/start")
-async def start(no: int, request: Request, who: Principal = Depends(guard)) -> Any:
+async def start(no: WindowNo, request: Request, who: Principal = Depends(guard)) -> Any:
     return await _act(request, who, no, "start")
 
 
 @router.post("/windows/{no}/finish")
-async def finish(no: int, body: FinishIn, request: Request, who: Principal = Depends(guard)) -> Any:
+async def finish(
+    no: WindowNo, body: FinishIn, request: Request, who: Principal = Depends(guard)
+) -> Any:
     hall = hall_of(request)
     ticket = await write(
         request,
@@ -90,7 +94,7 @@ async def finish(no: int, body: FinishIn, request: Request, who: Principal = Dep
 
 @router.post("/windows/{no}/transfer")
 async def transfer(
-    no: int, body: TransferIn, request: Request, who: Principal = Depends(guard)
+    no: WindowNo, body: TransferIn, request: Request, who: Principal = Depends(guard)
 ) -> Any:
     hall = hall_of(request)
     ticket = await write(
@@ -106,11 +110,13 @@ async def transfer(
 
 
 @router.post("/windows/{no}/pause")
-async def pause(no: int, body: PauseIn, request: Request, who: Principal = Depends(guard)) -> Any:
+async def pause(
+    no: WindowNo, body: PauseIn, request: Request, who: Principal = Depends(guard)
+) -> Any:
     hall = hall_of(request)
     return reply(await write(request, hall.pause, no, body.reason, who.actor, body.note))
 
 
 @router.post("/windows/{no}/resume")
-async def resume(no: int, request: Request, who: Principal = Depends(guard)) -> Any:
+async def resume(no: WindowNo, request: Request, who: Principal = Depends(guard)) -> Any:
     return reply(await write(request, hall_of(request).resume, no, who.actor))

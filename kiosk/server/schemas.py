@@ -1,17 +1,24 @@
-"""Request bodies. Unknown fields, wrong types and oversized strings are refused (422) before
-any code of ours runs."""
+"""Request bodies. Unknown fields, wrong types, oversized strings and integers out of range are
+refused (422) before any code of ours runs; the limits shared with the center come from
+kiosk/limits.py, so nothing accepted here can later be refused by the center."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
+from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from kiosk import limits
 from kiosk.domain import Outcome, PauseReason, Priority, RatingChannel, RatingTag
 
 Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 Text = Annotated[str, StringConstraints(max_length=2000)]
 Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)]
+EmployeeNo = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=limits.EMPLOYEE_NO_MAX)
+]
+WindowNo = Annotated[int, Path(ge=1, le=limits.WINDOW_NO_MAX)]
 
 
 class Body(BaseModel):
@@ -19,9 +26,9 @@ class Body(BaseModel):
 
 
 class SessionIn(Body):
-    employee_no: Short
+    employee_no: EmployeeNo
     pin: Annotated[str, StringConstraints(min_length=1, max_length=16)]
-    window: int | None = Field(default=None, ge=1, le=9999)
+    window: int | None = Field(default=None, ge=1, le=limits.WINDOW_NO_MAX)
 
 
 class TicketIn(Body):
@@ -47,7 +54,7 @@ class FinishIn(Body):
 
 class TransferIn(Body):
     to_category: Code | None = None
-    to_window: int | None = Field(default=None, ge=1, le=9999)
+    to_window: int | None = Field(default=None, ge=1, le=limits.WINDOW_NO_MAX)
     note: Text | None = None
 
 

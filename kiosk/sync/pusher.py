@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kiosk import limits
 from kiosk.center.client import CenterClient
 from kiosk.engine.hall import Hall
 from kiosk.sync.catalog_apply import apply_center_catalog
@@ -18,7 +19,7 @@ from kiosk.sync.recover import behind_message, check_same_history, recover_tail
 
 log = logging.getLogger(__name__)
 
-BATCH = 2000
+BATCH = limits.SYNC_BATCH_EVENTS  # at the largest event size still one center request
 Progress = Callable[[int, int], None]  # (acked seq, hall's last seq)
 
 

@@ -61,8 +61,13 @@ def running(hall: Hall, *, duties: bool = False, port: int | None = None) -> Ite
 
 
 @contextmanager
-def server_process(data_dir: Path, port: int, *extra: str) -> Iterator[subprocess.Popen[bytes]]:
-    """`kiosk serve` in its own process, for tests that kill it; `extra` are more options."""
+def server_process(
+    data_dir: Path, port: int, *extra: str, log: Path | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`kiosk serve` in its own process, for tests that kill it; `extra` are more options. With
+    `log`, its stderr goes to that file (a server logging many errors would otherwise block on
+    a full pipe)."""
+    log_file = log.open("wb") if log is not None else None
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -78,7 +83,7 @@ def server_process(data_dir: Path, port: int, *extra: str) -> Iterator[subproces
         ],
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log_file or subprocess.PIPE,
     )
     try:
         wait_ready(f"http://127.0.0.1:{port}", proc)
@@ -92,6 +97,8 @@ def server_process(data_dir: Path, port: int, *extra: str) -> Iterator[subproces
                 proc.kill()
         if proc.stderr:
             proc.stderr.close()
+        if log_file is not None:
+            log_file.close()
 
 
 def wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float = 20.0) -> None:

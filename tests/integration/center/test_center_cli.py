@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from kiosk.center.db import make_engine
+from kiosk.center.migrations import MIGRATIONS
 from kiosk.center.schema import admin_tokens
 from kiosk.center.tokens import hash_token
 from kiosk.server.timeouts import TimedHttpProtocol
@@ -28,7 +29,8 @@ def admin_count(db_url: str) -> int:
 def test_init_makes_one_admin_token(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "init", "--db", db_url, "--json")
     data = json.loads(out)
-    assert code == 0 and data["schema_version"] == 1 and data["admin_token"].startswith("ka-")
+    newest = MIGRATIONS[-1].version
+    assert code == 0 and data["schema_version"] == newest and data["admin_token"].startswith("ka-")
     code, out, _ = run(capsys, "init", "--db", db_url)
     assert code == 0 and "already exists" in out
     code, out, _ = run(capsys, "init", "--db", db_url, "--new-token", "--json")
