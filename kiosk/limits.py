@@ -23,7 +23,7 @@ EMPLOYEE_NO_MAX = 64  # a clerk's employee number: the event's `actor`
 DEVICE_NAME_MAX = 64  # a device's name: the event's `device`
 EVENT_TYPE_MAX = 64  # `ticket.issued`, ...
 HALL_CODE_MAX = 32
-WINDOW_NO_MAX = 9999
+WINDOW_NO_MIN, WINDOW_NO_MAX = 1, 9999
 
 # An event's payload, as the compact UTF-8 JSON both sides store. A sync batch of
 # SYNC_BATCH_EVENTS events of the largest size (payload plus an envelope of at most

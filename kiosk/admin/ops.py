@@ -17,12 +17,15 @@ from typing import Annotated, Any, TypeVar
 import httpx
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from kiosk import limits
 from kiosk.center.client import CenterClient, CenterSyncError
 from kiosk.domain import DeviceRole, Role
 from kiosk.engine.hall import Hall
 from kiosk.errors import HallError, Invalid
 
 Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+# names the engine checks itself against kiosk.limits, with a message an operator can act on
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
 Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)]
 Pin = Annotated[str, StringConstraints(min_length=4, max_length=16, pattern=r"^[0-9]+$")]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
@@ -74,7 +77,7 @@ def on_writer(hall: Hall, fn: Callable[[], Any]) -> Any:
 
 
 class ClerkIn(Body):
-    employee_no: Short
+    employee_no: Name
     name: Short
     pin: Pin
     role: Role = Role.CLERK
@@ -89,9 +92,9 @@ def add_clerk(site: Site, body: ClerkIn) -> dict[str, Any]:
 
 
 class DeviceIn(Body):
-    name: Short
+    name: Name
     role: DeviceRole
-    window_no: Annotated[int, Field(ge=1, le=9999)] | None = None
+    window_no: Annotated[int, Field(ge=limits.WINDOW_NO_MIN, le=limits.WINDOW_NO_MAX)] | None = None
 
 
 @admin_op("devices", DeviceIn)

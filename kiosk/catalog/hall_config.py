@@ -45,7 +45,7 @@ class _Frozen(BaseModel):
 
 
 class WindowConfig(_Frozen):
-    no: int = Field(ge=1, le=limits.WINDOW_NO_MAX)
+    no: int = Field(ge=limits.WINDOW_NO_MIN, le=limits.WINDOW_NO_MAX)
     name_zh: Text
     name_en: Text
     kind: WindowKind

@@ -9,9 +9,11 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi import Request, WebSocket
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.requests import HTTPConnection
 
+from kiosk import limits
 from kiosk.engine.auth import Principal
 from kiosk.engine.commit import AsyncReply
 from kiosk.engine.hall import Hall
@@ -110,10 +112,15 @@ def admit(hall: Hall, rule: Rule, who: Principal, params: dict[str, Any]) -> Non
 
 
 def window_param(hall: Hall, raw: Any) -> int:
+    """The path's window number, refused as FastAPI would refuse it (422 on `path.no`) when it
+    is no window number at all, 404 when the hall has no such window."""
     try:
         no = int(str(raw))
     except ValueError:
-        raise Invalid("窗口号应为数字", "the window number must be an integer") from None
+        no = 0
+    if not limits.WINDOW_NO_MIN <= no <= limits.WINDOW_NO_MAX:
+        message = f"a window number from {limits.WINDOW_NO_MIN} to {limits.WINDOW_NO_MAX}"
+        raise RequestValidationError([{"loc": ("path", "no"), "msg": message, "type": "range"}])
     if no not in hall.windows:
         raise NotFound(f"没有{no}号窗口", f"no window {no}")
     return no

@@ -18,7 +18,7 @@ Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 EmployeeNo = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=limits.EMPLOYEE_NO_MAX)
 ]
-WindowNo = Annotated[int, Path(ge=1, le=limits.WINDOW_NO_MAX)]
+WindowNo = Annotated[int, Path(ge=limits.WINDOW_NO_MIN, le=limits.WINDOW_NO_MAX)]
 
 
 class Body(BaseModel):
@@ -28,7 +28,7 @@ class Body(BaseModel):
 class SessionIn(Body):
     employee_no: EmployeeNo
     pin: Annotated[str, StringConstraints(min_length=1, max_length=16)]
-    window: int | None = Field(default=None, ge=1, le=limits.WINDOW_NO_MAX)
+    window: int | None = Field(default=None, ge=limits.WINDOW_NO_MIN, le=limits.WINDOW_NO_MAX)
 
 
 class TicketIn(Body):
@@ -54,7 +54,7 @@ class FinishIn(Body):
 
 class TransferIn(Body):
     to_category: Code | None = None
-    to_window: int | None = Field(default=None, ge=1, le=limits.WINDOW_NO_MAX)
+    to_window: int | None = Field(default=None, ge=limits.WINDOW_NO_MIN, le=limits.WINDOW_NO_MAX)
     note: Text | None = None
 
 

@@ -56,7 +56,8 @@ class ApiCall(QObject):
         reply = self.reply
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         self.status = int(status) if status is not None else 0
-        raw = bytes(reply.readAll().data())
+        # a reply cut off by its transfer timeout is closed: reading it only draws a Qt warning
+        raw = bytes(reply.readAll().data()) if reply.isOpen() else b""
         reply.deleteLater()
         body: Any = None
         if raw:
