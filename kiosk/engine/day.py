@@ -2,22 +2,38 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
-from kiosk.engine.base import SYSTEM, Actor, HallBase
+from kiosk.engine.base import SYSTEM, Actor, HallBase, Tx
 from kiosk.errors import Conflict
+
+# A called or serving ticket is always the one its window holds.
+ACTIVE = (
+    "SELECT t.id, t.number FROM window_state w JOIN tickets t ON t.id = w.ticket_id ORDER BY w.no"
+)
+# Waiting tickets of one day in queue order, straight from the queue index.
+WAITING = (
+    "SELECT id, number FROM tickets WHERE status = 'waiting' AND service_day = ?"
+    " ORDER BY category, target_window, held, tier, sort_at, id"
+)
 
 
 class DayCommands(HallBase):
+    def _waiting_everywhere(self, tx: Tx) -> list[sqlite3.Row]:
+        """Every waiting ticket, of today and of any day a close was missed (the kept counts
+        say which days still have people waiting)."""
+        days = tx.all(
+            "SELECT DISTINCT service_day FROM queue_counts WHERE waiting > 0 ORDER BY service_day"
+        )
+        return [t for d in days for t in tx.all(WAITING, d[0])]
+
     def close_day(self, actor: Actor = SYSTEM) -> dict[str, Any]:
         with self._tx() as tx:
             today = self.today(tx.now).isoformat()
             if self.day_closed(tx.conn, today):
                 raise Conflict("今日已结束营业", "the day is already closed")
-            open_tickets = tx.all(
-                "SELECT id, number FROM tickets"
-                " WHERE status IN ('waiting', 'called', 'serving') ORDER BY sort_at"  # tickets_open
-            )
+            open_tickets = [*self._waiting_everywhere(tx), *tx.all(ACTIVE)]
             for t in open_tickets:
                 tx.emit(
                     "ticket.cancelled",

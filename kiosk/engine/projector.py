@@ -176,7 +176,7 @@ def _finished(conn: sqlite3.Connection, ev: Event) -> None:
         handle_s=p.get("handle_s"),
         clerk=p.get("clerk"),
     )
-    _touch_window(conn, p["window_no"], ev.ts, ticket_id=None)
+    _touch_window(conn, p["window_no"], ev.ts, ticket_id=None, last_finished=p["ticket_id"])
 
 
 @handles("ticket.transferred")

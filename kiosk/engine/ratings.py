@@ -111,14 +111,8 @@ class RatingCommands(HallBase):
                 f"the service finished more than {minutes} minutes ago; "
                 "rate it by the ticket's own status link",
             )
-        # The window's last finish, by the log's order (two finishes may share a millisecond
-        # on a test clock); the scan stops at that finish, a few minutes back at most.
-        last = tx.one(
-            "SELECT json_extract(payload, '$.ticket_id') FROM events"
-            " WHERE type = 'ticket.finished' AND json_extract(payload, '$.window_no') = ?"
-            " ORDER BY seq DESC LIMIT 1",
-            pad_window,
-        )
+        # the window's last finish, by the log's order (kept on the window's row)
+        last = tx.one("SELECT last_finished FROM window_state WHERE no = ?", pad_window)
         later = last is not None and last[0] != row["id"]
         if later:
             raise Conflict(

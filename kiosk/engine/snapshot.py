@@ -9,8 +9,19 @@ from kiosk.engine.base import HallBase
 from kiosk.engine.estimate import service_time, waiting_counts, windows_for
 
 RECENT_CALLS = 10
+# The oldest waiting ticket of a queue: the first of each (held, tier) bucket of the queue
+# index, and of the tickets transferred to a window (a few), whichever is oldest.
+_BUCKET = (
+    "SELECT MIN(sort_at) AS at FROM tickets WHERE status = 'waiting' AND service_day = :day"
+    " AND category = :cat AND target_window IS NULL AND held = {held} AND tier = {tier}"
+)
 OLDEST = (
-    "SELECT MIN(sort_at) FROM tickets WHERE status = 'waiting' AND service_day = ? AND category = ?"
+    "SELECT MIN(at) FROM ("
+    + " UNION ALL ".join(
+        _BUCKET.format(held=held, tier=tier) for held in (0, 1) for tier in (0, 1, 2)
+    )
+    + " UNION ALL SELECT MIN(sort_at) FROM tickets WHERE status = 'waiting'"
+    " AND service_day = :day AND target_window IS NOT NULL AND category = :cat)"
 )
 
 
@@ -25,7 +36,8 @@ class SnapshotQueries(HallBase):
             categories = []
             for cat in self.catalog.categories:
                 waiting = counts.get(cat.code, 0)
-                oldest = conn.execute(OLDEST, (today, cat.code)).fetchone()[0] if waiting else None
+                args = {"day": today, "cat": cat.code}
+                oldest = conn.execute(OLDEST, args).fetchone()[0] if waiting else None
                 longest = (now - parse_iso(oldest)).total_seconds() if oldest else 0.0
                 per = service_time(self, conn, cat.code)
                 categories.append(
