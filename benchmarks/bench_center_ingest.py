@@ -83,9 +83,10 @@ def _measure_hall_sync(url: str, batch: int, out: dict[str, Any]) -> None:
     from kiosk.catalog.hall_config import load_hall_config
     from kiosk.catalog.model import load_catalog
     from kiosk.domain import HallLevel
-    from kiosk.engine.hall import initialise
+    from kiosk.engine.hall import Hall, initialise
     from kiosk.events import Event, insert
     from kiosk.paths import default_catalog_path, sample_hall_path
+    from kiosk.store.db import connect, transaction
     from kiosk.sync.pusher import sync_once
 
     evs = generate_day(date(2026, 11, 2))
@@ -97,12 +98,14 @@ def _measure_hall_sync(url: str, batch: int, out: dict[str, Any]) -> None:
         update={"code": HALL, "level": HallLevel.DISTRICT, "parent": "370200-00", "clerks": []}
     )
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-hall-") as tmp:
-        hall = initialise(Path(tmp) / "hall.db", config, catalog)
-        with hall._tx() as tx:  # the day's log as the hall recorded it
+        path = Path(tmp) / "hall.db"
+        initialise(path, config, catalog).close()
+        conn = connect(path)
+        with transaction(conn):  # the day's log as the hall recorded it
             for e in evs:
-                insert(tx.conn, Event(**{k: e[k] for k in Event.__dataclass_fields__}))
-            hall._committer.next_seq = len(evs) + 1
-        hall._committer.committed_seq = len(evs)
+                insert(conn, Event(**{k: e[k] for k in Event.__dataclass_fields__}))
+        conn.close()
+        hall = Hall(path)
         with serve_in_thread(app) as base, CenterClient(base, HALL, token) as client:
             began = time.perf_counter()
             summary = sync_once(hall, client, batch=batch)

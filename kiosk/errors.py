@@ -62,6 +62,14 @@ class TooManyAttempts(HallError):
     code = "too_many_attempts"
 
 
+class StorageError(HallError):
+    """The store could not do its part (a full disk, an I/O error, a damaged file): nothing of
+    the request was saved, and trying again later may work (503 with Retry-After)."""
+
+    status = 503
+    code = "storage_failure"
+
+
 def one_line(zh: str, en: str) -> str:
     """How every `kiosk` command reports a failure: one line, Chinese first, then English."""
     return f"错误：{zh} | error: {en}"

@@ -130,7 +130,7 @@ class AuthCommands(WindowCommands):
             )
         if len(pin) < 4 or not pin.isdigit():
             raise Invalid("密码至少4位数字", "the PIN must be at least 4 digits")
-        with self._tx() as tx:
+        with self.transaction() as tx:
             tx.conn.execute(
                 "INSERT INTO clerks(employee_no, name, role, pin_hash) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT(employee_no) DO UPDATE SET name = excluded.name,"
@@ -151,7 +151,7 @@ class AuthCommands(WindowCommands):
         if role == DeviceRole.RATING_PAD and window_no is None:
             raise Invalid("评价器须登记所在窗口（--window N）", "a rating pad needs --window N")
         token = new_token()
-        with self._tx() as tx:
+        with self.transaction() as tx:
             tx.conn.execute(
                 "INSERT INTO devices(name, role, token_hash, created_at, window_no)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET role = excluded.role,"
@@ -182,7 +182,7 @@ class AuthCommands(WindowCommands):
                 raise Conflict("该账号不能登录窗口", "this account cannot sign in at a window")
             self.open_window(window_no, employee_no, actor)
         token = new_token()
-        with self._tx() as tx:
+        with self.transaction() as tx:
             tx.conn.execute(
                 "UPDATE sessions SET ended_at = ? WHERE employee_no = ? AND ended_at IS NULL"
                 " AND window_no IS ?",
@@ -205,7 +205,7 @@ class AuthCommands(WindowCommands):
     def logout(self, principal: Principal, token: str) -> None:
         if principal.window_no is not None:
             self.close_window(principal.window_no, principal.actor)
-        with self._tx() as tx:
+        with self.transaction() as tx:
             tx.conn.execute(
                 "UPDATE sessions SET ended_at = ? WHERE token_hash = ?",
                 (iso(self.clock.now()), token_hash(token)),
@@ -214,7 +214,7 @@ class AuthCommands(WindowCommands):
 
     def revoke_device(self, name: str) -> None:
         """The device's token stops working; `add_device` with the name gives it a new one."""
-        with self._tx() as tx:
+        with self.transaction() as tx:
             gone = tx.conn.execute("DELETE FROM devices WHERE name = ?", (name,)).rowcount
             self._token_cache.clear()
         if not gone:
@@ -222,7 +222,7 @@ class AuthCommands(WindowCommands):
 
     def disable_clerk(self, employee_no: str) -> None:
         """Ends the clerk's sessions and refuses their logins until `add_clerk` enables them."""
-        with self._tx() as tx:
+        with self.transaction() as tx:
             found = tx.conn.execute(
                 "UPDATE clerks SET active = 0 WHERE employee_no = ?", (employee_no,)
             ).rowcount

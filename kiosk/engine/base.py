@@ -1,9 +1,10 @@
 """The engine's spine: one writer connection, one lock, one transaction per command.
 
-Every command runs inside `_tx()`: BEGIN IMMEDIATE, read and validate, `emit()` events (appended
-to the log and applied to the projections in the same transaction), COMMIT with a durable fsync,
-then publish to subscribers in sequence order. The lock makes commands linearizable, so two
-windows can never call the same ticket and two kiosks never draw the same number.
+Every command runs inside `transaction()`: BEGIN IMMEDIATE, read and validate, `emit()` events
+(appended to the log and applied to the projections in the same transaction), COMMIT with a
+durable fsync, then publish to subscribers in sequence order. The lock makes commands
+linearizable, so two windows can never call the same ticket and two kiosks never draw the same
+number.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,9 +29,9 @@ from kiosk.catalog.model import Catalog, Category, ServiceItem
 from kiosk.clock import Clock, SystemClock, iso, parse_iso, service_day
 from kiosk.domain import WindowStatus
 from kiosk.engine import projector
-from kiosk.engine.commit import GroupCommitter, StorageError, storage_error
+from kiosk.engine.commit import GroupCommitter, storage_error
 from kiosk.engine.views import ticket_view
-from kiosk.errors import Conflict, Forbidden, Invalid, NotFound
+from kiosk.errors import Conflict, Forbidden, Invalid, NotFound, StorageError
 from kiosk.events import Event
 from kiosk.ids import ulid
 from kiosk.privacy import mask_payload
@@ -68,9 +69,13 @@ def find_item(catalog: Catalog, code: str) -> ServiceItem | None:
 
 @dataclass
 class Tx:
+    """One command's hold on the store: its connection, its time, and the sequence numbers it
+    takes from the committer for the events it emits."""
+
     conn: sqlite3.Connection
-    hall: HallBase
+    hall_code: str
     now: datetime
+    seqs: GroupCommitter
     emitted: list[Event] = field(default_factory=list)
 
     def emit(self, type_: str, payload: dict[str, Any], actor: Actor = SYSTEM) -> Event:
@@ -83,35 +88,44 @@ class Tx:
         except limits.LimitError as exc:
             raise Invalid(f"内容超出系统限制：{exc.detail_zh}", exc.detail) from None
         ev = Event(
-            seq=self.hall._committer.next_seq,
+            seq=self.seqs.allocate(),
             id=ulid(int(self.now.timestamp() * 1000)),
-            hall=self.hall.code,
+            hall=self.hall_code,
             ts=iso(self.now),
             device=actor.device,
             actor=actor.clerk,
             type=type_,
             payload=payload,
         )
-        evlog.insert(self.conn, ev)
-        projector.apply(self.conn, ev)
-        self.emitted.append(ev)
-        self.hall._committer.next_seq += 1
+        self._record(ev)
         return ev
 
     def append(self, ev: Event) -> None:
         """Replays an event recorded before (read back from the center after a restore) with
         its own seq, id and time, through the projector like a new one."""
-        committer = self.hall._committer
-        if ev.seq != committer.next_seq or ev.hall != self.hall.code:
+        if ev.seq != self.next_seq or ev.hall != self.hall_code:
             raise Conflict(
-                f"恢复的事件与本地记录不衔接（第 {ev.seq} 条，本地下一条为 {committer.next_seq}）",
+                f"恢复的事件与本地记录不衔接（第 {ev.seq} 条，本地下一条为 {self.next_seq}）",
                 f"a recovered event does not follow the local log (seq {ev.seq} of hall "
-                f"{ev.hall}; the next local seq is {committer.next_seq})",
+                f"{ev.hall}; the next local seq is {self.next_seq})",
             )
-        evlog.insert(self.conn, ev)
-        projector.apply(self.conn, ev)
+        self.seqs.allocate()
+        self._record(ev)
+
+    @property
+    def next_seq(self) -> int:
+        """The sequence number the next event of this command will get."""
+        return self.seqs.next_seq
+
+    def _record(self, ev: Event) -> None:
+        """Appends to the log and applies to the projections; a failure gives the number back."""
+        try:
+            evlog.insert(self.conn, ev)
+            projector.apply(self.conn, ev)
+        except BaseException:
+            self.seqs.release()
+            raise
         self.emitted.append(ev)
-        committer.next_seq += 1
 
     def one(self, sql: str, *args: Any) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(sql, args).fetchone()
@@ -165,11 +179,21 @@ class HallBase:
 
     # -- writing -------------------------------------------------------------------------
     @contextmanager
-    def _tx(self) -> Iterator[Tx]:
+    def transaction(self) -> Iterator[Tx]:
         """One command: its own savepoint inside the group transaction, durable on return."""
         with self._committer.command() as emitted:
-            tx = Tx(self._conn, self, self.clock.now(), emitted)
-            yield tx
+            yield Tx(self._conn, self.code, self.clock.now(), self._committer, emitted)
+
+    @contextmanager
+    def exclusive(self) -> Iterator[sqlite3.Connection]:
+        """The writer connection alone, with everything before committed and no command
+        running meanwhile: for replaying the whole log, or a test that changes the store under
+        the engine. The caller writes nothing the projector would not write."""
+        with self._lock:
+            error = self._committer.commit_locked()
+            if error is not None:
+                raise error
+            yield self._conn
 
     def submit(self, fn: Callable[[], Any], future: Any = None) -> Future[Any]:
         """Runs `fn` on the hall's writer thread, batched with other commands under one
@@ -276,6 +300,20 @@ class HallBase:
     def meta(self, key: str) -> str | None:
         row = self.reader().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Saves one of the hall's settings (configuration, not an event: it is never synced)."""
+        self.update_meta({key: value})
+
+    def update_meta(self, values: Mapping[str, str]) -> None:
+        """Saves several settings at once: all of them, or none."""
+        with self.transaction() as tx:
+            for key, value in values.items():
+                tx.conn.execute(
+                    "INSERT INTO meta(key, value) VALUES (?, ?)"
+                    " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
 
     def close(self, timeout: float = 10.0) -> None:
         """Closes the writer; a clean close checkpoints the WAL into the main file. Bounded:

@@ -48,7 +48,7 @@ class CallCommands(HallBase):
     def call_next(self, window_no: int, actor: Actor) -> dict[str, Any] | None:
         """Green channel, then returning tickets, then the window's category rank, then issue
         time; a requeue still holding back comes only when nothing else waits."""
-        with self._tx() as tx:
+        with self.transaction() as tx:
             self._ready_to_call(tx, window_no, actor)
             day = self.today(tx.now).isoformat()
             row = next_for(tx.conn, day, window_no, self.window_ranks[window_no])
@@ -58,7 +58,7 @@ class CallCommands(HallBase):
             return self.ticket(row["id"], tx.conn)
 
     def call_number(self, window_no: int, number: str, actor: Actor) -> dict[str, Any]:
-        with self._tx() as tx:
+        with self.transaction() as tx:
             self._ready_to_call(tx, window_no, actor)
             row = tx.one(
                 "SELECT * FROM tickets WHERE number = ? AND service_day = ?",
@@ -78,7 +78,7 @@ class CallCommands(HallBase):
             return self.ticket(row["id"], tx.conn)
 
     def recall(self, window_no: int, actor: Actor) -> dict[str, Any]:
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._active(tx, self._window_for(tx, window_no, actor))
             if row["status"] != TicketStatus.CALLED:
                 raise Conflict("已开始办理，无需重呼", "service has started; no recall")
@@ -100,7 +100,7 @@ class CallCommands(HallBase):
             return self.ticket(row["id"], tx.conn)
 
     def no_show(self, window_no: int, actor: Actor) -> dict[str, Any]:
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._active(tx, self._window_for(tx, window_no, actor))
             if row["status"] != TicketStatus.CALLED:
                 raise Conflict("已开始办理，不能标记过号", "service has started; not a no-show")
@@ -109,7 +109,7 @@ class CallCommands(HallBase):
             return self.ticket(row["id"], tx.conn)
 
     def start(self, window_no: int, actor: Actor) -> dict[str, Any]:
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._active(tx, self._window_for(tx, window_no, actor))
             if row["status"] != TicketStatus.CALLED:
                 raise Conflict("已在办理中", "service has already started")
@@ -131,7 +131,7 @@ class CallCommands(HallBase):
             raise Invalid("补正需列明缺少的材料", "a correction must list the missing materials")
         if outcome == Outcome.REJECTED and not (reason or "").strip():
             raise Invalid("不予受理需说明理由", "a rejection needs a reason")
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._active(tx, self._window_for(tx, window_no, actor))
             began = parse_iso(row["started_at"] or row["called_at"])
             tx.emit(
@@ -171,7 +171,7 @@ class CallCommands(HallBase):
             raise Invalid(f"没有{to_window}号窗口", f"no window {to_window}")
         if to_window == window_no:
             raise Invalid("不能转给本窗口", "cannot transfer to the same window")
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._active(tx, self._window_for(tx, window_no, actor))
             category = to_category or row["category"]
             item = row["item"]

@@ -30,7 +30,7 @@ from concurrent.futures import Future
 from contextlib import contextmanager
 from typing import Any
 
-from kiosk.errors import HallError
+from kiosk.errors import StorageError
 from kiosk.events import Event
 
 STRAGGLER_SPINS = 200  # yields the leader grants commands already queued for the lock
@@ -52,33 +52,6 @@ _STORAGE_CODES = {
     26,  # SQLITE_NOTADB
 }
 _DAMAGED_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB: no retry will help
-
-
-class AsyncReply:
-    """A future-like bridge to an asyncio future: resolved with one call_soon_threadsafe."""
-
-    def __init__(self, loop: Any) -> None:
-        self.loop = loop
-        self.future = loop.create_future()
-
-    def set_result(self, result: Any) -> None:
-        self.loop.call_soon_threadsafe(self._settle, result, None)
-
-    def set_exception(self, exc: BaseException) -> None:
-        self.loop.call_soon_threadsafe(self._settle, None, exc)
-
-    def _settle(self, result: Any, exc: BaseException | None) -> None:
-        if self.future.done():
-            return
-        if exc is not None:
-            self.future.set_exception(exc)
-        else:
-            self.future.set_result(result)
-
-
-class StorageError(HallError):
-    status = 503
-    code = "storage_failure"
 
 
 def _code(exc: BaseException) -> int | None:
@@ -149,13 +122,30 @@ class GroupCommitter:
         self._entering = 0
         self._pending: list[Event] = []
         self._failed: dict[int, BaseException] = {}
-        self.next_seq = last_seq + 1  # sequence for the next event, inside the open batch
+        self._next_seq = last_seq + 1  # sequence for the next event, inside the open batch
         self.committed_seq = last_seq
         self._local = threading.local()
         self._queue: queue.SimpleQueue[tuple[Callable[[], Any], Future[Any]] | None] = (
             queue.SimpleQueue()
         )
         self._writer: threading.Thread | None = None
+
+    # -- sequence numbers: the log has no gaps, so only the committer hands them out --------
+    @property
+    def next_seq(self) -> int:
+        """The number the next event will get (the caller holds the lock)."""
+        return self._next_seq
+
+    def allocate(self) -> int:
+        """The next event's sequence number, inside the open batch (the caller holds the lock
+        and runs a command: a refused command gives its numbers back through `release`)."""
+        seq = self._next_seq
+        self._next_seq += 1
+        return seq
+
+    def release(self, count: int = 1) -> None:
+        """Gives back the last `count` numbers allocated (an event that was not appended)."""
+        self._next_seq -= count
 
     @contextmanager
     def command(self) -> Iterator[list[Event]]:
@@ -227,7 +217,7 @@ class GroupCommitter:
         except sqlite3.Error as undo_error:
             self._abort(undo_error)
             return
-        self.next_seq -= emitted
+        self.release(emitted)
         self._note_damage(exc)
 
     def _abort(self, exc: BaseException) -> None:
@@ -242,7 +232,7 @@ class GroupCommitter:
         was_open = self._open
         self._open = False
         self._pending = []
-        self.next_seq = self.committed_seq + 1
+        self._next_seq = self.committed_seq + 1
         if was_open:
             log.error("the store failed; batch %d rolled back: %s", failed, exc)
             with self._cv:
@@ -278,8 +268,9 @@ class GroupCommitter:
     # -- the writer thread: the server's path ---------------------------------------------
     def submit(self, fn: Callable[[], Any], future: Any = None) -> Any:
         """Runs `fn` (which issues commands) on the writer thread; the future resolves only
-        after the commit that made its changes durable. `future` may be an AsyncReply so an
-        event loop is woken directly, without chaining futures across threads."""
+        after the commit that made its changes durable. `future` may be any object with
+        `set_result`/`set_exception` (the server passes one that wakes its event loop directly,
+        without chaining futures across threads)."""
         future = future if future is not None else Future()
         if self.broken is not None:
             _settle(future, None, storage_error(self.broken))
@@ -405,7 +396,3 @@ class GroupCommitter:
         error = self._failed.get(batch)
         if error is not None:
             raise storage_error(error) from error
-
-
-def _storage_error(error: BaseException) -> StorageError:
-    return storage_error(error)

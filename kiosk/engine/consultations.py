@@ -122,7 +122,7 @@ class ConsultationCommands(HelpdeskQueries):
         if source not in SOURCES:
             raise Invalid(f"未知的咨询来源：{source}", f"unknown source: {source}")
         plain = normalise_phone(phone) if phone else None
-        with self._tx() as tx:
+        with self.transaction() as tx:
             if from_ticket is not None:
                 _one_open_question(tx, from_ticket)
             today = self.today(tx.now).isoformat()

@@ -29,7 +29,7 @@ class DayCommands(HallBase):
         return [t for d in days for t in tx.all(WAITING, d[0])]
 
     def close_day(self, actor: Actor = SYSTEM) -> dict[str, Any]:
-        with self._tx() as tx:
+        with self.transaction() as tx:
             today = self.today(tx.now).isoformat()
             if self.day_closed(tx.conn, today):
                 raise Conflict("今日已结束营业", "the day is already closed")

@@ -14,6 +14,7 @@ from kiosk.engine import projector, projector_helpdesk  # noqa: F401  (help-desk
 from kiosk.engine.auth import AuthCommands
 from kiosk.engine.calling import CallCommands
 from kiosk.engine.helpdesk import HelpdeskCommands
+from kiosk.engine.idempotency import IdempotentRequests
 from kiosk.engine.tickets import TicketCommands
 from kiosk.engine.watch import WatchDuties
 from kiosk.events import Event, dumps
@@ -23,7 +24,9 @@ from kiosk.store.migrations import migrate
 from kiosk.store.schema import PROJECTION_TABLES
 
 
-class Hall(TicketCommands, CallCommands, HelpdeskCommands, AuthCommands, WatchDuties):
+class Hall(
+    TicketCommands, CallCommands, HelpdeskCommands, AuthCommands, WatchDuties, IdempotentRequests
+):
     def __init__(self, path: Path | str, clock: Clock | None = None) -> None:
         super().__init__(path, clock)
         self._auth_init()
@@ -74,7 +77,7 @@ def _store_catalog(conn: sqlite3.Connection, catalog: Catalog, now: str) -> None
 def import_catalog(hall: Hall, catalog: Catalog) -> None:
     """Applies a catalog atomically; the hall's windows must still find their categories."""
     hall.config.validate_against(catalog)
-    with hall._tx() as tx:
+    with hall.transaction() as tx:
         _store_catalog(tx.conn, catalog, iso(tx.now))
         tx.emit(
             "catalog.applied",
@@ -85,11 +88,7 @@ def import_catalog(hall: Hall, catalog: Catalog) -> None:
 
 def rebuild(hall: Hall) -> int:
     """Empties the projections and replays the whole log through the projector."""
-    with hall._lock:
-        error = hall._committer.commit_locked()
-        if error is not None:
-            raise error
-        conn = hall._conn
+    with hall.exclusive() as conn:
         with transaction(conn):
             for table in PROJECTION_TABLES:
                 conn.execute(f"DELETE FROM {table}")

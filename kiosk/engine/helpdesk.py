@@ -32,7 +32,7 @@ class HelpdeskCommands(ConsultationCommands, KnowledgeCommands):
         if status not in PRESENCE:
             raise Invalid(f"未知的在岗状态：{status}", f"unknown presence: {status}")
         clerk = clerk_of(actor)
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = tx.one("SELECT status, since FROM helpdesk_presence WHERE clerk = ?", clerk)
             start, _ = day_bounds(self, self.today(tx.now))
             stale = row is not None and status == "on_duty" and row["since"] < start
@@ -50,7 +50,7 @@ class HelpdeskCommands(ConsultationCommands, KnowledgeCommands):
     # -- consultation steps ----------------------------------------------------------------
     def claim(self, ref: str, actor: Actor) -> dict[str, Any]:
         clerk = clerk_of(actor)
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._consultation_row(tx.conn, ref)
             if row["status"] == "claimed" and row["owner"] == clerk:
                 return self._view(tx, row["id"])  # a second press by the owner: nothing to do
@@ -67,7 +67,7 @@ class HelpdeskCommands(ConsultationCommands, KnowledgeCommands):
         """Gives the question to a named colleague, or back to the open list, with a note."""
         if not note.strip():
             raise Invalid("移交时请填写说明", "a handover needs a note")
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._owned(tx, ref, actor)
             if to is not None and (to == row["owner"] or role_of(tx.conn, to) not in DESK_ROLES):
                 raise Invalid("请选择另一位咨询台人员", "hand over to another help-desk member")
@@ -78,7 +78,7 @@ class HelpdeskCommands(ConsultationCommands, KnowledgeCommands):
         self, ref: str, actor: Actor, answer: str, items: list[str] | None = None
     ) -> dict[str, Any]:
         """Saves the answer and linked service items without closing the question."""
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._owned(tx, ref, actor)
             text, codes = self._answer_parts(answer, items)
             return self._step(
@@ -89,7 +89,7 @@ class HelpdeskCommands(ConsultationCommands, KnowledgeCommands):
     def resolve(
         self, ref: str, actor: Actor, answer: str | None = None, items: list[str] | None = None
     ) -> dict[str, Any]:
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._owned(tx, ref, actor)
             text, codes = self._answer_parts(
                 answer if answer is not None else row["answer"] or "",
@@ -111,7 +111,7 @@ class HelpdeskCommands(ConsultationCommands, KnowledgeCommands):
         note: str | None = None,
     ) -> dict[str, Any]:
         """Turns the question into a queue ticket (default: the 综合咨询 category)."""
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._owned(tx, ref, actor)
             cat = target_category(self, category)
             ticket = emit_converted(self, tx, dict(row), cat, item, note, actor)
@@ -121,7 +121,7 @@ class HelpdeskCommands(ConsultationCommands, KnowledgeCommands):
         """Passes the question up to a supervisor (any, or a named one)."""
         if not note.strip():
             raise Invalid("转交主管时请填写说明", "a referral needs a note")
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._owned(tx, ref, actor)
             if to is not None and role_of(tx.conn, to) not in SUPERVISORS:
                 raise Invalid("只能转交给大厅主管", "refer to a supervisor")
@@ -130,7 +130,7 @@ class HelpdeskCommands(ConsultationCommands, KnowledgeCommands):
 
     def make_faq(self, ref: str, actor: Actor) -> dict[str, Any]:
         """ "Make this an FAQ": the question and its answer become a draft FAQ."""
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._consultation_row(tx.conn, ref)
             if row["faq_id"]:
                 raise Conflict("该咨询已生成常见问题", "this consultation already has an FAQ")

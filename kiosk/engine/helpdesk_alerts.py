@@ -29,10 +29,7 @@ def unclaimed_minutes(hall: HallBase) -> float:
 
 
 def set_unclaimed_minutes(hall: HallBase, minutes: float) -> None:
-    with hall._tx() as tx:
-        tx.conn.execute(
-            "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (SETTING, str(minutes))
-        )
+    hall.set_meta(SETTING, str(minutes))
 
 
 def _alerted(tx: Tx, kind: str, key: str, since: str) -> bool:
@@ -61,7 +58,7 @@ def check_helpdesk(hall: HallBase) -> list[str]:
         return []  # the common case: no write transaction at all
     raised: list[str] = []
     limit = iso(now - timedelta(minutes=unclaimed_minutes(hall)))
-    with hall._tx() as tx:
+    with hall.transaction() as tx:
         waiting = tx.all(waiting_sql)
         for c in waiting:
             key = f"consultation:{c['id']}"

@@ -60,33 +60,40 @@ def fingerprint(method: str, path: str, body: bytes) -> str:
     return digest.hexdigest()
 
 
-def run_once(hall: HallBase, scope: str, key: str, print_: str, fn: Callable[[], Any]) -> Any:
-    """Runs `fn` unless `key` was seen from `scope`; must run on the hall's writer thread.
-    `print_` is the request's fingerprint."""
-    full = json.dumps([scope, key], ensure_ascii=False)
-    row = hall._conn.execute("SELECT status, body FROM idempotency WHERE key = ?", (full,))
-    found = row.fetchone()
-    if found is not None:
-        stored = json.loads(found["body"])
-        if stored.get("fingerprint") != print_:
-            raise KeyReused(
-                "该请求编号已用于另一项操作，请重新操作",
-                "this Idempotency-Key was already used with a different request",
-            )
-        if found["status"] >= 400:
-            e = stored["error"]
-            raise ReplayedError(found["status"], e["code"], e["zh"], e["en"], e["extra"])
-        return _restore(hall, stored["result"])
-    try:
-        result = fn()
-    except HallError as exc:
-        error = {"code": exc.code, "zh": exc.message_zh, "en": exc.message_en, "extra": exc.extra}
-        _remember(hall, full, scope, exc.status, {"fingerprint": print_, "error": error})
-        raise
-    stored_result = _strip(result)
-    if stored_result is not _SECRET:
-        _remember(hall, full, scope, 200, {"fingerprint": print_, "result": stored_result})
-    return result
+class IdempotentRequests(HallBase):
+    def run_once(self, scope: str, key: str, print_: str, fn: Callable[[], Any]) -> Any:
+        """Runs `fn` unless `key` was seen from `scope`; must run on the hall's writer thread,
+        whose connection also sees a first request still in the open batch. `print_` is the
+        request's fingerprint."""
+        full = json.dumps([scope, key], ensure_ascii=False)
+        row = self._conn.execute("SELECT status, body FROM idempotency WHERE key = ?", (full,))
+        found = row.fetchone()
+        if found is not None:
+            stored = json.loads(found["body"])
+            if stored.get("fingerprint") != print_:
+                raise KeyReused(
+                    "该请求编号已用于另一项操作，请重新操作",
+                    "this Idempotency-Key was already used with a different request",
+                )
+            if found["status"] >= 400:
+                e = stored["error"]
+                raise ReplayedError(found["status"], e["code"], e["zh"], e["en"], e["extra"])
+            return _restore(self, stored["result"])
+        try:
+            result = fn()
+        except HallError as exc:
+            error = {
+                "code": exc.code,
+                "zh": exc.message_zh,
+                "en": exc.message_en,
+                "extra": exc.extra,
+            }
+            _remember(self, full, scope, exc.status, {"fingerprint": print_, "error": error})
+            raise
+        stored_result = _strip(result)
+        if stored_result is not _SECRET:
+            _remember(self, full, scope, 200, {"fingerprint": print_, "result": stored_result})
+        return result
 
 
 class _Secret:
@@ -128,7 +135,7 @@ def _restore(hall: HallBase, value: Any) -> Any:
 
 
 def _remember(hall: HallBase, key: str, scope: str, status: int, body: dict[str, Any]) -> None:
-    with hall._tx() as tx:
+    with hall.transaction() as tx:
         tx.conn.execute(
             "INSERT INTO idempotency(key, principal, status, body, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
@@ -139,6 +146,6 @@ def _remember(hall: HallBase, key: str, scope: str, status: int, body: dict[str,
 def purge_old(hall: HallBase) -> int:
     """Keys older than a week are forgotten: no outbox holds a message that long."""
     cutoff = iso(hall.clock.now() - timedelta(days=KEEP_DAYS))
-    with hall._tx() as tx:
+    with hall.transaction() as tx:
         cur = tx.conn.execute("DELETE FROM idempotency WHERE created_at < ?", (cutoff,))
         return int(cur.rowcount)

@@ -65,7 +65,7 @@ class KnowledgeCommands(HallBase):
         _check_kind(kind)
         body = {k: content.get(k) for k in content_keys(kind)}
         self._validate(kind, body, publishing=False)
-        with self._tx() as tx:
+        with self.transaction() as tx:
             return self.draft_in(tx, kind, body, actor, consultation_id)
 
     def draft_in(
@@ -85,7 +85,7 @@ class KnowledgeCommands(HallBase):
         self, kind: str, entry_id: str, changes: Mapping[str, Any], actor: Actor
     ) -> dict[str, Any]:
         """Changes the given fields; a published entry is republished with the new text."""
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._entry_row(tx.conn, kind, entry_id)
             current = entry_view(row)
             body = {k: changes.get(k, current[k]) for k in content_keys(kind)}
@@ -99,7 +99,7 @@ class KnowledgeCommands(HallBase):
             return view
 
     def publish_entry(self, kind: str, entry_id: str, actor: Actor) -> dict[str, Any]:
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._entry_row(tx.conn, kind, entry_id)
             if row["status"] == "published":
                 raise Conflict("已经发布", "already published")
@@ -110,7 +110,7 @@ class KnowledgeCommands(HallBase):
             return self._emit_entry(tx, kind, "published", entry_id, extra, actor)
 
     def retire_entry(self, kind: str, entry_id: str, actor: Actor) -> dict[str, Any]:
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._entry_row(tx.conn, kind, entry_id)
             if row["status"] == "retired":
                 raise Conflict("已经停用", "already retired")

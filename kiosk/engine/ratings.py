@@ -50,7 +50,7 @@ class RatingCommands(HallBase):
         rating names the window the pad is registered to (`pad_window`)."""
         if not 1 <= level <= 5:
             raise Invalid("评价等级应为1到5", "level must be 1 to 5")
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = tx.one("SELECT * FROM tickets WHERE id = ?", ticket_id)
             if row is None:
                 raise NotFound("未找到该号码", f"no ticket {ticket_id}")

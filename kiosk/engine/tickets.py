@@ -67,7 +67,7 @@ class TicketCommands(HallBase):
         """Returns (ticket, created). The same request_id from the same issuer again returns the
         first ticket, so a kiosk that retries after a timeout never prints two numbers for one
         tap; the same request_id with another request is refused."""
-        with self._tx() as tx:
+        with self.transaction() as tx:
             key = request_key(actor.device, actor.clerk, request_id)
             if key:
                 row = tx.one("SELECT * FROM tickets WHERE request_id = ?", key)
@@ -145,7 +145,7 @@ class TicketCommands(HallBase):
             raise Invalid(f"未知的业务类别：{category}", f"unknown category: {category}")
         slot = appointment_slot(slot_start)
         code = new_token(6).upper().replace("-", "X").replace("_", "Y")[:8]
-        with self._tx() as tx:
+        with self.transaction() as tx:
             tx.emit(
                 "appointment.booked",
                 {
@@ -160,7 +160,7 @@ class TicketCommands(HallBase):
 
     def requeue(self, ref: str, actor: Actor = Actor()) -> dict[str, Any]:
         """A missed citizen rejoins the same day, after `requeue_after` waiting tickets."""
-        with self._tx() as tx:
+        with self.transaction() as tx:
             row = self._find(tx.conn, ref)
             today = self.today(tx.now).isoformat()
             if row["status"] != TicketStatus.NO_SHOW or row["service_day"] != today:

@@ -20,7 +20,7 @@ TIDAL_PER_WINDOW = 10  # ... or more than this many per open window suggests ano
 
 
 class WatchDuties(SnapshotQueries, DayCommands, RatingCommands):
-    def _alerted_since(self, kind: str, key: str, since: str) -> bool:
+    def alerted_since(self, kind: str, key: str, since: str) -> bool:
         row = (
             self.reader()
             .execute(
@@ -32,8 +32,8 @@ class WatchDuties(SnapshotQueries, DayCommands, RatingCommands):
         )
         return row is not None
 
-    def _raise(self, kind: str, details: dict[str, Any]) -> None:
-        with self._tx() as tx:
+    def raise_alert(self, kind: str, details: dict[str, Any]) -> None:
+        with self.transaction() as tx:
             tx.emit("alert.raised", {"kind": kind, "details": details}, SYSTEM)
 
     def check_idle_windows(self) -> list[int]:
@@ -50,9 +50,9 @@ class WatchDuties(SnapshotQueries, DayCommands, RatingCommands):
         ).fetchall():
             waiting = waiting_in(conn, today, list(self.window_ranks[st["no"]]))
             key = f"window:{st['no']}"
-            if waiting and not self._alerted_since("idle_window", key, st["last_action_at"]):
+            if waiting and not self.alerted_since("idle_window", key, st["last_action_at"]):
                 idle = (now - parse_iso(st["last_action_at"])).total_seconds()
-                self._raise(
+                self.raise_alert(
                     "idle_window",
                     {
                         "key": key,
@@ -80,8 +80,8 @@ class WatchDuties(SnapshotQueries, DayCommands, RatingCommands):
             n, windows = c["waiting"], open_by_cat.get(c["code"], 0)
             if n > TIDAL_WAITING or (windows and n > TIDAL_PER_WINDOW * windows):
                 key = f"category:{c['code']}"
-                if not self._alerted_since("tidal_window", key, since):
-                    self._raise(
+                if not self.alerted_since("tidal_window", key, since):
+                    self.raise_alert(
                         "tidal_window",
                         {"key": key, "category": c["code"], "waiting": n, "open_windows": windows},
                     )

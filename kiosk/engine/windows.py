@@ -15,7 +15,7 @@ class WindowCommands(HallBase):
         """One clerk per window, one window per clerk: the login a session token stands for."""
         if window_no not in self.windows:
             raise NotFound(f"没有{window_no}号窗口", f"no window {window_no}")
-        with self._tx() as tx:
+        with self.transaction() as tx:
             state = tx.one("SELECT * FROM window_state WHERE no = ?", window_no)
             assert state is not None
             if state["clerk"] == clerk:
@@ -35,7 +35,7 @@ class WindowCommands(HallBase):
             tx.emit("window.opened", {"window_no": window_no, "clerk": clerk}, actor)
 
     def close_window(self, window_no: int, actor: Actor, reason: str = "logout") -> None:
-        with self._tx() as tx:
+        with self.transaction() as tx:
             state = tx.one("SELECT * FROM window_state WHERE no = ?", window_no)
             if state is None or state["clerk"] is None:
                 return
@@ -54,7 +54,7 @@ class WindowCommands(HallBase):
     ) -> dict[str, Any]:
         if reason == PauseReason.OTHER and not (note or "").strip():
             raise Invalid("选择“其他”时请填写说明", "reason 'other' needs a note")
-        with self._tx() as tx:
+        with self.transaction() as tx:
             state = self._window_for(tx, window_no, actor)
             if state["status"] == WindowStatus.PAUSED:
                 raise Conflict("窗口已在暂停中", "the window is already paused")
@@ -75,7 +75,7 @@ class WindowCommands(HallBase):
             return {"absence_id": absence_id}
 
     def resume(self, window_no: int, actor: Actor) -> dict[str, Any]:
-        with self._tx() as tx:
+        with self.transaction() as tx:
             state = self._window_for(tx, window_no, actor)
             if state["status"] != WindowStatus.PAUSED:
                 raise Conflict("窗口未暂停", "the window is not paused")

@@ -52,33 +52,44 @@ def _size(scale: int) -> bytes:
     return GS + b"!" + bytes([(n << 4) | n])
 
 
+def _send(printer: Escpos, data: bytes) -> None:
+    """python-escpos has no public call for raw bytes: `_raw` and `_read` are the transport
+    hooks every one of its printer classes implements, so they are reached here alone."""
+    printer._raw(data)  # noqa: SLF001
+
+
+def _receive(printer: Escpos) -> bytes:
+    reply: bytes = printer._read()  # noqa: SLF001
+    return reply
+
+
 def _line(printer: Escpos, line: Line) -> None:
-    printer._raw(ALIGN[line.align] + _bold(line.bold))
+    _send(printer, ALIGN[line.align] + _bold(line.bold))
     if line.indent and line.align is Align.LEFT:
-        printer._raw(_size(1) + b" " * line.indent)  # indent counts normal-size columns
-    printer._raw(_size(line.size.scale))
-    printer._raw(line.text.encode(TEXT_ENCODING, errors="replace") + b"\n")
+        _send(printer, _size(1) + b" " * line.indent)  # indent counts normal-size columns
+    _send(printer, _size(line.size.scale))
+    _send(printer, line.text.encode(TEXT_ENCODING, errors="replace") + b"\n")
 
 
 def render_escpos(blocks: Sequence[Block], paper_mm: int = 80) -> bytes:
     """The ESC/POS byte stream for ``blocks`` (laid out for ``paper_mm`` paper)."""
     width = PAPER_COLUMNS[paper_mm]
     printer = Dummy()
-    printer._raw(INIT + CHINESE_MODE_ON)
+    _send(printer, INIT + CHINESE_MODE_ON)
     for block in blocks:
         if isinstance(block, Line):
             _line(printer, block)
         elif isinstance(block, Rule):
             rule = (b"=" if block.heavy else b"-") * width
-            printer._raw(ALIGN[Align.LEFT] + _bold(False) + _size(1) + rule + b"\n")
+            _send(printer, ALIGN[Align.LEFT] + _bold(False) + _size(1) + rule + b"\n")
         elif isinstance(block, QrBlock):
-            printer._raw(ALIGN[Align.CENTER] + _bold(False) + _size(1))
+            _send(printer, ALIGN[Align.CENTER] + _bold(False) + _size(1))
             printer.qr(block.data, ec=QR_ECLEVEL_M, size=QR_MODULE_DOTS[paper_mm], native=True)
-            printer._raw(b"\n" + ALIGN[Align.LEFT])
+            _send(printer, b"\n" + ALIGN[Align.LEFT])
         elif isinstance(block, Feed):
             printer.print_and_feed(max(0, min(255, block.lines)))
         elif isinstance(block, Cut):
-            printer._raw(ALIGN[Align.LEFT] + _bold(False) + _size(1))
+            _send(printer, ALIGN[Align.LEFT] + _bold(False) + _size(1))
             printer.cut()
     return printer.output
 
@@ -122,8 +133,8 @@ def _open(target: PrinterTarget) -> Escpos:
 def _status_byte(printer: Escpos, n: int) -> int | None:
     """Send ``DLE EOT n`` and return the reply byte, or None if the printer does not answer."""
     try:
-        printer._raw(DLE_EOT + bytes([n]))
-        reply = printer._read()
+        _send(printer, DLE_EOT + bytes([n]))
+        reply = _receive(printer)
     except NotImplementedError:
         return None
     except Exception as exc:  # socket.timeout, usb.core.USBTimeoutError, ...
@@ -162,7 +173,7 @@ def print_blocks(target: PrinterTarget, blocks: Sequence[Block]) -> bytes:
     try:
         if target.query_status:
             check_status(printer)
-        printer._raw(data)
+        _send(printer, data)
         flush = getattr(printer, "flush", None)
         if callable(flush):
             flush()

@@ -15,9 +15,8 @@ from starlette.requests import HTTPConnection
 
 from kiosk import limits
 from kiosk.engine.auth import Principal
-from kiosk.engine.commit import AsyncReply
 from kiosk.engine.hall import Hall
-from kiosk.engine.idempotency import fingerprint, run_once
+from kiosk.engine.idempotency import fingerprint
 from kiosk.engine.phone import ticket_of_token
 from kiosk.errors import HallError, Invalid, NotAllowed, NotFound, Unauthorized
 from kiosk.server.access import ANYONE, SUPERVISORS, Rule, Where, rule_for
@@ -126,6 +125,30 @@ def window_param(hall: Hall, raw: Any) -> int:
     return no
 
 
+class AsyncReply:
+    """Where the hall's writer thread answers a request: an asyncio future, resolved with one
+    call_soon_threadsafe, so the event loop is woken directly instead of through a chain of
+    futures across threads."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.future: asyncio.Future[Any] = loop.create_future()
+
+    def set_result(self, result: Any) -> None:
+        self.loop.call_soon_threadsafe(self._settle, result, None)
+
+    def set_exception(self, exc: BaseException) -> None:
+        self.loop.call_soon_threadsafe(self._settle, None, exc)
+
+    def _settle(self, result: Any, exc: BaseException | None) -> None:
+        if self.future.done():
+            return
+        if exc is not None:
+            self.future.set_exception(exc)
+        else:
+            self.future.set_result(result)
+
+
 async def write(
     request: Request, fn: Callable[..., Any], *args: Any, replayable: bool = True, **kwargs: Any
 ) -> Any:
@@ -143,7 +166,7 @@ async def write(
         query = f"?{request.url.query}" if request.url.query else ""
         print_ = fingerprint(request.method, request.url.path + query, await request.body())
         scope = f"{who.kind}:{who.name}"
-        call = functools.partial(run_once, hall, scope, key, print_, call)
+        call = functools.partial(hall.run_once, scope, key, print_, call)
     reply = AsyncReply(asyncio.get_running_loop())
     hall.submit(call, reply)
     return await reply.future

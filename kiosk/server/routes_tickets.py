@@ -69,7 +69,7 @@ async def requeue(ref: str, request: Request, who: Principal = Depends(guard)) -
 
 def _print_failed(hall: Hall, ref: str, device: str, error: str, actor: Actor) -> dict[str, Any]:
     ticket = hall.ticket(ref)
-    with hall._tx() as tx:
+    with hall.transaction() as tx:
         tx.emit(
             "print.failed",
             {

@@ -18,11 +18,7 @@ def apply_center_catalog(hall: Hall, body: dict[str, Any]) -> str:
 
     def run() -> None:
         import_catalog(hall, catalog)
-        with hall._tx() as tx:
-            tx.conn.execute(
-                "INSERT INTO meta(key, value) VALUES ('catalog_source', 'center')"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value"
-            )
+        hall.set_meta("catalog_source", "center")
 
     hall.submit(run).result(timeout=60)
     return catalog.version
@@ -35,7 +31,7 @@ def set_item_enabled(hall: Hall, item: str, enabled: bool) -> None:
         raise Invalid(f"目录中没有事项{item}", f"no item {item} in the catalog") from None
 
     def run() -> None:
-        with hall._tx() as tx:
+        with hall.transaction() as tx:
             tx.conn.execute(
                 "INSERT INTO item_switches(item, enabled) VALUES (?, ?)"
                 " ON CONFLICT(item) DO UPDATE SET enabled = excluded.enabled",

@@ -19,8 +19,8 @@ import httpx
 
 from kiosk.center.client import CenterClient, CenterSyncError
 from kiosk.clock import iso
-from kiosk.engine.commit import StorageError
 from kiosk.engine.hall import Hall
+from kiosk.errors import StorageError
 from kiosk.sync.pusher import SyncSummary, sync_once
 from kiosk.sync.recover import SyncDiverged, behind_message, check_same_history, recover_tail
 from kiosk.sync.settings import CenterLink
@@ -166,10 +166,10 @@ class SyncLoop:
         self._alerted.add(key)
         hall = self.hall
         since = iso(hall.clock.now() - ALERT_MEMORY)
-        if hall._alerted_since(kind, key, since):
+        if hall.alerted_since(kind, key, since):
             return
         details = {"key": key, "detail": detail, "detail_zh": detail_zh, **extra}
         try:
-            hall.submit(lambda: hall._raise(kind, details)).result(timeout=30)
+            hall.submit(lambda: hall.raise_alert(kind, details)).result(timeout=30)
         except Exception:  # the log line above already says it
             log.exception("could not raise the %s alert", kind)

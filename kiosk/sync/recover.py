@@ -130,15 +130,15 @@ def replay(hall: HallBase, head: int, tail: list[Event]) -> None:
     hall wrote nothing after `head` meanwhile (that would be a fork)."""
 
     def run() -> None:
-        if hall._committer.next_seq != head + 1:
-            local = hall._committer.next_seq - 1
-            raise SyncDiverged(
-                f"恢复期间本厅产生了新的事件（本地已到第 {local} 条），与中心的副本冲突",
-                f"the hall wrote new events (up to seq {local}) while recovering from seq "
-                f"{head}: its log and the center's have forked",
-                key="forked",
-            )
-        with hall._tx() as tx:
+        with hall.transaction() as tx:
+            if tx.next_seq != head + 1:
+                local = tx.next_seq - 1
+                raise SyncDiverged(
+                    f"恢复期间本厅产生了新的事件（本地已到第 {local} 条），与中心的副本冲突",
+                    f"the hall wrote new events (up to seq {local}) while recovering from seq "
+                    f"{head}: its log and the center's have forked",
+                    key="forked",
+                )
             for ev in tail:
                 tx.append(ev)
 

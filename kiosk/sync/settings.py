@@ -19,10 +19,4 @@ def load(hall: HallBase) -> CenterLink | None:
 
 
 def save(hall: HallBase, link: CenterLink) -> None:
-    with hall._tx() as tx:
-        for key, value in (("center_url", link.url.rstrip("/")), ("center_token", link.token)):
-            tx.conn.execute(
-                "INSERT INTO meta(key, value) VALUES (?, ?)"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+    hall.update_meta({"center_url": link.url.rstrip("/"), "center_token": link.token})

@@ -105,10 +105,8 @@ def set_page_limit(hall: Hall, pages: int | None) -> None:
     """On the writer's own connection: SQLite answers SQLITE_FULL past `pages`."""
 
     def run() -> None:
-        if pages is None:
-            hall._conn.execute("PRAGMA max_page_count = 1073741823")
-        else:
-            hall._conn.execute(f"PRAGMA max_page_count = {pages}")
+        with hall.exclusive() as conn:
+            conn.execute(f"PRAGMA max_page_count = {pages or 1073741823}")
 
     hall.submit(run).result(timeout=10)
 

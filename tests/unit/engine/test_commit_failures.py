@@ -8,16 +8,16 @@ import threading
 from collections import Counter
 
 from kiosk.engine.base import Actor
-from kiosk.engine.commit import StorageError
 from kiosk.engine.hall import Hall
+from kiosk.errors import StorageError
 
 THREADS = 8
 EACH = 40
 
 
 def page_limit(hall: Hall, pages: int) -> None:
-    with hall._committer.lock:
-        hall._conn.execute(f"PRAGMA max_page_count = {pages}")
+    with hall.exclusive() as conn:
+        conn.execute(f"PRAGMA max_page_count = {pages}")
 
 
 def issue_from_threads(hall: Hall) -> Counter[str]:

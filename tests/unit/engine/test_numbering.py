@@ -26,7 +26,7 @@ def test_past_999_numbers_grow_instead_of_wrapping() -> None:
 
 
 def test_thousand_and_first_ticket_is_a1001(hall: Hall) -> None:
-    with hall._tx() as tx:
+    with hall.transaction() as tx:
         tx.conn.execute(
             "INSERT INTO counters(service_day, prefix, last) VALUES ('2026-11-27', 'A', 999)"
         )

@@ -63,7 +63,7 @@ def test_request_ids_keyed_by_issuer_rebuild_and_migrate_alike(hall) -> None:
     rebuild(hall)
     assert projection_dump(hall) == live
     # a store from before migration 7: request ids unscoped, replies remembered in clear
-    with hall._tx() as tx:
+    with hall.transaction() as tx:
         tx.conn.execute("UPDATE tickets SET request_id = id")
         tx.conn.execute(
             "INSERT INTO idempotency(key, principal, status, body, created_at)"
@@ -73,7 +73,8 @@ def test_request_ids_keyed_by_issuer_rebuild_and_migrate_alike(hall) -> None:
     scoping = next(
         m for m in MIGRATIONS if m.name == "idempotency and request ids scoped by caller"
     )
-    with transaction(hall._conn):
-        scoping.apply(hall._conn)
+    with hall.exclusive() as conn:
+        with transaction(conn):
+            scoping.apply(conn)
+        assert conn.execute("SELECT COUNT(*) FROM idempotency").fetchone()[0] == 0
     assert projection_dump(hall) == live
-    assert hall._conn.execute("SELECT COUNT(*) FROM idempotency").fetchone()[0] == 0
