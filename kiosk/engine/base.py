@@ -24,12 +24,13 @@ from zoneinfo import ZoneInfo
 
 from kiosk import events as evlog
 from kiosk import limits
-from kiosk.catalog.hall_config import HallConfig
+from kiosk.catalog.hall_config import HallConfig, WindowConfig
 from kiosk.catalog.model import Catalog, Category, ServiceItem
 from kiosk.clock import Clock, SystemClock, iso, parse_iso, service_day
 from kiosk.domain import WindowStatus
 from kiosk.engine import projector
 from kiosk.engine.commit import GroupCommitter, storage_error
+from kiosk.engine.settings import HallSettings
 from kiosk.engine.views import ticket_view
 from kiosk.errors import Conflict, Forbidden, Invalid, NotFound, StorageError
 from kiosk.events import Event
@@ -150,32 +151,43 @@ class HallBase:
     # -- configuration -------------------------------------------------------------------
     def reload(self) -> None:
         """Re-read hall config and catalog (after `kiosk init` or a catalog import)."""
-        meta = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
-        if "hall_config" not in meta:
-            raise NotFound("门店尚未初始化", "this hall store is not initialised (kiosk init)")
-        self.config = HallConfig.model_validate_json(meta["hall_config"])
-        self.secret = meta["secret"]
-        row = self._conn.execute(
-            "SELECT body FROM catalog ORDER BY applied_at DESC, rowid DESC LIMIT 1"
-        ).fetchone()
-        self.catalog = Catalog.model_validate_json(row[0])
-        self.disabled_items = {
-            r[0] for r in self._conn.execute("SELECT item FROM item_switches WHERE enabled = 0")
-        }
-        self.tz = ZoneInfo(self.config.timezone)
-        self.windows = {w.no: w for w in self.config.windows}
-        self.window_ranks = {w.no: w.ranks() for w in self.config.windows}
-        self.serving: dict[str, list[int]] = {}
-        for no, ranks in self.window_ranks.items():
-            for code in ranks:
-                self.serving.setdefault(code, []).append(no)
+        self.settings = HallSettings.load(self._conn)
+
+    # what the hall is set up as (kiosk/engine/settings.py), by its parts
+    @property
+    def config(self) -> HallConfig:
+        return self.settings.config
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.settings.catalog
+
+    @property
+    def disabled_items(self) -> frozenset[str]:
+        return self.settings.disabled_items
+
+    @property
+    def secret(self) -> str:
+        return self.settings.secret
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return self.settings.tz
+
+    @property
+    def windows(self) -> Mapping[int, WindowConfig]:
+        return self.settings.windows
+
+    @property
+    def window_ranks(self) -> Mapping[int, Mapping[str, int]]:
+        return self.settings.window_ranks
 
     @property
     def code(self) -> str:
-        return self.config.code
+        return self.settings.config.code
 
     def today(self, now: datetime | None = None) -> date:
-        return service_day(now or self.clock.now(), self.tz)
+        return service_day(now or self.clock.now(), self.settings.tz)
 
     # -- writing -------------------------------------------------------------------------
     @contextmanager
@@ -292,7 +304,7 @@ class HallBase:
         self, ref: str, conn: sqlite3.Connection | None = None, fresh: bool = False
     ) -> dict[str, Any]:
         conn = conn or self.reader()
-        return ticket_view(self, conn, self._find(conn, ref), fresh)
+        return ticket_view(self.settings, conn, self._find(conn, ref), fresh)
 
     def events_after(self, after_seq: int, limit: int = 1000) -> list[Event]:
         return evlog.read_after(self.reader(), after_seq, limit)

@@ -13,10 +13,8 @@ ticket costs the same with 10 or 50,000 people waiting. Only a ticket in the mid
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from kiosk.engine.base import HallBase
+from kiosk.engine.settings import HallSettings
 
 RECENT = 20
 
@@ -61,7 +59,7 @@ def ahead_of(conn: sqlite3.Connection, ticket: sqlite3.Row) -> int:
     return int(before) + int(same_tier)
 
 
-def service_time(hall: HallBase, conn: sqlite3.Connection, category: str) -> float:
+def service_time(settings: HallSettings, conn: sqlite3.Connection, category: str) -> float:
     rows = conn.execute(
         "SELECT handle_s FROM tickets WHERE category = ? AND status = 'done'"
         " AND handle_s IS NOT NULL ORDER BY finished_at DESC LIMIT ?",
@@ -69,11 +67,11 @@ def service_time(hall: HallBase, conn: sqlite3.Connection, category: str) -> flo
     ).fetchall()
     if rows:
         return sum(r[0] for r in rows) / len(rows)
-    return float(hall.catalog.category(category).service_time_s)
+    return float(settings.catalog.category(category).service_time_s)
 
 
-def windows_for(hall: HallBase, conn: sqlite3.Connection, category: str) -> int:
-    serving = hall.serving.get(category, [])
+def windows_for(settings: HallSettings, conn: sqlite3.Connection, category: str) -> int:
+    serving = settings.serving.get(category, ())
     if not serving:
         return 1
     marks = ",".join("?" * len(serving))
@@ -84,15 +82,18 @@ def windows_for(hall: HallBase, conn: sqlite3.Connection, category: str) -> int:
 
 
 def estimate(
-    hall: HallBase, conn: sqlite3.Connection, ticket: sqlite3.Row, last_in_tier: bool = False
+    settings: HallSettings,
+    conn: sqlite3.Connection,
+    ticket: sqlite3.Row,
+    last_in_tier: bool = False,
 ) -> tuple[int, int]:
     """(people ahead, estimated wait in seconds) for a waiting ticket. `last_in_tier`: the
     ticket has just joined the back of its tier (a new ticket), so only kept counts are read."""
     if ticket["status"] != "waiting":
         return 0, 0
     ahead = tail_position(conn, ticket) if last_in_tier else ahead_of(conn, ticket)
-    per = service_time(hall, conn, ticket["category"])
-    return ahead, round(ahead * per / windows_for(hall, conn, ticket["category"]))
+    per = service_time(settings, conn, ticket["category"])
+    return ahead, round(ahead * per / windows_for(settings, conn, ticket["category"]))
 
 
 def tail_position(conn: sqlite3.Connection, ticket: sqlite3.Row) -> int:

@@ -24,6 +24,7 @@ from typing import Any
 
 from kiosk.clock import iso
 from kiosk.engine.base import HallBase
+from kiosk.engine.settings import HallSettings
 from kiosk.engine.views import status_url
 from kiosk.errors import HallError, Invalid
 
@@ -78,7 +79,7 @@ class IdempotentRequests(HallBase):
             if found["status"] >= 400:
                 e = stored["error"]
                 raise ReplayedError(found["status"], e["code"], e["zh"], e["en"], e["extra"])
-            return _restore(self, stored["result"])
+            return _restore(self.settings, stored["result"])
         try:
             result = fn()
         except HallError as exc:
@@ -123,14 +124,16 @@ def _strip(value: Any) -> Any:
     return value
 
 
-def _restore(hall: HallBase, value: Any) -> Any:
+def _restore(settings: HallSettings, value: Any) -> Any:
     if isinstance(value, dict):
         return {
-            k: status_url(hall, value["id"]) if k == DERIVED and v == MARKER else _restore(hall, v)
+            k: status_url(settings, value["id"])
+            if k == DERIVED and v == MARKER
+            else _restore(settings, v)
             for k, v in value.items()
         }
     if isinstance(value, list):
-        return [_restore(hall, v) for v in value]
+        return [_restore(settings, v) for v in value]
     return value
 
 

@@ -65,7 +65,7 @@ def ticket_expired(hall: HallBase, service_day: str) -> bool:
 def link_of_token(hall: HallBase, token: str) -> Link | None:
     """The link a token stands for, if the token is genuine and the ticket exists (a genuine
     token of a ticket lost in a restore must still give the not-found page)."""
-    ticket_id = ticket_from_token(hall, token)
+    ticket_id = ticket_from_token(hall.settings, token)
     if ticket_id is None:
         return None
     row = (

@@ -13,6 +13,7 @@ handful of rows, instead of sorting every waiting ticket on each call.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 
 HEAD_OF_CATEGORY = (
     "SELECT * FROM tickets WHERE status = 'waiting' AND service_day = ? AND category = ?"
@@ -30,7 +31,7 @@ def route_key(row: sqlite3.Row, rank: int) -> tuple[int, int, int, str, str]:
 
 
 def next_for(
-    conn: sqlite3.Connection, day: str, window_no: int, ranks: dict[str, int]
+    conn: sqlite3.Connection, day: str, window_no: int, ranks: Mapping[str, int]
 ) -> sqlite3.Row | None:
     """The ticket call-next gives `window_no` (serving `ranks`: category -> rank) on `day`,
     or None when nothing waits for it."""

@@ -39,7 +39,7 @@ class SnapshotQueries(HallBase):
                 args = {"day": today, "cat": cat.code}
                 oldest = conn.execute(OLDEST, args).fetchone()[0] if waiting else None
                 longest = (now - parse_iso(oldest)).total_seconds() if oldest else 0.0
-                per = service_time(self, conn, cat.code)
+                per = service_time(self.settings, conn, cat.code)
                 categories.append(
                     {
                         "code": cat.code,
@@ -49,7 +49,7 @@ class SnapshotQueries(HallBase):
                         "waiting": waiting,
                         "longest_wait_s": round(max(0.0, longest)),
                         "estimated_wait_s": round(
-                            waiting * per / windows_for(self, conn, cat.code)
+                            waiting * per / windows_for(self.settings, conn, cat.code)
                         ),
                     }
                 )

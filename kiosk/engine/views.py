@@ -5,13 +5,11 @@ from __future__ import annotations
 import hmac
 import json
 import sqlite3
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kiosk.engine.estimate import estimate
+from kiosk.engine.settings import HallSettings
 from kiosk.ids import sign
-
-if TYPE_CHECKING:
-    from kiosk.engine.base import HallBase
 
 TICKET_FIELDS = (
     "id",
@@ -37,32 +35,32 @@ TICKET_FIELDS = (
 )
 
 
-def status_token(hall: HallBase, ticket_id: str) -> str:
+def status_token(settings: HallSettings, ticket_id: str) -> str:
     """The secret in a ticket's status link: its id plus an HMAC, so the number alone reveals
     nothing and nothing needs storing."""
-    return f"{ticket_id}.{sign(hall.secret, 'ticket:' + ticket_id)}"
+    return f"{ticket_id}.{sign(settings.secret, 'ticket:' + ticket_id)}"
 
 
-def status_url(hall: HallBase, ticket_id: str) -> str:
+def status_url(settings: HallSettings, ticket_id: str) -> str:
     """The ticket's status link (the QR code on the slip): a secret, derived, never stored."""
-    return f"/t/{status_token(hall, ticket_id)}"
+    return f"/t/{status_token(settings, ticket_id)}"
 
 
-def ticket_from_token(hall: HallBase, token: str) -> str | None:
+def ticket_from_token(settings: HallSettings, token: str) -> str | None:
     ticket_id, _, mac = token.partition(".")
-    valid = bool(mac) and hmac.compare_digest(status_token(hall, ticket_id), token)
+    valid = bool(mac) and hmac.compare_digest(status_token(settings, ticket_id), token)
     return ticket_id if valid else None
 
 
 def ticket_view(
-    hall: HallBase, conn: sqlite3.Connection, row: sqlite3.Row, fresh: bool = False
+    settings: HallSettings, conn: sqlite3.Connection, row: sqlite3.Row, fresh: bool = False
 ) -> dict[str, Any]:
     """The ticket as the API shows it; `fresh`: it has just joined the back of its queue."""
     view: dict[str, Any] = {k: row[k] for k in TICKET_FIELDS}
     view["missing_materials"] = json.loads(row["missing_materials"] or "[]")
-    view["ahead"], view["estimated_wait_s"] = estimate(hall, conn, row, last_in_tier=fresh)
-    view["status_url"] = status_url(hall, row["id"])
-    cat = hall.catalog.category(row["category"])
+    view["ahead"], view["estimated_wait_s"] = estimate(settings, conn, row, last_in_tier=fresh)
+    view["status_url"] = status_url(settings, row["id"])
+    cat = settings.catalog.category(row["category"])
     view["category_name_zh"], view["category_name_en"] = cat.name_zh, cat.name_en
     rated = None
     if row["status"] == "done":  # only a finished service can have been rated

@@ -144,7 +144,9 @@ def revoked(hall: Hall, sub: Subscriber) -> str | None:
     if who is None or token is None:
         return None
     if who.kind == "ticket":
-        return None if ticket_from_token(hall, token) == who.name else "status link not valid"
+        return (
+            None if ticket_from_token(hall.settings, token) == who.name else "status link not valid"
+        )
     now = hall.principal(token)
     if now is None:
         return "signed out" if who.kind == "clerk" else "token revoked"
