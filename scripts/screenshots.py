@@ -14,7 +14,7 @@ it, so SHOTS is in the order the hall's morning happens. An arg "{name}" is fill
 a setup found (the number a consultation really got, say).
 
 The help desk's last hour is replayed into the store before the server starts
-(`python -m kiosk.engine.helpdesk_demo`). The phone page's pictures come from its headless
+(`python -m kiosk.sample.helpdesk`). The phone page's pictures come from its headless
 Chromium tests (tests/e2e/phone), run last with KIOSK_SCREENSHOTS pointing at the output.
 
     python scripts/screenshots.py [--only kiosk-home-zh board-zh phone-called ...] [--out DIR]
@@ -286,7 +286,7 @@ def prepare(data: Path, devices: set[tuple[str, str]]) -> dict[tuple[str, str], 
         }
     finally:
         hall.close()
-    seed = [sys.executable, "-m", "kiosk.engine.helpdesk_demo", "--data", str(data)]
+    seed = [sys.executable, "-m", "kiosk.sample.helpdesk", "--data", str(data)]
     subprocess.run(seed, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     return tokens
 

@@ -16,13 +16,12 @@ import contextlib
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from kiosk import limits
 from kiosk.clock import iso
 from kiosk.domain import DeviceRole, Role
-from kiosk.engine.base import Actor
-from kiosk.engine.windows import WindowCommands
+from kiosk.engine.base import Actor, HallBase
 from kiosk.errors import Conflict, Invalid, NotFound, TooManyAttempts, Unauthorized
 from kiosk.ids import hash_pin, new_token, token_hash, verify_pin
 
@@ -115,10 +114,20 @@ class LoginThrottle:
                 del self._failures[key]
 
 
-class AuthCommands(WindowCommands):
-    def _auth_init(self) -> None:
+class WindowDoor(Protocol):
+    """What signing in and out needs of the windows (kiosk/engine/queue/windows.py): a clerk
+    who signs in at a window opens it, and signing out or being disabled closes it."""
+
+    def open_window(self, window_no: int, clerk: str, actor: Actor) -> None: ...
+
+    def close_window(self, window_no: int, actor: Actor, reason: str = "logout") -> None: ...
+
+
+class AuthCommands(HallBase):
+    def _auth_init(self, windows: WindowDoor) -> None:
         self.throttle = LoginThrottle()
         self._token_cache: dict[str, tuple[Principal, float]] = {}
+        self._windows = windows
 
     def add_clerk(self, employee_no: str, name: str, pin: str, role: Role) -> None:
         if not employee_no.strip() or not name.strip():
@@ -180,7 +189,7 @@ class AuthCommands(WindowCommands):
         if window_no is not None:
             if row["role"] not in (Role.CLERK, Role.SUPERVISOR, Role.ADMIN):
                 raise Conflict("该账号不能登录窗口", "this account cannot sign in at a window")
-            self.open_window(window_no, employee_no, actor)
+            self._windows.open_window(window_no, employee_no, actor)
         token = new_token()
         with self.transaction() as tx:
             tx.conn.execute(
@@ -204,7 +213,7 @@ class AuthCommands(WindowCommands):
 
     def logout(self, principal: Principal, token: str) -> None:
         if principal.window_no is not None:
-            self.close_window(principal.window_no, principal.actor)
+            self._windows.close_window(principal.window_no, principal.actor)
         with self.transaction() as tx:
             tx.conn.execute(
                 "UPDATE sessions SET ended_at = ? WHERE token_hash = ?",
@@ -236,7 +245,9 @@ class AuthCommands(WindowCommands):
             raise NotFound(f"没有工号{employee_no}", f"no clerk with employee number {employee_no}")
         if window is not None:  # free the window, unless a citizen is still being served there
             with contextlib.suppress(Conflict):
-                self.close_window(window["no"], Actor(clerk=employee_no), reason="disabled")
+                self._windows.close_window(
+                    window["no"], Actor(clerk=employee_no), reason="disabled"
+                )
 
     def principal(self, token: str) -> Principal | None:
         key = token_hash(token)

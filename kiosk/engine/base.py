@@ -9,7 +9,6 @@ number.
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 import threading
@@ -26,13 +25,11 @@ from kiosk import events as evlog
 from kiosk import limits
 from kiosk.catalog.hall_config import HallConfig, WindowConfig
 from kiosk.catalog.model import Catalog, Category, ServiceItem
-from kiosk.clock import Clock, SystemClock, iso, parse_iso, service_day
-from kiosk.domain import WindowStatus
+from kiosk.clock import Clock, SystemClock, iso, service_day
 from kiosk.engine import projector
 from kiosk.engine.commit import GroupCommitter, storage_error
 from kiosk.engine.settings import HallSettings
-from kiosk.engine.views import ticket_view
-from kiosk.errors import Conflict, Forbidden, Invalid, NotFound, StorageError
+from kiosk.errors import Conflict, Invalid, StorageError
 from kiosk.events import Event
 from kiosk.ids import ulid
 from kiosk.privacy import mask_payload
@@ -244,41 +241,6 @@ class HallBase:
         """The last durable event's sequence number."""
         return self._committer.committed_seq
 
-    def _window_for(self, tx: Tx, window_no: int, actor: Actor) -> sqlite3.Row:
-        """The window's state, after checking the actor is the clerk signed in at it."""
-        if window_no not in self.windows:
-            raise NotFound(f"没有{window_no}号窗口", f"no window {window_no}")
-        state = tx.one("SELECT * FROM window_state WHERE no = ?", window_no)
-        assert state is not None
-        if state["status"] == WindowStatus.CLOSED or state["clerk"] is None:
-            raise Conflict(f"{window_no}号窗口未登录", f"window {window_no} is not open")
-        if actor.clerk is not None and state["clerk"] != actor.clerk:
-            raise Forbidden("您未在该窗口登录", "you are not signed in at this window")
-        return state
-
-    def day_closed(self, conn: sqlite3.Connection, day: str) -> bool:
-        row = conn.execute(
-            "SELECT 1 FROM events WHERE type = 'day.closed'"
-            " AND json_extract(payload, '$.service_day') = ? LIMIT 1",
-            (day,),
-        ).fetchone()
-        return row is not None
-
-    def _emit_resume(self, tx: Tx, state: sqlite3.Row, actor: Actor) -> Event:
-        absence = tx.one("SELECT started_at FROM absences WHERE id = ?", state["absence_id"])
-        assert absence is not None
-        duration = (tx.now - parse_iso(absence["started_at"])).total_seconds()
-        return tx.emit(
-            "window.resumed",
-            {
-                "window_no": state["no"],
-                "clerk": state["clerk"],
-                "absence_id": state["absence_id"],
-                "duration_s": round(duration, 3),
-            },
-            actor,
-        )
-
     # -- reading -------------------------------------------------------------------------
     def reader(self) -> sqlite3.Connection:
         """A read connection per thread: WAL readers never wait for the writer."""
@@ -287,24 +249,6 @@ class HallBase:
             conn = connect(self.path, readonly=True)
             self._local.conn = conn
         return conn
-
-    def _find(self, conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
-        """A ticket by id, or by today's number (what a citizen can type at the kiosk)."""
-        row = conn.execute("SELECT * FROM tickets WHERE id = ?", (ref,)).fetchone()
-        if row is None:
-            row = conn.execute(
-                "SELECT * FROM tickets WHERE number = ? AND service_day = ?",
-                (ref.strip().upper(), self.today().isoformat()),
-            ).fetchone()
-        if row is None:
-            raise NotFound("未找到该号码", f"no ticket {ref}")
-        return row
-
-    def ticket(
-        self, ref: str, conn: sqlite3.Connection | None = None, fresh: bool = False
-    ) -> dict[str, Any]:
-        conn = conn or self.reader()
-        return ticket_view(self.settings, conn, self._find(conn, ref), fresh)
 
     def events_after(self, after_seq: int, limit: int = 1000) -> list[Event]:
         return evlog.read_after(self.reader(), after_seq, limit)
@@ -346,7 +290,3 @@ class HallBase:
             self._conn.close()
         except sqlite3.Error as exc:
             log.error("closing the store failed: %s", exc)
-
-
-def loads(text: str | None) -> Any:
-    return json.loads(text) if text else None

@@ -1,22 +1,43 @@
-"""The Hall: every command and query of one hall's queue, over its store."""
+"""The Hall: every command and query of one hall, over its store.
+
+The engine's rooms each add their commands as a mixin on HallBase (the spine: the store, its
+writer and its transactions), and nothing else: a newcomer finds a command by its room, and
+where one room needs another it says so here or in a Protocol it declares.
+
+- the queue (kiosk/engine/queue/): tickets, calling, windows, the day, the snapshot, estimates;
+- service quality (kiosk/engine/supervision/): ratings and their cases, supervisors' alerts;
+- the help desk (kiosk/engine/helpdesk/): consultations, presence, the knowledge base;
+- the spine's own: sign-in and tokens (auth.py), idempotent requests (idempotency.py).
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from kiosk.catalog.hall_config import HallConfig
 from kiosk.catalog.model import Catalog
 from kiosk.clock import Clock, SystemClock, iso
 from kiosk.domain import WindowStatus
-from kiosk.engine import projector, projector_helpdesk  # noqa: F401  (help-desk handlers)
+from kiosk.engine import projector
 from kiosk.engine.auth import AuthCommands
-from kiosk.engine.calling import CallCommands
-from kiosk.engine.helpdesk import HelpdeskCommands
-from kiosk.engine.idempotency import IdempotentRequests
-from kiosk.engine.tickets import TicketCommands
-from kiosk.engine.watch import WatchDuties
+from kiosk.engine.helpdesk import projection as _helpdesk_projection  # noqa: F401  (handlers)
+from kiosk.engine.helpdesk.alerts import check_helpdesk
+from kiosk.engine.helpdesk.commands import HelpdeskCommands
+from kiosk.engine.helpdesk.consultations import ConsultationCommands
+from kiosk.engine.helpdesk.knowledge import KnowledgeCommands
+from kiosk.engine.helpdesk.views import HelpdeskQueries
+from kiosk.engine.idempotency import IdempotentRequests, purge_old
+from kiosk.engine.queue.calling import CallCommands
+from kiosk.engine.queue.day import DayCommands
+from kiosk.engine.queue.snapshot import SnapshotQueries
+from kiosk.engine.queue.tickets import TicketCommands
+from kiosk.engine.queue.views import TicketQueries
+from kiosk.engine.queue.windows import WindowCommands
+from kiosk.engine.supervision.alerts import SupervisionAlerts
+from kiosk.engine.supervision.ratings import RatingCommands
 from kiosk.events import Event, dumps
 from kiosk.ids import new_token
 from kiosk.store.db import connect, transaction
@@ -25,11 +46,41 @@ from kiosk.store.schema import PROJECTION_TABLES
 
 
 class Hall(
-    TicketCommands, CallCommands, HelpdeskCommands, AuthCommands, WatchDuties, IdempotentRequests
+    # the queue
+    TicketCommands,
+    CallCommands,
+    WindowCommands,
+    DayCommands,
+    TicketQueries,
+    SnapshotQueries,
+    # service quality
+    RatingCommands,
+    SupervisionAlerts,
+    # the help desk
+    ConsultationCommands,
+    HelpdeskCommands,
+    KnowledgeCommands,
+    HelpdeskQueries,
+    # the spine's own
+    AuthCommands,
+    IdempotentRequests,
 ):
     def __init__(self, path: Path | str, clock: Clock | None = None) -> None:
         super().__init__(path, clock)
-        self._auth_init()
+        self._auth_init(windows=self)  # signing in at a window opens it
+
+    def run_duties(self, auto_close: bool = True) -> dict[str, Any]:
+        """The hall server's periodic duties, every room's: supervisors' alerts, the help
+        desk's, the day close at its time, the 7-day default rating, old idempotency keys.
+        Each is idempotent, so running them often is safe."""
+        return {
+            "idle": self.check_idle_windows(),
+            "tidal": self.check_tidal(),
+            "helpdesk": check_helpdesk(self),
+            "closed": self.close_day_if_due() if auto_close else False,
+            "default_ratings": self.apply_default_ratings(),
+            "purged": purge_old(self),
+        }
 
 
 def initialise(

@@ -24,8 +24,8 @@ from typing import Any
 
 from kiosk.clock import iso
 from kiosk.engine.base import HallBase
+from kiosk.engine.queue.views import status_url
 from kiosk.engine.settings import HallSettings
-from kiosk.engine.views import status_url
 from kiosk.errors import HallError, Invalid
 
 KEEP_DAYS = 7

@@ -11,13 +11,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from kiosk.engine.ratings import DEFAULT_AFTER
-from kiosk.engine.views import ticket_from_token
-
-if TYPE_CHECKING:
-    from kiosk.engine.base import HallBase
+from kiosk.engine.base import HallBase
+from kiosk.engine.queue.views import read_ticket, ticket_from_token
+from kiosk.engine.supervision.ratings import DEFAULT_AFTER
 
 # The steps of a bad-rating case in the order a citizen sees them progress.
 CASE_STEPS = ("open", "called_back", "verified", "rectified", "revisited", "closed")
@@ -87,7 +85,7 @@ def ticket_of_token(hall: HallBase, token: str) -> str | None:
 
 def phone_view(hall: HallBase, ticket_id: str) -> dict[str, Any]:
     """The ticket as its holder's phone shows it."""
-    view = hall.ticket(ticket_id)
+    view = read_ticket(hall, hall.reader(), ticket_id)
     return {k: view.get(k) for k in PHONE_FIELDS}
 
 

@@ -30,7 +30,7 @@ from starlette.concurrency import run_in_threadpool
 from kiosk import events as evlog
 from kiosk.engine.auth import Principal
 from kiosk.engine.hall import Hall
-from kiosk.engine.views import ticket_from_token
+from kiosk.engine.queue.views import ticket_from_token
 from kiosk.events import Event
 from kiosk.server.deps import admit_socket, hall_of
 from kiosk.server.live_views import View, project, view_for

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import Field, StringConstraints
 
 from kiosk.engine.auth import Principal
-from kiosk.engine.helpdesk_figures import helpdesk_figures
+from kiosk.engine.helpdesk.figures import helpdesk_figures
 from kiosk.errors import Invalid
 from kiosk.server.deps import guard, hall_of, reply, write
 from kiosk.server.schemas import Body, Code, EmployeeNo, Text

@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 
 from kiosk import limits
 from kiosk.engine.auth import Principal
-from kiosk.engine.stats import window_stats
+from kiosk.engine.queue.stats import window_stats
 from kiosk.errors import Forbidden
 from kiosk.server.access import SUPERVISORS
 from kiosk.server.deps import guard, hall_of

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
 from kiosk.domain import RatingChannel
 from kiosk.engine.auth import Principal
-from kiosk.engine.base import Actor
-from kiosk.engine.hall import Hall
 from kiosk.engine.phone import ticket_expired
 from kiosk.errors import Forbidden, Gone, Unauthorized
 from kiosk.server.deps import guard, hall_of, reply, write
@@ -67,22 +64,6 @@ async def requeue(ref: str, request: Request, who: Principal = Depends(guard)) -
     return reply(await write(request, hall_of(request).requeue, ref, who.actor))
 
 
-def _print_failed(hall: Hall, ref: str, device: str, error: str, actor: Actor) -> dict[str, Any]:
-    ticket = hall.ticket(ref)
-    with hall.transaction() as tx:
-        tx.emit(
-            "print.failed",
-            {
-                "ticket_id": ticket["id"],
-                "number": ticket["number"],
-                "device": device,
-                "error": error,
-            },
-            actor,
-        )
-    return {"ticket_id": ticket["id"], "alerted": True}
-
-
 @router.post("/tickets/{ref}/print-failed", status_code=201)
 async def print_failed(
     ref: str, body: PrintFailedIn, request: Request, who: Principal = Depends(guard)
@@ -90,7 +71,8 @@ async def print_failed(
     """The ticket stays valid; staff get an alert to fix the printer."""
     hall = hall_of(request)
     return reply(
-        await write(request, _print_failed, hall, ref, who.name, body.error, who.actor), 201
+        await write(request, hall.report_print_failure, ref, who.name, body.error, who.actor),
+        201,
     )
 
 

@@ -51,7 +51,7 @@ def new_row(ev: dict[str, Any]) -> dict[str, Any]:
 
 
 def fold(row: dict[str, Any], ev: dict[str, Any]) -> None:
-    """One consultation step into its row (mirrors kiosk.engine.projector_helpdesk)."""
+    """One consultation step into its row (mirrors kiosk.engine.helpdesk.projection)."""
     p, step = ev["payload"], ev["type"].rpartition(".")[2]
     row.update(status=p["status"], owner=p.get("owner"), updated_at=ev["ts"])
     for key in STEP_FIELDS.get(step, ()):

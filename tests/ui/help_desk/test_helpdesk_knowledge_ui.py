@@ -8,7 +8,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from kiosk.engine.knowledge_docs import doc_from_event, retired_id
+from kiosk.engine.helpdesk.knowledge_docs import doc_from_event, retired_id
 from kiosk.search import SearchIndex, docs_from_catalog
 from tests.ui.help_desk.conftest import WAIT
 from ui.common.live import LiveFeed

@@ -24,7 +24,7 @@ from kiosk.clock import FakeClock
 from kiosk.domain import Outcome, PauseReason, Priority, RatingChannel
 from kiosk.engine.base import Actor
 from kiosk.engine.hall import Hall
-from kiosk.engine.stats import window_stats
+from kiosk.engine.queue.stats import window_stats
 from kiosk.store.db import connect
 from tests.helpers.hallfactory import at_window, make_hall, morning
 

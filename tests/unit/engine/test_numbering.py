@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.clock import FakeClock
 from kiosk.engine.hall import Hall
-from kiosk.engine.tickets import format_number
+from kiosk.engine.queue.tickets import format_number
 from kiosk.errors import Invalid
 from tests.helpers.hallfactory import issue, make_hall
 

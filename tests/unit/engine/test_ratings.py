@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from kiosk.domain import Outcome, RatingChannel, RatingTag
-from kiosk.engine.ratings import add_working_days
+from kiosk.engine.supervision.ratings import add_working_days
 from kiosk.errors import Conflict, Forbidden
 from tests.helpers.hallfactory import at_window, issue
 

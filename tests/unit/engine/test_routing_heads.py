@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.engine.routing import next_for
+from kiosk.engine.queue.routing import next_for
 from kiosk.store.db import connect
 from kiosk.store.migrations import migrate
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.engine.helpdesk_alerts import check_helpdesk, set_unclaimed_minutes
+from kiosk.engine.helpdesk.alerts import check_helpdesk, set_unclaimed_minutes
 from tests.unit.helpdesk.helpdesk_setup import KIOSK, desk
 
 

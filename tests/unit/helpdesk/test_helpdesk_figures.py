@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kiosk.engine.helpdesk_figures import helpdesk_figures
+from kiosk.engine.helpdesk.figures import helpdesk_figures
 from tests.unit.helpdesk.helpdesk_setup import KIOSK, desk
 
 

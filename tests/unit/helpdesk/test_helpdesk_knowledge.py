@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.engine.knowledge_docs import doc_from_event, retired_id
+from kiosk.engine.helpdesk.knowledge_docs import doc_from_event, retired_id
 from kiosk.errors import Conflict, Invalid, NotFound
 from kiosk.search import SearchIndex, docs_from_catalog
 from tests.helpers.hallfactory import catalog_dict

@@ -16,7 +16,7 @@ from kiosk.clock import FakeClock
 from kiosk.domain import Role
 from kiosk.engine.base import Actor
 from kiosk.engine.hall import projection_dump, rebuild
-from kiosk.engine.helpdesk_alerts import check_helpdesk
+from kiosk.engine.helpdesk.alerts import check_helpdesk
 from kiosk.errors import HallError
 from tests.helpers.hallfactory import make_hall, morning
 

@@ -12,7 +12,8 @@ from kiosk.catalog.model import Category
 from kiosk.clock import iso
 from kiosk.domain import Priority, TicketSource
 from kiosk.engine.base import Actor, HallBase, Tx, find_category, find_item
-from kiosk.engine.tickets import format_number
+from kiosk.engine.queue.day import day_closed
+from kiosk.engine.queue.tickets import format_number
 from kiosk.errors import Conflict, Invalid
 from kiosk.ids import ulid
 
@@ -32,7 +33,7 @@ def issue_in(
 ) -> tuple[str, str]:
     """Emits `ticket.issued` (source consultation) in `tx`; returns (ticket id, number)."""
     today = hall.today(tx.now).isoformat()
-    if hall.day_closed(tx.conn, today):
+    if day_closed(tx.conn, today):
         raise Conflict("今日已停止取号，请明天再来", "the hall has closed for today")
     if item is not None:
         it = find_item(hall.catalog, item)

@@ -13,7 +13,7 @@ import json
 import sqlite3
 from typing import Any
 
-from kiosk.engine.knowledge_docs import to_columns
+from kiosk.engine.helpdesk.knowledge_docs import to_columns
 from kiosk.engine.projector import handles
 from kiosk.events import Event, dumps
 

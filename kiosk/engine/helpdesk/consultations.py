@@ -16,8 +16,10 @@ from typing import Any
 from kiosk.catalog.model import Category
 from kiosk.clock import iso
 from kiosk.engine.base import Actor, HallBase, Tx
-from kiosk.engine.helpdesk_tickets import issue_in
-from kiosk.engine.helpdesk_views import HelpdeskQueries, on_duty
+from kiosk.engine.helpdesk.tickets import issue_in
+from kiosk.engine.helpdesk.views import on_duty
+from kiosk.engine.queue.day import day_closed
+from kiosk.engine.queue.views import read_ticket
 from kiosk.errors import Conflict, Invalid
 from kiosk.ids import ulid
 
@@ -71,7 +73,7 @@ def emit_converted(
         },
         actor,
     )
-    return hall.ticket(ticket_id, tx.conn)
+    return read_ticket(hall, tx.conn, ticket_id)
 
 
 def _one_open_question(tx: Tx, ticket_id: str) -> None:
@@ -103,7 +105,7 @@ def _one_open_question(tx: Tx, ticket_id: str) -> None:
     )
 
 
-class ConsultationCommands(HelpdeskQueries):
+class ConsultationCommands(HallBase):
     def create_consultation(
         self,
         topic: str,
@@ -170,6 +172,6 @@ class ConsultationCommands(HelpdeskQueries):
 
     def _redirect(self, tx: Tx, row: dict[str, Any], actor: Actor) -> dict[str, Any] | None:
         cat = self.catalog.helpdesk_category()
-        if cat is None or self.day_closed(tx.conn, self.today(tx.now).isoformat()):
+        if cat is None or day_closed(tx.conn, self.today(tx.now).isoformat()):
             return None
         return emit_converted(self, tx, row, cat, None, None, actor, auto=True)

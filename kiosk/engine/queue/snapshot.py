@@ -6,7 +6,7 @@ from typing import Any
 
 from kiosk.clock import parse_iso
 from kiosk.engine.base import HallBase
-from kiosk.engine.estimate import service_time, waiting_counts, windows_for
+from kiosk.engine.queue.estimate import service_time, waiting_counts, windows_for
 
 RECENT_CALLS = 10
 # The oldest waiting ticket of a queue: the first of each (held, tier) bucket of the queue

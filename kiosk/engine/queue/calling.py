@@ -8,7 +8,9 @@ from typing import Any
 from kiosk.clock import parse_iso
 from kiosk.domain import Outcome, TicketStatus, WindowStatus
 from kiosk.engine.base import Actor, HallBase, Tx, find_category, find_item
-from kiosk.engine.routing import next_for
+from kiosk.engine.queue.routing import next_for
+from kiosk.engine.queue.views import read_ticket
+from kiosk.engine.queue.windows import window_for
 from kiosk.errors import Conflict, Invalid, NotFound
 
 
@@ -21,7 +23,7 @@ class CallCommands(HallBase):
         return row
 
     def _ready_to_call(self, tx: Tx, window_no: int, actor: Actor) -> sqlite3.Row:
-        state = self._window_for(tx, window_no, actor)
+        state = window_for(self, tx, window_no, actor)
         if state["status"] == WindowStatus.PAUSED:
             raise Conflict("窗口暂停服务中，请先恢复服务", "the window is paused; resume first")
         if state["ticket_id"] is not None:
@@ -55,7 +57,7 @@ class CallCommands(HallBase):
             if row is None:
                 return None
             self._emit_call(tx, row, window_no, actor)
-            return self.ticket(row["id"], tx.conn)
+            return read_ticket(self, tx.conn, row["id"])
 
     def call_number(self, window_no: int, number: str, actor: Actor) -> dict[str, Any]:
         with self.transaction() as tx:
@@ -75,11 +77,11 @@ class CallCommands(HallBase):
                     f"ticket {number} was transferred to window {row['target_window']}",
                 )
             self._emit_call(tx, row, window_no, actor)
-            return self.ticket(row["id"], tx.conn)
+            return read_ticket(self, tx.conn, row["id"])
 
     def recall(self, window_no: int, actor: Actor) -> dict[str, Any]:
         with self.transaction() as tx:
-            row = self._active(tx, self._window_for(tx, window_no, actor))
+            row = self._active(tx, window_for(self, tx, window_no, actor))
             if row["status"] != TicketStatus.CALLED:
                 raise Conflict("已开始办理，无需重呼", "service has started; no recall")
             if row["recall_count"] >= self.config.max_recalls:
@@ -97,25 +99,25 @@ class CallCommands(HallBase):
                 },
                 actor,
             )
-            return self.ticket(row["id"], tx.conn)
+            return read_ticket(self, tx.conn, row["id"])
 
     def no_show(self, window_no: int, actor: Actor) -> dict[str, Any]:
         with self.transaction() as tx:
-            row = self._active(tx, self._window_for(tx, window_no, actor))
+            row = self._active(tx, window_for(self, tx, window_no, actor))
             if row["status"] != TicketStatus.CALLED:
                 raise Conflict("已开始办理，不能标记过号", "service has started; not a no-show")
             payload = {"ticket_id": row["id"], "number": row["number"], "window_no": window_no}
             tx.emit("ticket.no_show", payload, actor)
-            return self.ticket(row["id"], tx.conn)
+            return read_ticket(self, tx.conn, row["id"])
 
     def start(self, window_no: int, actor: Actor) -> dict[str, Any]:
         with self.transaction() as tx:
-            row = self._active(tx, self._window_for(tx, window_no, actor))
+            row = self._active(tx, window_for(self, tx, window_no, actor))
             if row["status"] != TicketStatus.CALLED:
                 raise Conflict("已在办理中", "service has already started")
             payload = {"ticket_id": row["id"], "number": row["number"], "window_no": window_no}
             tx.emit("ticket.started", payload, actor)
-            return self.ticket(row["id"], tx.conn)
+            return read_ticket(self, tx.conn, row["id"])
 
     def finish(
         self,
@@ -132,7 +134,7 @@ class CallCommands(HallBase):
         if outcome == Outcome.REJECTED and not (reason or "").strip():
             raise Invalid("不予受理需说明理由", "a rejection needs a reason")
         with self.transaction() as tx:
-            row = self._active(tx, self._window_for(tx, window_no, actor))
+            row = self._active(tx, window_for(self, tx, window_no, actor))
             began = parse_iso(row["started_at"] or row["called_at"])
             tx.emit(
                 "ticket.finished",
@@ -152,7 +154,7 @@ class CallCommands(HallBase):
                 },
                 actor,
             )
-            return self.ticket(row["id"], tx.conn)
+            return read_ticket(self, tx.conn, row["id"])
 
     def transfer(
         self,
@@ -172,7 +174,7 @@ class CallCommands(HallBase):
         if to_window == window_no:
             raise Invalid("不能转给本窗口", "cannot transfer to the same window")
         with self.transaction() as tx:
-            row = self._active(tx, self._window_for(tx, window_no, actor))
+            row = self._active(tx, window_for(self, tx, window_no, actor))
             category = to_category or row["category"]
             item = row["item"]
             if item is not None and (found := find_item(self.catalog, item)) is not None:
@@ -191,4 +193,4 @@ class CallCommands(HallBase):
                 },
                 actor,
             )
-            return self.ticket(row["id"], tx.conn)
+            return read_ticket(self, tx.conn, row["id"])

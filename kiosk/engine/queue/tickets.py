@@ -8,8 +8,10 @@ from typing import Any
 from kiosk.clock import iso, parse_iso
 from kiosk.domain import Priority, TicketSource, TicketStatus
 from kiosk.engine.base import Actor, HallBase, Tx, find_category, find_item
-from kiosk.engine.estimate import waiting_in
 from kiosk.engine.projector import request_key
+from kiosk.engine.queue.day import day_closed
+from kiosk.engine.queue.estimate import waiting_in
+from kiosk.engine.queue.views import find_ticket, read_ticket
 from kiosk.errors import Conflict, Invalid, NotFound
 from kiosk.ids import new_token, ulid
 
@@ -77,9 +79,9 @@ class TicketCommands(HallBase):
                             "该取号请求编号已用于另一项取号，请重新取号",
                             "this request_id was already used for a different ticket request",
                         )
-                    return self.ticket(row["id"], tx.conn), False
+                    return read_ticket(self, tx.conn, row["id"]), False
             today = self.today(tx.now)
-            if self.day_closed(tx.conn, today.isoformat()):
+            if day_closed(tx.conn, today.isoformat()):
                 raise Conflict("今日已停止取号，请明天再来", "the hall has closed for today")
             source = TicketSource.WALK_IN
             if appointment_code:
@@ -122,7 +124,7 @@ class TicketCommands(HallBase):
                 },
                 actor,
             )
-            return self.ticket(ticket_id, tx.conn, fresh=True), True
+            return read_ticket(self, tx.conn, ticket_id, fresh=True), True
 
     def _check_in(self, tx: Tx, code: str) -> tuple[str, str | None, TicketSource]:
         appt = tx.one("SELECT * FROM appointments WHERE code = ?", code)
@@ -161,7 +163,7 @@ class TicketCommands(HallBase):
     def requeue(self, ref: str, actor: Actor = Actor()) -> dict[str, Any]:
         """A missed citizen rejoins the same day, after `requeue_after` waiting tickets."""
         with self.transaction() as tx:
-            row = self._find(tx.conn, ref)
+            row = find_ticket(tx.conn, ref, self.today().isoformat())
             today = self.today(tx.now).isoformat()
             if row["status"] != TicketStatus.NO_SHOW or row["service_day"] != today:
                 raise Conflict(
@@ -174,4 +176,4 @@ class TicketCommands(HallBase):
                 {"ticket_id": row["id"], "number": row["number"], "hold_calls": hold},
                 actor,
             )
-            return self.ticket(row["id"], tx.conn)
+            return read_ticket(self, tx.conn, row["id"])

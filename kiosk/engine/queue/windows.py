@@ -2,12 +2,45 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
+from kiosk.clock import parse_iso
 from kiosk.domain import PauseReason, WindowStatus
-from kiosk.engine.base import Actor, HallBase
-from kiosk.errors import Conflict, Invalid, NotFound
+from kiosk.engine.base import Actor, HallBase, Tx
+from kiosk.errors import Conflict, Forbidden, Invalid, NotFound
+from kiosk.events import Event
 from kiosk.ids import ulid
+
+
+def window_for(hall: HallBase, tx: Tx, window_no: int, actor: Actor) -> sqlite3.Row:
+    """The window's state, after checking the actor is the clerk signed in at it."""
+    if window_no not in hall.windows:
+        raise NotFound(f"没有{window_no}号窗口", f"no window {window_no}")
+    state = tx.one("SELECT * FROM window_state WHERE no = ?", window_no)
+    assert state is not None
+    if state["status"] == WindowStatus.CLOSED or state["clerk"] is None:
+        raise Conflict(f"{window_no}号窗口未登录", f"window {window_no} is not open")
+    if actor.clerk is not None and state["clerk"] != actor.clerk:
+        raise Forbidden("您未在该窗口登录", "you are not signed in at this window")
+    return state
+
+
+def emit_resume(tx: Tx, state: sqlite3.Row, actor: Actor) -> Event:
+    """Ends the window's pause (before it resumes, closes, or the day closes)."""
+    absence = tx.one("SELECT started_at FROM absences WHERE id = ?", state["absence_id"])
+    assert absence is not None
+    duration = (tx.now - parse_iso(absence["started_at"])).total_seconds()
+    return tx.emit(
+        "window.resumed",
+        {
+            "window_no": state["no"],
+            "clerk": state["clerk"],
+            "absence_id": state["absence_id"],
+            "duration_s": round(duration, 3),
+        },
+        actor,
+    )
 
 
 class WindowCommands(HallBase):
@@ -42,7 +75,7 @@ class WindowCommands(HallBase):
             if state["ticket_id"] is not None:
                 raise Conflict("请先办结当前号码再退出", "finish the current ticket first")
             if state["absence_id"] is not None:
-                self._emit_resume(tx, state, actor)
+                emit_resume(tx, state, actor)
             tx.emit(
                 "window.closed",
                 {"window_no": window_no, "clerk": state["clerk"], "reason": reason},
@@ -55,7 +88,7 @@ class WindowCommands(HallBase):
         if reason == PauseReason.OTHER and not (note or "").strip():
             raise Invalid("选择“其他”时请填写说明", "reason 'other' needs a note")
         with self.transaction() as tx:
-            state = self._window_for(tx, window_no, actor)
+            state = window_for(self, tx, window_no, actor)
             if state["status"] == WindowStatus.PAUSED:
                 raise Conflict("窗口已在暂停中", "the window is already paused")
             if state["ticket_id"] is not None:
@@ -76,8 +109,8 @@ class WindowCommands(HallBase):
 
     def resume(self, window_no: int, actor: Actor) -> dict[str, Any]:
         with self.transaction() as tx:
-            state = self._window_for(tx, window_no, actor)
+            state = window_for(self, tx, window_no, actor)
             if state["status"] != WindowStatus.PAUSED:
                 raise Conflict("窗口未暂停", "the window is not paused")
-            ev = self._emit_resume(tx, state, actor)
+            ev = emit_resume(tx, state, actor)
             return {"absence_id": state["absence_id"], "duration_s": ev.payload["duration_s"]}

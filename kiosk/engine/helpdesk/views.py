@@ -90,6 +90,25 @@ def _open_alerts(conn: sqlite3.Connection, since: str, staffed: bool) -> list[di
     return out
 
 
+def consultation_row(hall: HallBase, conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
+    """A consultation by id, or by today's number (ZX003)."""
+    row = conn.execute("SELECT * FROM consultations WHERE id = ?", (ref,)).fetchone()
+    if row is None:
+        start, end = day_bounds(hall, hall.today())
+        row = conn.execute(
+            "SELECT * FROM consultations WHERE number = ? AND created_at >= ? AND created_at < ?",
+            (ref.strip().upper(), start, end),
+        ).fetchone()
+    if row is None:
+        raise NotFound("未找到该咨询", f"no consultation {ref}")
+    return row
+
+
+def read_consultation(hall: HallBase, conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
+    """The consultation as the API shows it, as `conn` sees it now."""
+    return consultation_view(consultation_row(hall, conn, ref), staff_names(conn))
+
+
 class HelpdeskQueries(HallBase):
     def helpdesk_status(self, conn: sqlite3.Connection | None = None) -> dict[str, Any]:
         """GET /helpdesk/status: what the kiosk shows next to its "ask for help" button."""
@@ -104,23 +123,8 @@ class HelpdeskQueries(HallBase):
         )
         return "away" if row is None else str(row[0])
 
-    def consultation(self, cid: str, conn: sqlite3.Connection | None = None) -> dict[str, Any]:
-        conn = conn or self.reader()
-        row = self._consultation_row(conn, cid)
-        return consultation_view(row, staff_names(conn))
-
-    def _consultation_row(self, conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
-        row = conn.execute("SELECT * FROM consultations WHERE id = ?", (ref,)).fetchone()
-        if row is None:
-            start, end = day_bounds(self, self.today())
-            row = conn.execute(
-                "SELECT * FROM consultations WHERE number = ? AND created_at >= ?"
-                " AND created_at < ?",
-                (ref.strip().upper(), start, end),
-            ).fetchone()
-        if row is None:
-            raise NotFound("未找到该咨询", f"no consultation {ref}")
-        return row
+    def consultation(self, cid: str) -> dict[str, Any]:
+        return read_consultation(self, self.reader(), cid)
 
     def consultations(self, day: date | None = None, status: str | None = None) -> dict[str, Any]:
         """A day's consultations, plus any still waiting from before it, oldest first; with

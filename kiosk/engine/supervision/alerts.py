@@ -1,5 +1,11 @@
-"""Periodic duties of the hall server: idle-window and tidal-window alerts, the day close at its
-configured time, and the 7-day default rating. Each is idempotent, so running it often is safe."""
+"""Alerts for the hall's supervisors: a window open but idle while people wait (疑似空岗), a
+queue grown enough to open another window (潮汐窗口), a ticket that did not print, and the
+problems other parts of the hall report (the sync's refusals).
+
+Each is an `alert.raised` event (or `print.failed`), projected into the alerts table that the
+supervisor's screens read. The periodic checks are idempotent: an alert is raised once per
+occurrence, so running them every 30 s is safe.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +13,18 @@ from datetime import timedelta
 from typing import Any
 
 from kiosk.clock import iso, parse_iso
-from kiosk.engine.base import SYSTEM
-from kiosk.engine.day import DayCommands
-from kiosk.engine.estimate import waiting_in
-from kiosk.engine.helpdesk_alerts import check_helpdesk
-from kiosk.engine.idempotency import purge_old
-from kiosk.engine.ratings import RatingCommands
-from kiosk.engine.snapshot import SnapshotQueries
+from kiosk.engine.base import SYSTEM, Actor, HallBase
+from kiosk.engine.queue.estimate import waiting_counts, waiting_in
+from kiosk.engine.queue.views import read_ticket
 
 TIDAL_WAITING = 20  # more than this many waiting in one category ...
 TIDAL_PER_WINDOW = 10  # ... or more than this many per open window suggests another window
+TIDAL_REPEAT = timedelta(minutes=30)
 
 
-class WatchDuties(SnapshotQueries, DayCommands, RatingCommands):
+class SupervisionAlerts(HallBase):
     def alerted_since(self, kind: str, key: str, since: str) -> bool:
+        """Whether an alert of `kind` about `key` was raised at or after `since`."""
         row = (
             self.reader()
             .execute(
@@ -67,43 +71,48 @@ class WatchDuties(SnapshotQueries, DayCommands, RatingCommands):
 
     def check_tidal(self) -> list[str]:
         """潮汐窗口: suggest opening another window for a category whose queue has grown."""
-        snap = self.queue_snapshot()
         now = self.clock.now()
-        since = iso(now - timedelta(minutes=30))
+        conn = self.reader()
+        conn.execute("BEGIN")  # one consistent read of the counts and the windows
+        try:
+            counts = waiting_counts(conn, self.today(now).isoformat())
+            open_windows = [
+                r[0] for r in conn.execute("SELECT no FROM window_state WHERE status = 'open'")
+            ]
+        finally:
+            conn.execute("COMMIT")
         open_by_cat: dict[str, int] = {}
-        for w in snap["windows"]:
-            if w["status"] == "open":
-                for c in w["categories"]:
-                    open_by_cat[c] = open_by_cat.get(c, 0) + 1
+        for no in open_windows:
+            for code in self.window_ranks[no]:
+                open_by_cat[code] = open_by_cat.get(code, 0) + 1
+        since = iso(now - TIDAL_REPEAT)
         suggested = []
-        for c in snap["categories"]:
-            n, windows = c["waiting"], open_by_cat.get(c["code"], 0)
+        for cat in self.catalog.categories:
+            n, windows = counts.get(cat.code, 0), open_by_cat.get(cat.code, 0)
             if n > TIDAL_WAITING or (windows and n > TIDAL_PER_WINDOW * windows):
-                key = f"category:{c['code']}"
+                key = f"category:{cat.code}"
                 if not self.alerted_since("tidal_window", key, since):
                     self.raise_alert(
                         "tidal_window",
-                        {"key": key, "category": c["code"], "waiting": n, "open_windows": windows},
+                        {"key": key, "category": cat.code, "waiting": n, "open_windows": windows},
                     )
-                    suggested.append(c["code"])
+                    suggested.append(cat.code)
         return suggested
 
-    def close_day_if_due(self) -> bool:
-        now = self.clock.now()
-        local = now.astimezone(self.tz)
-        if local.time() < self.config.day_close:
-            return False
-        if self.day_closed(self.reader(), local.date().isoformat()):
-            return False
-        self.close_day()
-        return True
-
-    def run_duties(self, auto_close: bool = True) -> dict[str, Any]:
-        return {
-            "idle": self.check_idle_windows(),
-            "tidal": self.check_tidal(),
-            "helpdesk": check_helpdesk(self),
-            "closed": self.close_day_if_due() if auto_close else False,
-            "default_ratings": self.apply_default_ratings(),
-            "purged": purge_old(self),
-        }
+    def report_print_failure(
+        self, ref: str, device: str, error: str, actor: Actor
+    ) -> dict[str, Any]:
+        """A kiosk could not print a ticket it issued: the ticket stays valid, staff are told."""
+        with self.transaction() as tx:
+            ticket = read_ticket(self, tx.conn, ref)
+            tx.emit(
+                "print.failed",
+                {
+                    "ticket_id": ticket["id"],
+                    "number": ticket["number"],
+                    "device": device,
+                    "error": error,
+                },
+                actor,
+            )
+        return {"ticket_id": ticket["id"], "alerted": True}

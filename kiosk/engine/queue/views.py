@@ -1,4 +1,5 @@
-"""Tickets and windows as the API shows them: plain dicts, no personal data."""
+"""Tickets as the API shows them: plain dicts, no personal data, and the status links that
+open them."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import json
 import sqlite3
 from typing import Any
 
-from kiosk.engine.estimate import estimate
+from kiosk.engine.base import HallBase
+from kiosk.engine.queue.estimate import estimate
 from kiosk.engine.settings import HallSettings
+from kiosk.errors import NotFound
 from kiosk.ids import sign
 
 TICKET_FIELDS = (
@@ -69,3 +72,31 @@ def ticket_view(
         ).fetchone()
     view["rating"] = None if rated is None else rated[0]
     return view
+
+
+def find_ticket(conn: sqlite3.Connection, ref: str, today: str) -> sqlite3.Row:
+    """A ticket by id, or by `today`'s number (what a citizen can type at the kiosk)."""
+    row = conn.execute("SELECT * FROM tickets WHERE id = ?", (ref,)).fetchone()
+    if row is None:
+        row = conn.execute(
+            "SELECT * FROM tickets WHERE number = ? AND service_day = ?",
+            (ref.strip().upper(), today),
+        ).fetchone()
+    if row is None:
+        raise NotFound("未找到该号码", f"no ticket {ref}")
+    return row
+
+
+def read_ticket(
+    hall: HallBase, conn: sqlite3.Connection, ref: str, fresh: bool = False
+) -> dict[str, Any]:
+    """The view of ticket `ref` as `conn` sees it now (inside a command: with its own events)."""
+    row = find_ticket(conn, ref, hall.today().isoformat())
+    return ticket_view(hall.settings, conn, row, fresh)
+
+
+class TicketQueries(HallBase):
+    def ticket(
+        self, ref: str, conn: sqlite3.Connection | None = None, fresh: bool = False
+    ) -> dict[str, Any]:
+        return read_ticket(self, conn or self.reader(), ref, fresh)

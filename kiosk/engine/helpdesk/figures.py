@@ -15,7 +15,7 @@ from typing import Any
 
 from kiosk.clock import parse_iso
 from kiosk.engine.base import HallBase
-from kiosk.engine.helpdesk_views import day_bounds
+from kiosk.engine.helpdesk.views import day_bounds
 
 
 def _seconds(start: str, end: str | None) -> float | None:

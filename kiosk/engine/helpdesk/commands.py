@@ -11,13 +11,18 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from kiosk.engine import projector_helpdesk  # noqa: F401  (registers the projection handlers)
-from kiosk.engine.base import Actor, Tx
-from kiosk.engine.consultations import ConsultationCommands, emit_converted
-from kiosk.engine.helpdesk_rules import clerk_of, finished, role_of, taken
-from kiosk.engine.helpdesk_tickets import target_category
-from kiosk.engine.helpdesk_views import consultation_view, day_bounds, on_duty
-from kiosk.engine.knowledge import KnowledgeCommands
+from kiosk.engine.base import Actor, HallBase, Tx
+from kiosk.engine.helpdesk.consultations import emit_converted
+from kiosk.engine.helpdesk.knowledge import draft_in
+from kiosk.engine.helpdesk.rules import clerk_of, finished, role_of, taken
+from kiosk.engine.helpdesk.tickets import target_category
+from kiosk.engine.helpdesk.views import (
+    consultation_row,
+    consultation_view,
+    day_bounds,
+    on_duty,
+    read_consultation,
+)
 from kiosk.errors import Conflict, Invalid
 
 DESK_ROLES = ("helpdesk", "supervisor", "admin")
@@ -25,7 +30,7 @@ SUPERVISORS = ("supervisor", "admin")
 PRESENCE = ("on_duty", "away")
 
 
-class HelpdeskCommands(ConsultationCommands, KnowledgeCommands):
+class HelpdeskCommands(HallBase):
     # -- presence ------------------------------------------------------------------------
     def set_presence(self, status: str, actor: Actor) -> dict[str, Any]:
         """On duty / away; a repeated switch changes nothing and emits nothing."""
@@ -51,7 +56,7 @@ class HelpdeskCommands(ConsultationCommands, KnowledgeCommands):
     def claim(self, ref: str, actor: Actor) -> dict[str, Any]:
         clerk = clerk_of(actor)
         with self.transaction() as tx:
-            row = self._consultation_row(tx.conn, ref)
+            row = consultation_row(self, tx.conn, ref)
             if row["status"] == "claimed" and row["owner"] == clerk:
                 return self._view(tx, row["id"])  # a second press by the owner: nothing to do
             if row["status"] == "claimed":
@@ -131,7 +136,7 @@ class HelpdeskCommands(ConsultationCommands, KnowledgeCommands):
     def make_faq(self, ref: str, actor: Actor) -> dict[str, Any]:
         """ "Make this an FAQ": the question and its answer become a draft FAQ."""
         with self.transaction() as tx:
-            row = self._consultation_row(tx.conn, ref)
+            row = consultation_row(self, tx.conn, ref)
             if row["faq_id"]:
                 raise Conflict("该咨询已生成常见问题", "this consultation already has an FAQ")
             if not row["answer"]:
@@ -144,7 +149,7 @@ class HelpdeskCommands(ConsultationCommands, KnowledgeCommands):
                 "keywords": [row["topic"]],
                 "items": consultation_view(row, {})["items"],
             }
-            return self.draft_in(tx, "faq", body, actor, consultation_id=row["id"])
+            return draft_in(tx, "faq", body, actor, consultation_id=row["id"])
 
     # -- helpers -------------------------------------------------------------------------
     def _step(self, tx: Tx, row: sqlite3.Row, step: str, actor: Actor, **extra: Any) -> Any:
@@ -153,12 +158,12 @@ class HelpdeskCommands(ConsultationCommands, KnowledgeCommands):
         return self._view(tx, row["id"])
 
     def _view(self, tx: Tx, cid: str) -> dict[str, Any]:
-        return self.consultation(cid, tx.conn)
+        return read_consultation(self, tx.conn, cid)
 
     def _owned(self, tx: Tx, ref: str, actor: Actor) -> sqlite3.Row:
         """The consultation, if `actor` owns it now; otherwise why not (409)."""
         clerk = clerk_of(actor)
-        row = self._consultation_row(tx.conn, ref)
+        row = consultation_row(self, tx.conn, ref)
         if row["status"] in ("resolved", "converted"):
             raise finished(row)
         if row["status"] != "claimed":

@@ -13,7 +13,7 @@ from typing import Any
 
 from kiosk.clock import iso, parse_iso
 from kiosk.engine.base import SYSTEM, HallBase, Tx
-from kiosk.engine.helpdesk_views import on_duty
+from kiosk.engine.helpdesk.views import on_duty
 
 DEFAULT_UNCLAIMED_MINUTES = 5
 SETTING = "helpdesk_unclaimed_minutes"  # meta key; configuration, not an event

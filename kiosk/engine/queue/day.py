@@ -6,6 +6,7 @@ import sqlite3
 from typing import Any
 
 from kiosk.engine.base import SYSTEM, Actor, HallBase, Tx
+from kiosk.engine.queue.windows import emit_resume
 from kiosk.errors import Conflict
 
 # A called or serving ticket is always the one its window holds.
@@ -17,6 +18,16 @@ WAITING = (
     "SELECT id, number FROM tickets WHERE status = 'waiting' AND service_day = ?"
     " ORDER BY category, target_window, held, tier, sort_at, id"
 )
+
+
+def day_closed(conn: sqlite3.Connection, day: str) -> bool:
+    """Whether `day` was closed: after that no ticket is issued for it."""
+    row = conn.execute(
+        "SELECT 1 FROM events WHERE type = 'day.closed'"
+        " AND json_extract(payload, '$.service_day') = ? LIMIT 1",
+        (day,),
+    ).fetchone()
+    return row is not None
 
 
 class DayCommands(HallBase):
@@ -31,7 +42,7 @@ class DayCommands(HallBase):
     def close_day(self, actor: Actor = SYSTEM) -> dict[str, Any]:
         with self.transaction() as tx:
             today = self.today(tx.now).isoformat()
-            if self.day_closed(tx.conn, today):
+            if day_closed(tx.conn, today):
                 raise Conflict("今日已结束营业", "the day is already closed")
             open_tickets = [*self._waiting_everywhere(tx), *tx.all(ACTIVE)]
             for t in open_tickets:
@@ -43,7 +54,7 @@ class DayCommands(HallBase):
             windows = tx.all("SELECT * FROM window_state WHERE clerk IS NOT NULL ORDER BY no")
             for w in windows:
                 if w["absence_id"] is not None:
-                    self._emit_resume(tx, w, actor)
+                    emit_resume(tx, w, actor)
                 tx.emit(
                     "window.closed",
                     {"window_no": w["no"], "clerk": w["clerk"], "reason": "day_close"},
@@ -56,3 +67,14 @@ class DayCommands(HallBase):
                 actor,
             )
             return {"service_day": today, "cancelled": len(open_tickets), "closed_windows": closed}
+
+    def close_day_if_due(self) -> bool:
+        """The day close at the hall's configured time, once a day (a periodic duty)."""
+        now = self.clock.now()
+        local = now.astimezone(self.tz)
+        if local.time() < self.config.day_close:
+            return False
+        if day_closed(self.reader(), local.date().isoformat()):
+            return False
+        self.close_day()
+        return True

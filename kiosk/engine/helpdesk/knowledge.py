@@ -13,7 +13,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from kiosk.engine.base import Actor, HallBase, Tx
-from kiosk.engine.knowledge_docs import KINDS, NAMES, catalog_entry, content_keys, entry_view
+from kiosk.engine.helpdesk.knowledge_docs import (
+    KINDS,
+    NAMES,
+    catalog_entry,
+    content_keys,
+    entry_view,
+)
 from kiosk.errors import Conflict, Invalid, NotFound
 from kiosk.ids import ulid
 
@@ -23,6 +29,36 @@ WHAT = {"faq": ("常见问题", "FAQ"), "notice": ("通知公告", "notice")}
 def _check_kind(kind: str) -> None:
     if kind not in KINDS:
         raise NotFound("没有这类内容", f"no such kind: {kind}")
+
+
+def entry_row(conn: sqlite3.Connection, kind: str, entry_id: str) -> sqlite3.Row:
+    _check_kind(kind)
+    row = conn.execute(
+        "SELECT * FROM knowledge WHERE id = ? AND kind = ?", (entry_id, kind)
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"未找到该{WHAT[kind][0]}", f"no {WHAT[kind][1]} {entry_id}")
+    return row
+
+
+def emit_entry(
+    tx: Tx, kind: str, action: str, entry_id: str, extra: Mapping[str, Any], actor: Actor
+) -> dict[str, Any]:
+    tx.emit(f"{kind}.{action}", {f"{kind}_id": entry_id, "by": actor.clerk, **extra}, actor)
+    return entry_view(entry_row(tx.conn, kind, entry_id))
+
+
+def draft_in(
+    tx: Tx,
+    kind: str,
+    body: Mapping[str, Any],
+    actor: Actor,
+    consultation_id: str | None = None,
+) -> dict[str, Any]:
+    """Emits `<kind>.drafted` in an open transaction (also used by "make this an FAQ")."""
+    entry_id = f"H{kind[0].upper()}-{ulid()}"
+    extra = {**body, "consultation_id": consultation_id, "revision": 1}
+    return emit_entry(tx, kind, "drafted", entry_id, extra, actor)
 
 
 class KnowledgeCommands(HallBase):
@@ -40,21 +76,6 @@ class KnowledgeCommands(HallBase):
     def _item_codes(self) -> set[str]:
         return {i.code for i in self.catalog.items}
 
-    def _entry_row(self, conn: sqlite3.Connection, kind: str, entry_id: str) -> sqlite3.Row:
-        _check_kind(kind)
-        row = conn.execute(
-            "SELECT * FROM knowledge WHERE id = ? AND kind = ?", (entry_id, kind)
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"未找到该{WHAT[kind][0]}", f"no {WHAT[kind][1]} {entry_id}")
-        return row
-
-    def _emit_entry(
-        self, tx: Tx, kind: str, action: str, entry_id: str, extra: Mapping[str, Any], actor: Actor
-    ) -> dict[str, Any]:
-        tx.emit(f"{kind}.{action}", {f"{kind}_id": entry_id, "by": actor.clerk, **extra}, actor)
-        return entry_view(self._entry_row(tx.conn, kind, entry_id))
-
     def create_entry(
         self,
         kind: str,
@@ -66,56 +87,43 @@ class KnowledgeCommands(HallBase):
         body = {k: content.get(k) for k in content_keys(kind)}
         self._validate(kind, body, publishing=False)
         with self.transaction() as tx:
-            return self.draft_in(tx, kind, body, actor, consultation_id)
-
-    def draft_in(
-        self,
-        tx: Tx,
-        kind: str,
-        body: Mapping[str, Any],
-        actor: Actor,
-        consultation_id: str | None = None,
-    ) -> dict[str, Any]:
-        """Emits `<kind>.drafted` in an open transaction (also used by "make this an FAQ")."""
-        entry_id = f"H{kind[0].upper()}-{ulid()}"
-        extra = {**body, "consultation_id": consultation_id, "revision": 1}
-        return self._emit_entry(tx, kind, "drafted", entry_id, extra, actor)
+            return draft_in(tx, kind, body, actor, consultation_id)
 
     def update_entry(
         self, kind: str, entry_id: str, changes: Mapping[str, Any], actor: Actor
     ) -> dict[str, Any]:
         """Changes the given fields; a published entry is republished with the new text."""
         with self.transaction() as tx:
-            row = self._entry_row(tx.conn, kind, entry_id)
+            row = entry_row(tx.conn, kind, entry_id)
             current = entry_view(row)
             body = {k: changes.get(k, current[k]) for k in content_keys(kind)}
             published = row["status"] == "published"
             self._validate(kind, body, publishing=published)
             revision = row["revision"] + 1
             extra = {**body, "revision": revision}
-            view = self._emit_entry(tx, kind, "edited", entry_id, extra, actor)
+            view = emit_entry(tx, kind, "edited", entry_id, extra, actor)
             if published:
-                view = self._emit_entry(tx, kind, "published", entry_id, extra, actor)
+                view = emit_entry(tx, kind, "published", entry_id, extra, actor)
             return view
 
     def publish_entry(self, kind: str, entry_id: str, actor: Actor) -> dict[str, Any]:
         with self.transaction() as tx:
-            row = self._entry_row(tx.conn, kind, entry_id)
+            row = entry_row(tx.conn, kind, entry_id)
             if row["status"] == "published":
                 raise Conflict("已经发布", "already published")
             current = entry_view(row)
             body = {k: current[k] for k in content_keys(kind)}
             self._validate(kind, body, publishing=True)
             extra = {**body, "revision": row["revision"]}
-            return self._emit_entry(tx, kind, "published", entry_id, extra, actor)
+            return emit_entry(tx, kind, "published", entry_id, extra, actor)
 
     def retire_entry(self, kind: str, entry_id: str, actor: Actor) -> dict[str, Any]:
         with self.transaction() as tx:
-            row = self._entry_row(tx.conn, kind, entry_id)
+            row = entry_row(tx.conn, kind, entry_id)
             if row["status"] == "retired":
                 raise Conflict("已经停用", "already retired")
             was = row["status"]
-            return self._emit_entry(tx, kind, "retired", entry_id, {"was": was}, actor)
+            return emit_entry(tx, kind, "retired", entry_id, {"was": was}, actor)
 
     def entries(self, kind: str, status: str | None = None) -> list[dict[str, Any]]:
         _check_kind(kind)
@@ -126,7 +134,7 @@ class KnowledgeCommands(HallBase):
         return [entry_view(r) for r in rows]
 
     def entry(self, kind: str, entry_id: str) -> dict[str, Any]:
-        return entry_view(self._entry_row(self.reader(), kind, entry_id))
+        return entry_view(entry_row(self.reader(), kind, entry_id))
 
     def knowledge_tag(self) -> str:
         """Changes with every knowledge-base event: part of GET /catalog's ETag."""

@@ -1,6 +1,6 @@
 """A morning at the sample hall's help desk, for demos and screenshots.
 
-`python -m kiosk.engine.helpdesk_demo --data DIR` (before `kiosk serve --data DIR`) replays the
+`python -m kiosk.sample.helpdesk --data DIR` (before `kiosk serve --data DIR`) replays the
 last hour or so through the engine on a stepping clock that ends now, so the console shows
 realistic waits, owners, conversions, FAQs and an unclaimed alert, and the figures are not all
 zero. Staff of the sample hall: 郑雅琴 2001 and 谢秋云 2002 (PIN 1234), supervisor 3001.
@@ -15,7 +15,7 @@ from pathlib import Path
 from kiosk.clock import FakeClock
 from kiosk.engine.base import Actor
 from kiosk.engine.hall import Hall
-from kiosk.engine.helpdesk_alerts import check_helpdesk
+from kiosk.engine.helpdesk.alerts import check_helpdesk
 from kiosk.store.db import store_path
 
 KIOSK = Actor(device="kiosk-1")

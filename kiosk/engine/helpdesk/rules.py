@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from kiosk.engine.base import Actor
-from kiosk.engine.helpdesk_views import staff_names
+from kiosk.engine.helpdesk.views import staff_names
 from kiosk.errors import Conflict, Invalid
 
 
