@@ -27,12 +27,14 @@ import httpx
 import websockets
 
 from kiosk.domain import DeviceRole
+from kiosk.events import EventType
 from kiosk.setup import init_hall
 from tests.helpers.server import free_port, server_process
 
 SUBSCRIBERS = 200
 PROCESSES = 2
 CALLS = 50
+CALLED = f'"type":"{EventType.TICKET_CALLED}"'  # the compact JSON of a call, found unparsed
 PAUSE_S = 0.05  # between one finish and the next call, so calls do not overlap
 POLL_PERIOD_S = 2.0
 
@@ -49,7 +51,7 @@ def _subscribe(url: str, count: int, calls: int, pipe: Connection) -> None:
             while len(got) < calls:
                 text = await ws.recv()
                 at = time.perf_counter()
-                if '"type":"ticket.called"' in text:
+                if CALLED in text:
                     got.append((json.loads(text)["payload"]["number"], at))
         return got
 

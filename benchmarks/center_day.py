@@ -12,6 +12,10 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from kiosk.events import EventType
+
+E = EventType  # short: the generator below writes one event per line
+
 HALL = "370202-00"
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CATEGORIES = [("SHEBAO", "A"), ("YIBAO", "B"), ("GONGJIJIN", "C"), ("SHICHANG", "D")]
@@ -41,7 +45,7 @@ class _Day:
         self.raw: list[tuple[datetime, str, str | None, dict[str, Any]]] = []
         self.counters = dict.fromkeys("ABCD", 0)
 
-    def add(self, at: datetime, etype: str, actor: str | None, **payload: Any) -> None:
+    def add(self, at: datetime, etype: EventType, actor: str | None, **payload: Any) -> None:
         self.raw.append((at, etype, actor, payload))
 
     def moment(self) -> datetime:
@@ -58,35 +62,41 @@ class _Day:
             rng.randint(1, WINDOWS),
             f"10{rng.randint(1, 60):02d}",
         )
-        add(issued, "ticket.issued", None, ticket_id=tid, number=number, prefix=prefix,
+        add(issued, E.TICKET_ISSUED, None, ticket_id=tid, number=number, prefix=prefix,
             seq_no=self.counters[prefix], service_day=self.sday, category=category, item=item,
             priority="green" if rng.random() < 0.05 else "normal", source="walk_in",
             appointment_code=None, request_id=f"r{tid}", issued_at=_iso(issued))  # fmt: skip
         wait = rng.expovariate(1 / 600)
         called = issued + timedelta(seconds=wait)
         ids = {"ticket_id": tid, "number": number}
-        add(called, "ticket.called", clerk, **ids, category=category, window_no=window,
+        add(called, E.TICKET_CALLED, clerk, **ids, category=category, window_no=window,
             clerk=clerk, wait_s=round(wait, 3))  # fmt: skip
         recalls = rng.choices([0, 1, 2, 3], [55, 30, 10, 5])[0]
         for r in range(1, recalls + 1):
             at = called + timedelta(seconds=30 * r)
-            add(at, "ticket.recalled", clerk, **ids, window_no=window, recall_count=r)
+            add(at, E.TICKET_RECALLED, clerk, **ids, window_no=window, recall_count=r)
         if recalls == 3 and rng.random() < 0.6:
-            add(called + timedelta(seconds=120), "ticket.no_show", clerk, **ids, window_no=window)
+            add(
+                called + timedelta(seconds=120),
+                E.TICKET_NO_SHOW,
+                clerk,
+                **ids,
+                window_no=window,
+            )
             return
         start = called + timedelta(seconds=30 * recalls + rng.uniform(10, 60))
         if rng.random() < 0.05:  # sent on to a dedicated window and called there again
             to_window = rng.randint(1, WINDOWS)
-            add(start, "ticket.transferred", clerk, **ids, from_window=window,
+            add(start, E.TICKET_TRANSFERRED, clerk, **ids, from_window=window,
                 from_category=category, to_category=category, to_window=to_window,
                 note="专窗办理")  # fmt: skip
             window, start = to_window, start + timedelta(seconds=rng.uniform(60, 600))
-            add(start, "ticket.called", clerk, **ids, category=category, window_no=window,
+            add(start, E.TICKET_CALLED, clerk, **ids, category=category, window_no=window,
                 clerk=clerk, wait_s=round(wait, 3))  # fmt: skip
-        add(start, "ticket.started", clerk, **ids, window_no=window)
+        add(start, E.TICKET_STARTED, clerk, **ids, window_no=window)
         handle = rng.lognormvariate(5.8, 0.5)
         end, outcome = start + timedelta(seconds=handle), rng.choice(OUTCOMES)
-        add(end, "ticket.finished", clerk, **ids, category=category, item=item, window_no=window,
+        add(end, E.TICKET_FINISHED, clerk, **ids, category=category, item=item, window_no=window,
             clerk=clerk, outcome=outcome, reason=None, note="", wait_s=round(wait, 3),
             missing_materials=["户口簿复印件"] if outcome == "correction" else [],
             handle_s=round(handle, 3))  # fmt: skip
@@ -100,18 +110,24 @@ class _Day:
         level = rng.choices([5, 4, 3, 2, 1], [70, 20, 6, 3, 1])[0]
         rid, rated = f"R{ids['ticket_id']}", end + timedelta(seconds=rng.uniform(5, 40))
         tags = ["extra_materials"] if level <= 3 and rng.random() < 0.3 else []
-        self.add(rated, "rating.recorded", None, rating_id=rid, **ids, level=level, tags=tags,
+        self.add(rated, E.RATING_RECORDED, None, rating_id=rid, **ids, level=level, tags=tags,
                  comment="", channel="pad", window_no=window, clerk=clerk, category=category,
                  item=item)  # fmt: skip
         if level <= 2:
             case = f"C{ids['ticket_id']}"
-            self.add(rated, "case.opened", None, case_id=case, rating_id=rid,
+            self.add(rated, E.CASE_OPENED, None, case_id=case, rating_id=rid,
                      ticket_id=ids["ticket_id"], window_no=window, clerk=clerk, level=level,
                      deadline=self.sday)  # fmt: skip
             for k, status in enumerate(("called_back", "closed")):
                 at = rated + timedelta(hours=1 + k)
                 self.add(
-                    at, "case.updated", "3001", case_id=case, status=status, note="", by="3001"
+                    at,
+                    E.CASE_UPDATED,
+                    "3001",
+                    case_id=case,
+                    status=status,
+                    note="",
+                    by="3001",
                 )
 
     def hall_life(self, tickets: int) -> None:
@@ -119,27 +135,27 @@ class _Day:
         rng, add, close = self.rng, self.add, self.open + timedelta(hours=9)
         for w in range(1, WINDOWS + 1):
             clerk = f"10{w:02d}"
-            add(self.open, "window.opened", clerk, window_no=w, clerk=clerk)
+            add(self.open, E.WINDOW_OPENED, clerk, window_no=w, clerk=clerk)
             for k in range(3):
                 paused, duration, ab = self.moment(), rng.uniform(120, 1800), f"AB{w:02d}{k}"
-                add(paused, "window.paused", clerk, window_no=w, clerk=clerk, absence_id=ab,
+                add(paused, E.WINDOW_PAUSED, clerk, window_no=w, clerk=clerk, absence_id=ab,
                     reason=rng.choice(REASONS), note="")  # fmt: skip
-                add(paused + timedelta(seconds=duration), "window.resumed", clerk, window_no=w,
+                add(paused + timedelta(seconds=duration), E.WINDOW_RESUMED, clerk, window_no=w,
                     clerk=clerk, absence_id=ab, duration_s=round(duration, 3))  # fmt: skip
-            add(close, "window.closed", clerk, window_no=w, clerk=clerk, reason="day_close")
+            add(close, E.WINDOW_CLOSED, clerk, window_no=w, clerk=clerk, reason="day_close")
         for c in range(tickets // 30):
             at, cid = self.moment(), f"Q{self.day:%m%d}{c:04d}"
-            add(at, "consultation.created", None, consultation_id=cid, number=f"Z{c + 1:03d}",
+            add(at, E.CONSULTATION_CREATED, None, consultation_id=cid, number=f"Z{c + 1:03d}",
                 topic="社保", question="退休手续需要哪些材料？", phone_masked="138****5678",
                 source="kiosk")  # fmt: skip
-            add(at + timedelta(seconds=60), "consultation.claimed", "2001", consultation_id=cid,
+            add(at + timedelta(seconds=60), E.CONSULTATION_CLAIMED, "2001", consultation_id=cid,
                 by="2001")  # fmt: skip
-            add(at + timedelta(seconds=400), "consultation.resolved", "2001",
+            add(at + timedelta(seconds=400), E.CONSULTATION_RESOLVED, "2001",
                 consultation_id=cid, by="2001", answer="请携带身份证原件")  # fmt: skip
         for _ in range(60):
             details = {"window_no": rng.randint(1, WINDOWS), "waiting": rng.randint(10, 40)}
-            add(self.moment(), "alert.raised", None, kind="idle_window", details=details)
-        add(close, "day.closed", None, service_day=self.sday, cancelled=0,
+            add(self.moment(), E.ALERT_RAISED, None, kind="idle_window", details=details)
+        add(close, E.DAY_CLOSED, None, service_day=self.sday, cancelled=0,
             closed_windows=list(range(1, WINDOWS + 1)))  # fmt: skip
 
 

@@ -5,7 +5,56 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
+
+
+class EventType(StrEnum):
+    """Every type of event a hall logs, each spelled out once: its emitter, its projection
+    and every reader name the member (grep FAQ_PUBLISHED finds them all). docs/events.md lists
+    the same types with their payloads, and a test holds the two equal."""
+
+    # the queue
+    TICKET_ISSUED = "ticket.issued"
+    TICKET_CALLED = "ticket.called"
+    TICKET_RECALLED = "ticket.recalled"
+    TICKET_NO_SHOW = "ticket.no_show"
+    TICKET_REQUEUED = "ticket.requeued"
+    TICKET_STARTED = "ticket.started"
+    TICKET_FINISHED = "ticket.finished"
+    TICKET_TRANSFERRED = "ticket.transferred"
+    TICKET_CANCELLED = "ticket.cancelled"
+    WINDOW_OPENED = "window.opened"
+    WINDOW_CLOSED = "window.closed"
+    WINDOW_PAUSED = "window.paused"
+    WINDOW_RESUMED = "window.resumed"
+    APPOINTMENT_BOOKED = "appointment.booked"
+    DAY_CLOSED = "day.closed"
+    # service quality
+    RATING_RECORDED = "rating.recorded"
+    CASE_OPENED = "case.opened"
+    CASE_UPDATED = "case.updated"
+    ALERT_RAISED = "alert.raised"
+    PRINT_FAILED = "print.failed"
+    # the help desk and its knowledge base
+    CONSULTATION_CREATED = "consultation.created"
+    CONSULTATION_CLAIMED = "consultation.claimed"
+    CONSULTATION_RELEASED = "consultation.released"
+    CONSULTATION_ANSWERED = "consultation.answered"
+    CONSULTATION_RESOLVED = "consultation.resolved"
+    CONSULTATION_CONVERTED = "consultation.converted"
+    CONSULTATION_REFERRED = "consultation.referred"
+    HELPDESK_PRESENCE = "helpdesk.presence"
+    FAQ_DRAFTED = "faq.drafted"
+    FAQ_EDITED = "faq.edited"
+    FAQ_PUBLISHED = "faq.published"
+    FAQ_RETIRED = "faq.retired"
+    NOTICE_DRAFTED = "notice.drafted"
+    NOTICE_EDITED = "notice.edited"
+    NOTICE_PUBLISHED = "notice.published"
+    NOTICE_RETIRED = "notice.retired"
+    # the hall's configuration
+    CATALOG_APPLIED = "catalog.applied"
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.domain import Outcome, RatingTag
+from kiosk.events import EventType
 
 Key = tuple[str, str]
 
@@ -67,31 +68,31 @@ class GroupStats:
     absences: dict[str, list[float]] = field(default_factory=dict)
 
     def add(self, hall: str, etype: str, p: dict[str, Any], pause_reasons: dict[Key, str]) -> None:
-        if etype == "ticket.issued":
+        if etype == EventType.TICKET_ISSUED:
             self.tickets += 1
-        elif etype == "ticket.called":
+        elif etype == EventType.TICKET_CALLED:
             wait = number(p.get("wait_s"))
             if wait is not None:
                 self.waits.append(wait)
-        elif etype == "ticket.no_show":
+        elif etype == EventType.TICKET_NO_SHOW:
             self.no_show_tickets.add((hall, str(p.get("ticket_id"))))
-        elif etype == "ticket.finished":
+        elif etype == EventType.TICKET_FINISHED:
             self.finished += 1
             self.corrections += p.get("outcome") == Outcome.CORRECTION
             handle = number(p.get("handle_s"))
             if handle is not None:
                 self.handles.append(handle)
-        elif etype == "rating.recorded":
+        elif etype == EventType.RATING_RECORDED:
             self.ratings += 1
             level = number(p.get("level"))
             self.satisfied += level is not None and level >= 4
             tags = p.get("tags")
             self.extra_materials += isinstance(tags, list) and RatingTag.EXTRA_MATERIALS in tags
-        elif etype == "case.opened":
+        elif etype == EventType.CASE_OPENED:
             self.cases.add((hall, str(p.get("case_id"))))
-        elif etype == "consultation.created":
+        elif etype == EventType.CONSULTATION_CREATED:
             self.consultations += 1
-        elif etype == "window.resumed":
+        elif etype == EventType.WINDOW_RESUMED:
             reason = pause_reasons.get((hall, str(p.get("absence_id"))), "unknown")
             slot = self.absences.setdefault(reason, [0, 0.0])
             slot[0] += 1

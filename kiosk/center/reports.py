@@ -22,6 +22,7 @@ from kiosk.center.report_metrics import GroupStats, Key
 from kiosk.center.schema import events
 from kiosk.center.timeutil import is_day, iso_utc, utc_now
 from kiosk.domain import HallLevel
+from kiosk.events import EventType
 
 REPORT_BY = ("level", "hall", "item")
 # The days a report may ask about: this system's era, not the calendar's (0001-01-01 has no day
@@ -29,14 +30,14 @@ REPORT_BY = ("level", "hall", "item")
 FIRST_DAY, LAST_DAY = "2000-01-01", "2099-12-31"
 MAX_REPORT_DAYS = 366
 MAIN_TYPES = (
-    "ticket.issued",
-    "ticket.called",
-    "ticket.no_show",
-    "ticket.finished",
-    "rating.recorded",
-    "case.opened",
-    "window.resumed",
-    "consultation.created",
+    EventType.TICKET_ISSUED,
+    EventType.TICKET_CALLED,
+    EventType.TICKET_NO_SHOW,
+    EventType.TICKET_FINISHED,
+    EventType.RATING_RECORDED,
+    EventType.CASE_OPENED,
+    EventType.WINDOW_RESUMED,
+    EventType.CONSULTATION_CREATED,
 )
 Row = tuple[str, str, dict[str, Any]]
 
@@ -56,21 +57,21 @@ def _fetch(
 def _item_keyer(rows: list[Row]) -> Callable[[str, str, dict[str, Any]], str | None]:
     """Tie events to a service item: the finish's item wins over the issue's (set at the window)."""
     ticket_item: dict[Key, str] = {}
-    for want in ("ticket.issued", "ticket.finished"):
+    for want in (EventType.TICKET_ISSUED, EventType.TICKET_FINISHED):
         for hall, etype, p in rows:
             if etype == want and p.get("item"):
                 ticket_item[(hall, str(p.get("ticket_id")))] = str(p["item"])
     rating_item: dict[Key, str] = {}
     for hall, etype, p in rows:
-        if etype == "rating.recorded":
+        if etype == EventType.RATING_RECORDED:
             item = p.get("item") or ticket_item.get((hall, str(p.get("ticket_id"))))
             if item:
                 rating_item[(hall, str(p.get("rating_id")))] = str(item)
 
     def key(hall: str, etype: str, p: dict[str, Any]) -> str | None:
-        if etype == "rating.recorded":
+        if etype == EventType.RATING_RECORDED:
             return rating_item.get((hall, str(p.get("rating_id"))))
-        if etype == "case.opened":
+        if etype == EventType.CASE_OPENED:
             found = rating_item.get((hall, str(p.get("rating_id"))))
             return found or ticket_item.get((hall, str(p.get("ticket_id"))))
         if etype.startswith("ticket."):
@@ -108,9 +109,9 @@ def build_report(engine: Engine, day_from: str, day_to: str, by: str = "level") 
     with engine.connect() as conn:
         halls = {h.code: h for h in list_halls(conn)}
         rows = list(_fetch(conn, MAIN_TYPES, day_from, day_to))
-        updates = _fetch(conn, ("case.updated",), day_from, None)
+        updates = _fetch(conn, (EventType.CASE_UPDATED,), day_from, None)
         closed = {(h, str(p.get("case_id"))) for h, _, p in updates if p.get("status") == "closed"}
-        pauses = _fetch(conn, ("window.paused",), before, day_to)
+        pauses = _fetch(conn, (EventType.WINDOW_PAUSED,), before, day_to)
         reasons = {(h, str(p.get("absence_id"))): str(p.get("reason")) for h, _, p in pauses}
     if by == "item":
         keyer = _item_keyer(rows)
@@ -121,7 +122,7 @@ def build_report(engine: Engine, day_from: str, day_to: str, by: str = "level") 
     groups: dict[str, GroupStats] = {}
     first_calls: set[Key] = set()
     for hall, etype, p in rows:
-        if etype == "ticket.called":
+        if etype == EventType.TICKET_CALLED:
             ticket = (hall, str(p.get("ticket_id")))
             if ticket in first_calls:
                 continue

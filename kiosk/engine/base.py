@@ -30,7 +30,7 @@ from kiosk.engine import projector
 from kiosk.engine.commit import GroupCommitter, storage_error
 from kiosk.engine.settings import HallSettings
 from kiosk.errors import Conflict, Invalid, StorageError
-from kiosk.events import Event
+from kiosk.events import Event, EventType
 from kiosk.ids import ulid
 from kiosk.privacy import mask_payload
 from kiosk.store.db import connect
@@ -76,7 +76,7 @@ class Tx:
     seqs: GroupCommitter
     emitted: list[Event] = field(default_factory=list)
 
-    def emit(self, type_: str, payload: dict[str, Any], actor: Actor = SYSTEM) -> Event:
+    def emit(self, type_: EventType, payload: dict[str, Any], actor: Actor = SYSTEM) -> Event:
         """Appends an event; its free text is masked first (kiosk/privacy.py): ID-card and
         mobile numbers never enter the log, whatever the command."""
         payload = mask_payload(payload)

@@ -23,7 +23,6 @@ from kiosk.clock import Clock, SystemClock, iso
 from kiosk.domain import WindowStatus
 from kiosk.engine import projector
 from kiosk.engine.auth import AuthCommands
-from kiosk.engine.helpdesk import projection as _helpdesk_projection  # noqa: F401  (handlers)
 from kiosk.engine.helpdesk.alerts import check_helpdesk
 from kiosk.engine.helpdesk.commands import HelpdeskCommands
 from kiosk.engine.helpdesk.consultations import ConsultationCommands
@@ -38,7 +37,7 @@ from kiosk.engine.queue.views import TicketQueries
 from kiosk.engine.queue.windows import WindowCommands
 from kiosk.engine.supervision.alerts import SupervisionAlerts
 from kiosk.engine.supervision.ratings import RatingCommands
-from kiosk.events import Event, dumps
+from kiosk.events import Event, EventType, dumps
 from kiosk.ids import new_token
 from kiosk.store.db import connect, transaction
 from kiosk.store.migrations import migrate
@@ -131,7 +130,7 @@ def import_catalog(hall: Hall, catalog: Catalog) -> None:
     with hall.transaction() as tx:
         _store_catalog(tx.conn, catalog, iso(tx.now))
         tx.emit(
-            "catalog.applied",
+            EventType.CATALOG_APPLIED,
             {"version": catalog.version, "items_disabled": sorted(hall.disabled_items)},
         )
     hall.reload()

@@ -1,369 +1,56 @@
 """Applies one event to the projection tables.
 
 This is the only code that writes projections, for live commands and for `kiosk store rebuild`
-alike, which is why a rebuilt store equals the live one by construction.
+alike, which is why a rebuilt store equals the live one by construction. Each room keeps the
+handlers of its own events in one table (queue/projection.py, supervision/projection.py,
+helpdesk/projection.py); they are merged here, once. An event type that no room handles and
+that is not listed below as read from the log itself is refused: a new type cannot be logged
+without a decision about its projection.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
 
-from kiosk.domain import Priority, TicketSource, TicketStatus, WindowStatus
-from kiosk.events import Event, dumps
+from kiosk.engine.helpdesk.projection import HANDLERS as HELPDESK
+from kiosk.engine.queue.projection import HANDLERS as QUEUE
+from kiosk.engine.supervision.projection import HANDLERS as SUPERVISION
+from kiosk.errors import Invalid
+from kiosk.events import Event, EventType
 
 Handler = Callable[[sqlite3.Connection, Event], None]
-HANDLERS: dict[str, Handler] = {}
 
-TIER_GREEN, TIER_RETURNING, TIER_NORMAL = 0, 1, 2
+# Types with no table of their own: readers find them in the log (the day close is looked up
+# by day, the catalog a hall applied is the catalog table's, written by the command itself).
+NOT_PROJECTED = frozenset({EventType.DAY_CLOSED, EventType.CATALOG_APPLIED})
 
 
-def handles(event_type: str) -> Callable[[Handler], Handler]:
-    def register(fn: Handler) -> Handler:
-        HANDLERS[event_type] = fn
-        return fn
+def merge(*tables: Mapping[EventType, Handler]) -> dict[str, Handler]:
+    """One table from the rooms' tables; a type projected twice is a mistake caught at import."""
+    merged: dict[str, Handler] = {}
+    for table in tables:
+        for type_, handler in table.items():
+            if type_ in merged:
+                raise ValueError(f"{type_} is projected by two rooms")
+            if type_ in NOT_PROJECTED:
+                raise ValueError(f"{type_} is projected and listed as not projected")
+            merged[type_] = handler
+    return merged
 
-    return register
+
+HANDLERS = merge(QUEUE, SUPERVISION, HELPDESK)
+
+
+class UnknownEventType(Invalid):
+    code = "unknown_event_type"
 
 
 def apply(conn: sqlite3.Connection, ev: Event) -> None:
     handler = HANDLERS.get(ev.type)
     if handler is not None:
         handler(conn, ev)
-
-
-def _touch_window(conn: sqlite3.Connection, no: int | None, ts: str, **cols: Any) -> None:
-    if no is None:
-        return
-    sets = ", ".join(f"{k} = ?" for k in cols)
-    sql = f"UPDATE window_state SET last_action_at = ?{', ' + sets if sets else ''} WHERE no = ?"
-    conn.execute(sql, (ts, *cols.values(), no))
-
-
-def _set_ticket(conn: sqlite3.Connection, ticket_id: str, **cols: Any) -> None:
-    sets = ", ".join(f"{k} = ?" for k in cols)
-    conn.execute(f"UPDATE tickets SET {sets} WHERE id = ?", (*cols.values(), ticket_id))
-
-
-def request_key(device: str | None, clerk: str | None, request_id: str | None) -> str | None:
-    """A kiosk's request_id as the tickets table keys it: within the issuer (the principal that
-    asked: a clerk, else the device), so one kiosk's retry never finds another kiosk's ticket.
-    Derived from the event's envelope, so a rebuild keys it the same way."""
-    if not request_id:
-        return None
-    issuer = f"clerk:{clerk}" if clerk else f"device:{device or ''}"
-    return json.dumps([issuer, request_id], ensure_ascii=False)
-
-
-@handles("ticket.issued")
-def _issued(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    if p["priority"] == Priority.GREEN:
-        tier = TIER_GREEN
-    elif p["source"] == TicketSource.APPOINTMENT:
-        tier = TIER_RETURNING
-    else:
-        tier = TIER_NORMAL
-    conn.execute(
-        "INSERT INTO tickets(id, number, prefix, seq_no, service_day, category, item, priority,"
-        " source, appointment_code, request_id, status, tier, sort_at, issued_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            p["ticket_id"],
-            p["number"],
-            p["prefix"],
-            p["seq_no"],
-            p["service_day"],
-            p["category"],
-            p.get("item"),
-            p["priority"],
-            p["source"],
-            p.get("appointment_code"),
-            request_key(ev.device, ev.actor, p.get("request_id")),
-            TicketStatus.WAITING,
-            tier,
-            p["issued_at"],
-            p["issued_at"],
-        ),
-    )
-    conn.execute(
-        "INSERT INTO counters(service_day, prefix, last) VALUES (?, ?, ?)"
-        " ON CONFLICT(service_day, prefix) DO UPDATE SET last = MAX(last, excluded.last)",
-        (p["service_day"], p["prefix"], p["seq_no"]),
-    )
-    if p.get("appointment_code"):
-        conn.execute(
-            "UPDATE appointments SET status = 'checked_in', ticket_id = ? WHERE code = ?",
-            (p["ticket_id"], p["appointment_code"]),
+    elif ev.type not in NOT_PROJECTED:
+        raise UnknownEventType(
+            f"未知的事件类型：{ev.type}", f"no projection knows the event type {ev.type!r}"
         )
-
-
-@handles("ticket.called")
-def _called(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    conn.execute(
-        # INDEXED BY: without statistics the planner prefers (category, status) and walks the
-        # whole waiting queue of the category; the held-back few are in their own index
-        "UPDATE tickets INDEXED BY tickets_holding SET hold_calls = hold_calls - 1,"
-        " held = hold_calls > 1 WHERE status = 'waiting' AND category = ? AND hold_calls > 0",
-        (p["category"],),
-    )
-    conn.execute(
-        "UPDATE tickets SET status = 'called', window_no = ?, called_at = ?, clerk = ?,"
-        " first_called_at = COALESCE(first_called_at, ?), recall_count = 0,"
-        " target_window = NULL, wait_s = COALESCE(wait_s, ?) WHERE id = ?",
-        (p["window_no"], ev.ts, p.get("clerk"), ev.ts, p.get("wait_s"), p["ticket_id"]),
-    )
-    _touch_window(conn, p["window_no"], ev.ts, ticket_id=p["ticket_id"])
-    conn.execute(
-        "INSERT INTO calls(seq, ticket_id, number, window_no, at, recall)"
-        " VALUES (?, ?, ?, ?, ?, 0)",
-        (ev.seq, p["ticket_id"], p["number"], p["window_no"], ev.ts),
-    )
-
-
-@handles("ticket.recalled")
-def _recalled(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    _set_ticket(conn, p["ticket_id"], recall_count=p["recall_count"], called_at=ev.ts)
-    _touch_window(conn, p["window_no"], ev.ts)
-    conn.execute(
-        "INSERT INTO calls(seq, ticket_id, number, window_no, at, recall)"
-        " VALUES (?, ?, ?, ?, ?, 1)",
-        (ev.seq, p["ticket_id"], p["number"], p["window_no"], ev.ts),
-    )
-
-
-@handles("ticket.no_show")
-def _no_show(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    _set_ticket(conn, p["ticket_id"], status=TicketStatus.NO_SHOW, finished_at=ev.ts)
-    _touch_window(conn, p["window_no"], ev.ts, ticket_id=None)
-
-
-@handles("ticket.requeued")
-def _requeued(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    conn.execute(
-        "UPDATE tickets SET status = 'waiting', tier = ?, hold_calls = ?, held = ?,"
-        " window_no = NULL, finished_at = NULL, recall_count = 0,"
-        " requeue_count = requeue_count + 1 WHERE id = ?",
-        (TIER_RETURNING, p["hold_calls"], int(p["hold_calls"] > 0), p["ticket_id"]),
-    )
-
-
-@handles("ticket.started")
-def _started(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    _set_ticket(conn, p["ticket_id"], status=TicketStatus.SERVING, started_at=ev.ts)
-    _touch_window(conn, p["window_no"], ev.ts)
-
-
-@handles("ticket.finished")
-def _finished(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    _set_ticket(
-        conn,
-        p["ticket_id"],
-        status=TicketStatus.DONE,
-        finished_at=ev.ts,
-        outcome=p["outcome"],
-        missing_materials=dumps(p.get("missing_materials") or []),
-        note=p.get("note"),
-        reason=p.get("reason"),
-        handle_s=p.get("handle_s"),
-        clerk=p.get("clerk"),
-    )
-    _touch_window(conn, p["window_no"], ev.ts, ticket_id=None, last_finished=p["ticket_id"])
-
-
-@handles("ticket.transferred")
-def _transferred(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    conn.execute(
-        "UPDATE tickets SET status = 'waiting', tier = ?, category = ?, item = ?,"
-        " target_window = ?, window_no = NULL, transfer_note = ?, hold_calls = 0, held = 0,"
-        " recall_count = 0, started_at = NULL, transfer_count = transfer_count + 1 WHERE id = ?",
-        (
-            TIER_RETURNING,
-            p["to_category"],
-            p.get("item"),
-            p.get("to_window"),
-            p.get("note"),
-            p["ticket_id"],
-        ),
-    )
-    _touch_window(conn, p["from_window"], ev.ts, ticket_id=None)
-
-
-@handles("ticket.cancelled")
-def _cancelled(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    _set_ticket(conn, p["ticket_id"], status=TicketStatus.CANCELLED, cancel_reason=p.get("reason"))
-    conn.execute("UPDATE window_state SET ticket_id = NULL WHERE ticket_id = ?", (p["ticket_id"],))
-
-
-@handles("window.opened")
-def _window_opened(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    _touch_window(conn, p["window_no"], ev.ts, status=WindowStatus.OPEN, clerk=p["clerk"])
-
-
-@handles("window.closed")
-def _window_closed(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    _touch_window(
-        conn,
-        p["window_no"],
-        ev.ts,
-        status=WindowStatus.CLOSED,
-        clerk=None,
-        absence_id=None,
-        pause_reason=None,
-        pause_note=None,
-    )
-
-
-@handles("window.paused")
-def _window_paused(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    conn.execute(
-        "INSERT INTO absences(id, window_no, clerk, reason, note, started_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (p["absence_id"], p["window_no"], p.get("clerk"), p["reason"], p.get("note"), ev.ts),
-    )
-    _touch_window(
-        conn,
-        p["window_no"],
-        ev.ts,
-        status=WindowStatus.PAUSED,
-        absence_id=p["absence_id"],
-        pause_reason=p["reason"],
-        pause_note=p.get("note"),
-    )
-
-
-@handles("window.resumed")
-def _window_resumed(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    conn.execute(
-        "UPDATE absences SET ended_at = ?, duration_s = ? WHERE id = ?",
-        (ev.ts, p.get("duration_s"), p["absence_id"]),
-    )
-    _touch_window(
-        conn,
-        p["window_no"],
-        ev.ts,
-        status=WindowStatus.OPEN,
-        absence_id=None,
-        pause_reason=None,
-        pause_note=None,
-    )
-
-
-@handles("rating.recorded")
-def _rating(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    conn.execute(
-        "INSERT INTO ratings(id, ticket_id, level, tags, comment, channel, window_no, clerk,"
-        " category, item, rated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            p["rating_id"],
-            p["ticket_id"],
-            p["level"],
-            dumps(p.get("tags") or []),
-            p.get("comment"),
-            p["channel"],
-            p.get("window_no"),
-            p.get("clerk"),
-            p.get("category"),
-            p.get("item"),
-            ev.ts,
-        ),
-    )
-    _set_ticket(conn, p["ticket_id"], rated=1)
-
-
-@handles("case.opened")
-def _case_opened(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    conn.execute(
-        "INSERT INTO cases(id, rating_id, ticket_id, window_no, clerk, level, deadline, status,"
-        " opened_at, updated_at, history) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, '[]')",
-        (
-            p["case_id"],
-            p["rating_id"],
-            p["ticket_id"],
-            p.get("window_no"),
-            p.get("clerk"),
-            p["level"],
-            p["deadline"],
-            ev.ts,
-            ev.ts,
-        ),
-    )
-
-
-@handles("case.updated")
-def _case_updated(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    row = conn.execute("SELECT history FROM cases WHERE id = ?", (p["case_id"],)).fetchone()
-    history = json.loads(row[0]) if row else []
-    history.append({"status": p["status"], "note": p.get("note"), "by": p.get("by"), "at": ev.ts})
-    conn.execute(
-        "UPDATE cases SET status = ?, updated_at = ?, history = ? WHERE id = ?",
-        (p["status"], ev.ts, dumps(history), p["case_id"]),
-    )
-
-
-@handles("consultation.created")
-def _consultation(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    conn.execute(
-        "INSERT INTO consultations(id, number, topic, question, phone_masked, source, status,"
-        " created_at, from_ticket) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)",
-        (
-            p["consultation_id"],
-            p["number"],
-            p["topic"],
-            p.get("question"),
-            p.get("phone_masked"),
-            p.get("source", "kiosk"),
-            ev.ts,
-            p.get("from_ticket"),
-        ),
-    )
-    conn.execute(
-        "INSERT INTO counters(service_day, prefix, last) VALUES (?, ?, ?)"
-        " ON CONFLICT(service_day, prefix) DO UPDATE SET last = MAX(last, excluded.last)",
-        (p["service_day"], p["counter"], p["seq_no"]),
-    )
-
-
-@handles("appointment.booked")
-def _appointment(conn: sqlite3.Connection, ev: Event) -> None:
-    p = ev.payload
-    conn.execute(
-        "INSERT INTO appointments(code, category, item, slot_start, status)"
-        " VALUES (?, ?, ?, ?, 'booked')",
-        (p["code"], p["category"], p.get("item"), p["slot_start"]),
-    )
-
-
-@handles("alert.raised")
-def _alert(conn: sqlite3.Connection, ev: Event) -> None:
-    conn.execute(
-        "INSERT INTO alerts(seq, kind, details, at) VALUES (?, ?, ?, ?)",
-        (ev.seq, ev.payload["kind"], dumps(ev.payload.get("details", {})), ev.ts),
-    )
-
-
-@handles("print.failed")
-def _print_failed(conn: sqlite3.Connection, ev: Event) -> None:
-    details = {k: v for k, v in ev.payload.items()}
-    conn.execute(
-        "INSERT INTO alerts(seq, kind, details, at) VALUES (?, 'print_failed', ?, ?)",
-        (ev.seq, dumps(details), ev.ts),
-    )

@@ -11,6 +11,7 @@ from typing import Any
 
 from kiosk.center.report_metrics import percentile, ratio, secs
 from kiosk.engine.base import HallBase
+from kiosk.events import EventType
 
 
 def hall_figures(hall: HallBase, day_from: str, day_to: str) -> dict[str, Any]:
@@ -26,7 +27,8 @@ def hall_figures(hall: HallBase, day_from: str, day_to: str) -> dict[str, Any]:
     missed = {
         r[0]
         for r in conn.execute(
-            "SELECT json_extract(payload, '$.ticket_id') FROM events WHERE type = 'ticket.no_show'"
+            "SELECT json_extract(payload, '$.ticket_id') FROM events"
+            f" WHERE type = '{EventType.TICKET_NO_SHOW}'"
         )
     }
     no_shows = len(missed & ids)
@@ -34,7 +36,7 @@ def hall_figures(hall: HallBase, day_from: str, day_to: str) -> dict[str, Any]:
     satisfied = sum(1 for r in ratings if r["level"] >= 4)
     corrections = sum(1 for t in done if t["outcome"] == "correction")
     consultations = conn.execute(
-        "SELECT COUNT(*) FROM events WHERE type = 'consultation.created'"
+        f"SELECT COUNT(*) FROM events WHERE type = '{EventType.CONSULTATION_CREATED}'"
         " AND json_extract(payload, '$.service_day') BETWEEN ? AND ?",
         period,
     ).fetchone()[0]

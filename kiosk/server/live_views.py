@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.events import EventType
+
 STAFF_ROLES = frozenset({"clerk", "helpdesk", "supervisor", "admin"})
 ENVELOPE = ("seq", "ts", "type")
 
@@ -34,46 +36,46 @@ class View:
     the viewer's window in one of these fields (a pad sees only its window's services)."""
 
     name: str
-    fields: Mapping[str, tuple[str, ...]]
+    fields: Mapping[str, tuple[str, ...]]  # EventType -> fields
     own_window: tuple[str, ...] = ()
 
 
 DISPLAY = View(
     "display",
     {
-        "ticket.issued": ("number", "category", "service_day"),
-        "ticket.called": ("number", "category", "window_no"),
-        "ticket.recalled": ("number", "window_no", "recall_count"),
-        "ticket.started": ("number", "window_no"),
-        "ticket.finished": ("number", "window_no"),
-        "ticket.no_show": ("number", "window_no"),
-        "ticket.requeued": ("number",),
-        "ticket.transferred": ("number", "from_window", "from_category", "to_category"),
-        "ticket.cancelled": ("number",),
-        "window.opened": ("window_no",),
-        "window.paused": ("window_no", "reason"),
-        "window.resumed": ("window_no",),
-        "window.closed": ("window_no",),
-        "day.closed": ("service_day",),
-        "catalog.applied": ("version",),
-        "notice.published": ("notice_id", *NOTICE_CONTENT),
-        "notice.retired": ("notice_id",),
+        EventType.TICKET_ISSUED: ("number", "category", "service_day"),
+        EventType.TICKET_CALLED: ("number", "category", "window_no"),
+        EventType.TICKET_RECALLED: ("number", "window_no", "recall_count"),
+        EventType.TICKET_STARTED: ("number", "window_no"),
+        EventType.TICKET_FINISHED: ("number", "window_no"),
+        EventType.TICKET_NO_SHOW: ("number", "window_no"),
+        EventType.TICKET_REQUEUED: ("number",),
+        EventType.TICKET_TRANSFERRED: ("number", "from_window", "from_category", "to_category"),
+        EventType.TICKET_CANCELLED: ("number",),
+        EventType.WINDOW_OPENED: ("window_no",),
+        EventType.WINDOW_PAUSED: ("window_no", "reason"),
+        EventType.WINDOW_RESUMED: ("window_no",),
+        EventType.WINDOW_CLOSED: ("window_no",),
+        EventType.DAY_CLOSED: ("service_day",),
+        EventType.CATALOG_APPLIED: ("version",),
+        EventType.NOTICE_PUBLISHED: ("notice_id", *NOTICE_CONTENT),
+        EventType.NOTICE_RETIRED: ("notice_id",),
     },
 )
 
 PAD = View(
     "rating_pad",
     {
-        "ticket.called": ("ticket_id", "number", "window_no"),
-        "ticket.recalled": ("ticket_id", "number", "window_no"),
-        "ticket.started": ("ticket_id", "number", "window_no"),
-        "ticket.no_show": ("ticket_id", "number", "window_no"),
-        "ticket.finished": ("ticket_id", "number", "window_no"),
-        "ticket.transferred": ("ticket_id", "number", "from_window"),
-        "window.opened": ("window_no",),
-        "window.paused": ("window_no", "reason"),
-        "window.resumed": ("window_no",),
-        "window.closed": ("window_no",),
+        EventType.TICKET_CALLED: ("ticket_id", "number", "window_no"),
+        EventType.TICKET_RECALLED: ("ticket_id", "number", "window_no"),
+        EventType.TICKET_STARTED: ("ticket_id", "number", "window_no"),
+        EventType.TICKET_NO_SHOW: ("ticket_id", "number", "window_no"),
+        EventType.TICKET_FINISHED: ("ticket_id", "number", "window_no"),
+        EventType.TICKET_TRANSFERRED: ("ticket_id", "number", "from_window"),
+        EventType.WINDOW_OPENED: ("window_no",),
+        EventType.WINDOW_PAUSED: ("window_no", "reason"),
+        EventType.WINDOW_RESUMED: ("window_no",),
+        EventType.WINDOW_CLOSED: ("window_no",),
     },
     own_window=("window_no", "from_window"),
 )
@@ -82,26 +84,26 @@ _QUEUE_MOVES = ("category", "window_no")
 KIOSK = View(
     "kiosk",
     {
-        "ticket.issued": ("category", "service_day"),
-        "ticket.called": _QUEUE_MOVES,
-        "ticket.recalled": ("window_no",),
-        "ticket.started": ("window_no",),
-        "ticket.finished": _QUEUE_MOVES,
-        "ticket.no_show": ("window_no",),
-        "ticket.requeued": (),
-        "ticket.transferred": ("from_category", "to_category", "from_window"),
-        "ticket.cancelled": (),
-        "window.opened": ("window_no",),
-        "window.paused": ("window_no",),
-        "window.resumed": ("window_no",),
-        "window.closed": ("window_no",),
-        "day.closed": ("service_day",),
-        "catalog.applied": ("version", "items_disabled"),
-        "helpdesk.presence": ("on_duty", "staffed"),
-        "faq.published": ("faq_id", "revision", *FAQ_CONTENT),
-        "faq.retired": ("faq_id",),
-        "notice.published": ("notice_id", "revision", *NOTICE_CONTENT),
-        "notice.retired": ("notice_id",),
+        EventType.TICKET_ISSUED: ("category", "service_day"),
+        EventType.TICKET_CALLED: _QUEUE_MOVES,
+        EventType.TICKET_RECALLED: ("window_no",),
+        EventType.TICKET_STARTED: ("window_no",),
+        EventType.TICKET_FINISHED: _QUEUE_MOVES,
+        EventType.TICKET_NO_SHOW: ("window_no",),
+        EventType.TICKET_REQUEUED: (),
+        EventType.TICKET_TRANSFERRED: ("from_category", "to_category", "from_window"),
+        EventType.TICKET_CANCELLED: (),
+        EventType.WINDOW_OPENED: ("window_no",),
+        EventType.WINDOW_PAUSED: ("window_no",),
+        EventType.WINDOW_RESUMED: ("window_no",),
+        EventType.WINDOW_CLOSED: ("window_no",),
+        EventType.DAY_CLOSED: ("service_day",),
+        EventType.CATALOG_APPLIED: ("version", "items_disabled"),
+        EventType.HELPDESK_PRESENCE: ("on_duty", "staffed"),
+        EventType.FAQ_PUBLISHED: ("faq_id", "revision", *FAQ_CONTENT),
+        EventType.FAQ_RETIRED: ("faq_id",),
+        EventType.NOTICE_PUBLISHED: ("notice_id", "revision", *NOTICE_CONTENT),
+        EventType.NOTICE_RETIRED: ("notice_id",),
     },
 )
 

@@ -23,6 +23,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from kiosk.engine.phone import link_of_token, phone_view, ticket_case
 from kiosk.errors import NotFound
+from kiosk.events import EventType
 from kiosk.paths import ASSETS
 from kiosk.server.deps import admit_socket, guard, hall_of, reply
 from kiosk.server.live import subscription
@@ -31,7 +32,29 @@ router = APIRouter(dependencies=[Depends(guard)])
 PHONE = ASSETS / "phone"
 STATIC = {"phone.css": "text/css", "phone.js": "text/javascript"}
 # Events that may change what a phone shows: its own ticket's, or "people ahead" in its queue.
-WATCHED = ("ticket.", "window.", "rating.", "case.", "day.closed")
+TICKET_MOVES = frozenset(
+    {
+        EventType.TICKET_ISSUED,
+        EventType.TICKET_CALLED,
+        EventType.TICKET_RECALLED,
+        EventType.TICKET_NO_SHOW,
+        EventType.TICKET_REQUEUED,
+        EventType.TICKET_STARTED,
+        EventType.TICKET_FINISHED,
+        EventType.TICKET_TRANSFERRED,
+        EventType.TICKET_CANCELLED,
+    }
+)
+WATCHED = TICKET_MOVES | {
+    EventType.WINDOW_OPENED,
+    EventType.WINDOW_CLOSED,
+    EventType.WINDOW_PAUSED,
+    EventType.WINDOW_RESUMED,
+    EventType.RATING_RECORDED,
+    EventType.CASE_OPENED,
+    EventType.CASE_UPDATED,
+    EventType.DAY_CLOSED,
+}
 HEADERS = {
     "Cache-Control": "no-store",
     "Referrer-Policy": "no-referrer",  # the token is in the URL: never pass it on
@@ -155,12 +178,12 @@ def notice(text: str, ticket_id: str) -> str | None:
     the queue it touches; None for events that cannot change the page."""
     ev: dict[str, Any] = json.loads(text)
     kind = str(ev.get("type", ""))
-    if not kind.startswith(WATCHED):
+    if kind not in WATCHED:
         return None
     payload = ev.get("payload") or {}
     category = payload.get("category") or payload.get("to_category")
     out = {"seq": ev.get("seq"), "type": kind, "mine": payload.get("ticket_id") == ticket_id}
-    if category and kind.startswith("ticket."):
+    if category and kind in TICKET_MOVES:
         out["category"] = category
     return json.dumps(out)
 

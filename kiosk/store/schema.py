@@ -268,7 +268,7 @@ def _scoped_keys(conn: sqlite3.Connection) -> None:
     login's session token, a ticket's status link) in clear: they are forgotten. Ticket
     request ids are keyed by their issuer from now on; existing ones are keyed the way the
     projector keys them (from each issuing event's envelope), so a rebuild agrees."""
-    from kiosk.engine.projector import request_key
+    from kiosk.engine.queue.projection import request_key
 
     conn.execute("DELETE FROM idempotency")
     rows = conn.execute(

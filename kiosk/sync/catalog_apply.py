@@ -10,6 +10,7 @@ from kiosk.catalog.model import parse_catalog
 from kiosk.engine.base import SYSTEM
 from kiosk.engine.hall import Hall, import_catalog
 from kiosk.errors import Invalid
+from kiosk.events import EventType
 
 
 def apply_center_catalog(hall: Hall, body: dict[str, Any]) -> str:
@@ -38,7 +39,7 @@ def set_item_enabled(hall: Hall, item: str, enabled: bool) -> None:
                 (item, 1 if enabled else 0),
             )
             tx.emit(
-                "catalog.applied",
+                EventType.CATALOG_APPLIED,
                 {"version": hall.catalog.version, "items_disabled": _disabled(tx.conn)},
                 SYSTEM,
             )

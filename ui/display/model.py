@@ -11,8 +11,11 @@ never saw.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
+
+from kiosk.events import EventType
 
 RECENT = 8
 
@@ -102,11 +105,11 @@ class BoardModel:
         """Apply one live event; returns the calls (and recalls) it makes, to show and say."""
         self.last_seq = max(self.last_seq, int(ev.get("seq", 0)))
         kind, p = str(ev.get("type", "")), ev.get("payload") or {}
-        if kind == "ticket.called" or kind == "ticket.recalled":
-            return [self._call(ev, p, recall=kind == "ticket.recalled")]
-        handler = _HANDLERS.get(kind)
-        if handler is not None:
-            handler(self, p)
+        if kind == EventType.TICKET_CALLED or kind == EventType.TICKET_RECALLED:
+            return [self._call(ev, p, recall=kind == EventType.TICKET_RECALLED)]
+        transition = self._TRANSITIONS.get(kind)
+        if transition is not None:
+            transition(self, p)
         return []
 
     def _call(self, ev: dict[str, Any], p: dict[str, Any], recall: bool) -> Call:
@@ -160,6 +163,10 @@ class BoardModel:
         self._add(queue, +1)
         self._tickets[str(p["number"])] = (queue, True)
 
+    def _transferred(self, p: dict[str, Any]) -> None:
+        self._free(p.get("from_window"), p.get("number"))
+        self._back_in_queue(p, str(p.get("to_category") or self._queue_of(p)))
+
     def _cancelled(self, p: dict[str, Any]) -> None:
         queue, waiting = self._tickets.pop(str(p.get("number")), ("", False))
         if waiting:
@@ -184,21 +191,18 @@ class BoardModel:
         for window in self.windows.values():
             window.status, window.ticket, window.pause_reason = "closed", None, None
 
-
-_HANDLERS: dict[str, Any] = {
-    "ticket.issued": BoardModel._issued,
-    "ticket.started": BoardModel._started,
-    "ticket.finished": lambda m, p: m._free(p.get("window_no"), p.get("number")),
-    "ticket.no_show": lambda m, p: m._free(p.get("window_no"), p.get("number")),
-    "ticket.transferred": lambda m, p: (
-        m._free(p.get("from_window"), p.get("number")),
-        m._back_in_queue(p, str(p.get("to_category") or m._queue_of(p))),
-    ),
-    "ticket.requeued": lambda m, p: m._back_in_queue(p, m._queue_of(p)),
-    "ticket.cancelled": BoardModel._cancelled,
-    "window.opened": lambda m, p: m._window_status(p, "open"),
-    "window.resumed": lambda m, p: m._window_status(p, "open"),
-    "window.paused": lambda m, p: m._window_status(p, "paused"),
-    "window.closed": lambda m, p: m._window_status(p, "closed"),
-    "day.closed": BoardModel._day_closed,
-}
+    # event type -> the transition it makes (calls and recalls return what to announce: apply)
+    _TRANSITIONS: ClassVar[dict[str, Callable[[BoardModel, dict[str, Any]], Any]]] = {
+        EventType.TICKET_ISSUED: _issued,
+        EventType.TICKET_STARTED: _started,
+        EventType.TICKET_FINISHED: lambda self, p: self._free(p.get("window_no"), p.get("number")),
+        EventType.TICKET_NO_SHOW: lambda self, p: self._free(p.get("window_no"), p.get("number")),
+        EventType.TICKET_TRANSFERRED: _transferred,
+        EventType.TICKET_REQUEUED: lambda self, p: self._back_in_queue(p, self._queue_of(p)),
+        EventType.TICKET_CANCELLED: _cancelled,
+        EventType.WINDOW_OPENED: lambda self, p: self._window_status(p, "open"),
+        EventType.WINDOW_RESUMED: lambda self, p: self._window_status(p, "open"),
+        EventType.WINDOW_PAUSED: lambda self, p: self._window_status(p, "paused"),
+        EventType.WINDOW_CLOSED: lambda self, p: self._window_status(p, "closed"),
+        EventType.DAY_CLOSED: _day_closed,
+    }

@@ -14,6 +14,7 @@ from typing import Any
 from kiosk.clock import iso, parse_iso
 from kiosk.engine.base import SYSTEM, HallBase, Tx
 from kiosk.engine.helpdesk.views import on_duty
+from kiosk.events import EventType
 
 DEFAULT_UNCLAIMED_MINUTES = 5
 SETTING = "helpdesk_unclaimed_minutes"  # meta key; configuration, not an event
@@ -43,7 +44,7 @@ def _alerted(tx: Tx, kind: str, key: str, since: str) -> bool:
 
 
 def _raise(tx: Tx, kind: str, details: dict[str, Any]) -> None:
-    tx.emit("alert.raised", {"kind": kind, "details": details}, SYSTEM)
+    tx.emit(EventType.ALERT_RAISED, {"kind": kind, "details": details}, SYSTEM)
 
 
 def check_helpdesk(hall: HallBase) -> list[str]:

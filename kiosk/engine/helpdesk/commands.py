@@ -24,6 +24,7 @@ from kiosk.engine.helpdesk.views import (
     read_consultation,
 )
 from kiosk.errors import Conflict, Invalid
+from kiosk.events import EventType
 
 DESK_ROLES = ("helpdesk", "supervisor", "admin")
 SUPERVISORS = ("supervisor", "admin")
@@ -48,7 +49,7 @@ class HelpdeskCommands(HallBase):
                 )
                 n = len(others) + (1 if status == "on_duty" and signed_in else 0)
                 payload = {"clerk": clerk, "status": status, "on_duty": n, "staffed": n > 0}
-                tx.emit("helpdesk.presence", payload, actor)
+                tx.emit(EventType.HELPDESK_PRESENCE, payload, actor)
             clerks = on_duty(self, tx.conn, tx.now)
             return {"status": status, "staffed": bool(clerks), "on_duty": len(clerks)}
 
@@ -66,7 +67,9 @@ class HelpdeskCommands(HallBase):
                     raise Conflict("该咨询已转交主管处理", "referred to a supervisor")
             elif row["status"] != "open":
                 raise finished(row)
-            return self._step(tx, row, "claimed", actor, status="claimed", owner=clerk)
+            return self._step(
+                tx, row, EventType.CONSULTATION_CLAIMED, actor, status="claimed", owner=clerk
+            )
 
     def hand_over(self, ref: str, actor: Actor, note: str, to: str | None = None) -> dict[str, Any]:
         """Gives the question to a named colleague, or back to the open list, with a note."""
@@ -77,7 +80,8 @@ class HelpdeskCommands(HallBase):
             if to is not None and (to == row["owner"] or role_of(tx.conn, to) not in DESK_ROLES):
                 raise Invalid("请选择另一位咨询台人员", "hand over to another help-desk member")
             status = "claimed" if to else "open"
-            return self._step(tx, row, "released", actor, status=status, owner=to, to=to, note=note)
+            released = EventType.CONSULTATION_RELEASED
+            return self._step(tx, row, released, actor, status=status, owner=to, to=to, note=note)
 
     def answer(
         self, ref: str, actor: Actor, answer: str, items: list[str] | None = None
@@ -86,10 +90,10 @@ class HelpdeskCommands(HallBase):
         with self.transaction() as tx:
             row = self._owned(tx, ref, actor)
             text, codes = self._answer_parts(answer, items)
+            answered, owner = EventType.CONSULTATION_ANSWERED, row["owner"]
             return self._step(
-                tx, row, "answered", actor, status="claimed", owner=row["owner"], answer=text,
-                items=codes,
-            )  # fmt: skip
+                tx, row, answered, actor, status="claimed", owner=owner, answer=text, items=codes
+            )
 
     def resolve(
         self, ref: str, actor: Actor, answer: str | None = None, items: list[str] | None = None
@@ -102,10 +106,10 @@ class HelpdeskCommands(HallBase):
             )
             if not text:
                 raise Invalid("请先填写答复内容", "write an answer before resolving")
+            resolved, owner = EventType.CONSULTATION_RESOLVED, row["owner"]
             return self._step(
-                tx, row, "resolved", actor, status="resolved", owner=row["owner"], answer=text,
-                items=codes,
-            )  # fmt: skip
+                tx, row, resolved, actor, status="resolved", owner=owner, answer=text, items=codes
+            )
 
     def convert(
         self,
@@ -130,8 +134,10 @@ class HelpdeskCommands(HallBase):
             row = self._owned(tx, ref, actor)
             if to is not None and role_of(tx.conn, to) not in SUPERVISORS:
                 raise Invalid("只能转交给大厅主管", "refer to a supervisor")
-            return self._step(tx, row, "referred", actor, status="referred", owner=None, to=to,
-                              note=note)  # fmt: skip
+            referred = EventType.CONSULTATION_REFERRED
+            return self._step(
+                tx, row, referred, actor, status="referred", owner=None, to=to, note=note
+            )
 
     def make_faq(self, ref: str, actor: Actor) -> dict[str, Any]:
         """ "Make this an FAQ": the question and its answer become a draft FAQ."""
@@ -152,9 +158,9 @@ class HelpdeskCommands(HallBase):
             return draft_in(tx, "faq", body, actor, consultation_id=row["id"])
 
     # -- helpers -------------------------------------------------------------------------
-    def _step(self, tx: Tx, row: sqlite3.Row, step: str, actor: Actor, **extra: Any) -> Any:
+    def _step(self, tx: Tx, row: sqlite3.Row, step: EventType, actor: Actor, **extra: Any) -> Any:
         payload = {"consultation_id": row["id"], "number": row["number"], "by": actor.clerk}
-        tx.emit(f"consultation.{step}", {**payload, **extra}, actor)
+        tx.emit(step, {**payload, **extra}, actor)
         return self._view(tx, row["id"])
 
     def _view(self, tx: Tx, cid: str) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from kiosk.engine.helpdesk.views import on_duty
 from kiosk.engine.queue.day import day_closed
 from kiosk.engine.queue.views import read_ticket
 from kiosk.errors import Conflict, Invalid
+from kiosk.events import EventType
 from kiosk.ids import ulid
 
 COUNTER = "ZX"  # two letters: can never collide with a category's one-letter prefix
@@ -57,7 +58,7 @@ def emit_converted(
     """Issues the ticket and marks the consultation converted; returns the ticket view."""
     ticket_id, number = issue_in(hall, tx, cat, item, actor)
     tx.emit(
-        "consultation.converted",
+        EventType.CONSULTATION_CONVERTED,
         {
             "consultation_id": row["id"],
             "number": row["number"],
@@ -136,7 +137,7 @@ class ConsultationCommands(HallBase):
             number = f"{COUNTER}{seq_no:03d}"
             masked = mask_phone(plain) if plain else None
             created = tx.emit(
-                "consultation.created",
+                EventType.CONSULTATION_CREATED,
                 {
                     "consultation_id": cid,
                     "number": number,

@@ -14,6 +14,7 @@ from typing import Any
 
 from kiosk.engine.base import Actor, HallBase, Tx
 from kiosk.engine.helpdesk.knowledge_docs import (
+    EVENTS,
     KINDS,
     NAMES,
     catalog_entry,
@@ -21,6 +22,7 @@ from kiosk.engine.helpdesk.knowledge_docs import (
     entry_view,
 )
 from kiosk.errors import Conflict, Invalid, NotFound
+from kiosk.events import EventType
 from kiosk.ids import ulid
 
 WHAT = {"faq": ("常见问题", "FAQ"), "notice": ("通知公告", "notice")}
@@ -42,9 +44,14 @@ def entry_row(conn: sqlite3.Connection, kind: str, entry_id: str) -> sqlite3.Row
 
 
 def emit_entry(
-    tx: Tx, kind: str, action: str, entry_id: str, extra: Mapping[str, Any], actor: Actor
+    tx: Tx,
+    kind: str,
+    type_: EventType,
+    entry_id: str,
+    extra: Mapping[str, Any],
+    actor: Actor,
 ) -> dict[str, Any]:
-    tx.emit(f"{kind}.{action}", {f"{kind}_id": entry_id, "by": actor.clerk, **extra}, actor)
+    tx.emit(type_, {f"{kind}_id": entry_id, "by": actor.clerk, **extra}, actor)
     return entry_view(entry_row(tx.conn, kind, entry_id))
 
 
@@ -58,7 +65,7 @@ def draft_in(
     """Emits `<kind>.drafted` in an open transaction (also used by "make this an FAQ")."""
     entry_id = f"H{kind[0].upper()}-{ulid()}"
     extra = {**body, "consultation_id": consultation_id, "revision": 1}
-    return emit_entry(tx, kind, "drafted", entry_id, extra, actor)
+    return emit_entry(tx, kind, EVENTS[kind].drafted, entry_id, extra, actor)
 
 
 class KnowledgeCommands(HallBase):
@@ -101,9 +108,9 @@ class KnowledgeCommands(HallBase):
             self._validate(kind, body, publishing=published)
             revision = row["revision"] + 1
             extra = {**body, "revision": revision}
-            view = emit_entry(tx, kind, "edited", entry_id, extra, actor)
+            view = emit_entry(tx, kind, EVENTS[kind].edited, entry_id, extra, actor)
             if published:
-                view = emit_entry(tx, kind, "published", entry_id, extra, actor)
+                view = emit_entry(tx, kind, EVENTS[kind].published, entry_id, extra, actor)
             return view
 
     def publish_entry(self, kind: str, entry_id: str, actor: Actor) -> dict[str, Any]:
@@ -115,7 +122,7 @@ class KnowledgeCommands(HallBase):
             body = {k: current[k] for k in content_keys(kind)}
             self._validate(kind, body, publishing=True)
             extra = {**body, "revision": row["revision"]}
-            return emit_entry(tx, kind, "published", entry_id, extra, actor)
+            return emit_entry(tx, kind, EVENTS[kind].published, entry_id, extra, actor)
 
     def retire_entry(self, kind: str, entry_id: str, actor: Actor) -> dict[str, Any]:
         with self.transaction() as tx:
@@ -123,7 +130,7 @@ class KnowledgeCommands(HallBase):
             if row["status"] == "retired":
                 raise Conflict("已经停用", "already retired")
             was = row["status"]
-            return emit_entry(tx, kind, "retired", entry_id, {"was": was}, actor)
+            return emit_entry(tx, kind, EVENTS[kind].retired, entry_id, {"was": was}, actor)
 
     def entries(self, kind: str, status: str | None = None) -> list[dict[str, Any]]:
         _check_kind(kind)

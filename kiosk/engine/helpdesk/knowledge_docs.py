@@ -11,13 +11,38 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
+from dataclasses import astuple, dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.clock import parse_iso
+from kiosk.events import EventType
 from kiosk.search.documents import SearchDoc
 
-KINDS = ("faq", "notice")
+
+@dataclass(frozen=True)
+class KindEvents:
+    """The four events of one kind of entry."""
+
+    drafted: EventType
+    edited: EventType
+    published: EventType
+    retired: EventType
+
+
+EVENTS = {
+    "faq": KindEvents(
+        EventType.FAQ_DRAFTED, EventType.FAQ_EDITED, EventType.FAQ_PUBLISHED, EventType.FAQ_RETIRED
+    ),
+    "notice": KindEvents(
+        EventType.NOTICE_DRAFTED,
+        EventType.NOTICE_EDITED,
+        EventType.NOTICE_PUBLISHED,
+        EventType.NOTICE_RETIRED,
+    ),
+}
+KINDS = tuple(EVENTS)
+KIND_OF: dict[str, str] = {t: kind for kind, events in EVENTS.items() for t in astuple(events)}
 # kind -> (title field, body field) in the API and in event payloads
 NAMES = {"faq": ("question", "answer"), "notice": ("title", "body")}
 AUDIT = (
@@ -94,8 +119,9 @@ def doc_from_event(
     """The SearchDoc a kiosk adds to its index for a live `faq.published`/`notice.published`
     event (None for any other event). `item_category` maps item codes to categories so a FAQ
     gets its first linked item's category, as catalog FAQs do."""
-    kind, _, action = str(event.get("type", "")).partition(".")
-    if kind not in KINDS or action != "published":
+    type_ = str(event.get("type", ""))
+    kind = KIND_OF.get(type_)
+    if kind is None or type_ != EVENTS[kind].published:
         return None
     p = event.get("payload") or {}
     title, body = NAMES[kind]
@@ -116,7 +142,8 @@ def doc_from_event(
 
 def retired_id(event: Mapping[str, Any]) -> tuple[str, str] | None:
     """(kind, id) for a `faq.retired`/`notice.retired` event: what a kiosk removes."""
-    kind, _, action = str(event.get("type", "")).partition(".")
-    if kind not in KINDS or action != "retired":
+    type_ = str(event.get("type", ""))
+    kind = KIND_OF.get(type_)
+    if kind is None or type_ != EVENTS[kind].retired:
         return None
     return kind, str((event.get("payload") or {})[f"{kind}_id"])

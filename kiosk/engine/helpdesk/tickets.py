@@ -15,6 +15,7 @@ from kiosk.engine.base import Actor, HallBase, Tx, find_category, find_item
 from kiosk.engine.queue.day import day_closed
 from kiosk.engine.queue.tickets import format_number
 from kiosk.errors import Conflict, Invalid
+from kiosk.events import EventType
 from kiosk.ids import ulid
 
 
@@ -47,7 +48,7 @@ def issue_in(
     seq_no = (row["last"] if row else 0) + 1
     ticket_id, number = ulid(), format_number(cat.prefix, seq_no)
     tx.emit(
-        "ticket.issued",
+        EventType.TICKET_ISSUED,
         {
             "ticket_id": ticket_id,
             "number": number,

@@ -12,6 +12,7 @@ from kiosk.engine.queue.routing import next_for
 from kiosk.engine.queue.views import read_ticket
 from kiosk.engine.queue.windows import window_for
 from kiosk.errors import Conflict, Invalid, NotFound
+from kiosk.events import EventType
 
 
 class CallCommands(HallBase):
@@ -35,7 +36,7 @@ class CallCommands(HallBase):
     def _emit_call(self, tx: Tx, row: sqlite3.Row, window_no: int, actor: Actor) -> None:
         wait = (tx.now - parse_iso(row["issued_at"])).total_seconds()
         tx.emit(
-            "ticket.called",
+            EventType.TICKET_CALLED,
             {
                 "ticket_id": row["id"],
                 "number": row["number"],
@@ -90,7 +91,7 @@ class CallCommands(HallBase):
                     f"recalled {self.config.max_recalls} times already: mark it a no-show",
                 )
             tx.emit(
-                "ticket.recalled",
+                EventType.TICKET_RECALLED,
                 {
                     "ticket_id": row["id"],
                     "number": row["number"],
@@ -107,7 +108,7 @@ class CallCommands(HallBase):
             if row["status"] != TicketStatus.CALLED:
                 raise Conflict("已开始办理，不能标记过号", "service has started; not a no-show")
             payload = {"ticket_id": row["id"], "number": row["number"], "window_no": window_no}
-            tx.emit("ticket.no_show", payload, actor)
+            tx.emit(EventType.TICKET_NO_SHOW, payload, actor)
             return read_ticket(self, tx.conn, row["id"])
 
     def start(self, window_no: int, actor: Actor) -> dict[str, Any]:
@@ -116,7 +117,7 @@ class CallCommands(HallBase):
             if row["status"] != TicketStatus.CALLED:
                 raise Conflict("已在办理中", "service has already started")
             payload = {"ticket_id": row["id"], "number": row["number"], "window_no": window_no}
-            tx.emit("ticket.started", payload, actor)
+            tx.emit(EventType.TICKET_STARTED, payload, actor)
             return read_ticket(self, tx.conn, row["id"])
 
     def finish(
@@ -137,7 +138,7 @@ class CallCommands(HallBase):
             row = self._active(tx, window_for(self, tx, window_no, actor))
             began = parse_iso(row["started_at"] or row["called_at"])
             tx.emit(
-                "ticket.finished",
+                EventType.TICKET_FINISHED,
                 {
                     "ticket_id": row["id"],
                     "number": row["number"],
@@ -180,7 +181,7 @@ class CallCommands(HallBase):
             if item is not None and (found := find_item(self.catalog, item)) is not None:
                 item = item if found.category == category else None
             tx.emit(
-                "ticket.transferred",
+                EventType.TICKET_TRANSFERRED,
                 {
                     "ticket_id": row["id"],
                     "number": row["number"],

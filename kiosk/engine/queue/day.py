@@ -8,6 +8,7 @@ from typing import Any
 from kiosk.engine.base import SYSTEM, Actor, HallBase, Tx
 from kiosk.engine.queue.windows import emit_resume
 from kiosk.errors import Conflict
+from kiosk.events import EventType
 
 # A called or serving ticket is always the one its window holds.
 ACTIVE = (
@@ -18,15 +19,15 @@ WAITING = (
     "SELECT id, number FROM tickets WHERE status = 'waiting' AND service_day = ?"
     " ORDER BY category, target_window, held, tier, sort_at, id"
 )
+DAY_CLOSED = (
+    f"SELECT 1 FROM events WHERE type = '{EventType.DAY_CLOSED}'"
+    " AND json_extract(payload, '$.service_day') = ? LIMIT 1"
+)
 
 
 def day_closed(conn: sqlite3.Connection, day: str) -> bool:
     """Whether `day` was closed: after that no ticket is issued for it."""
-    row = conn.execute(
-        "SELECT 1 FROM events WHERE type = 'day.closed'"
-        " AND json_extract(payload, '$.service_day') = ? LIMIT 1",
-        (day,),
-    ).fetchone()
+    row = conn.execute(DAY_CLOSED, (day,)).fetchone()
     return row is not None
 
 
@@ -47,7 +48,7 @@ class DayCommands(HallBase):
             open_tickets = [*self._waiting_everywhere(tx), *tx.all(ACTIVE)]
             for t in open_tickets:
                 tx.emit(
-                    "ticket.cancelled",
+                    EventType.TICKET_CANCELLED,
                     {"ticket_id": t["id"], "number": t["number"], "reason": "day_close"},
                     actor,
                 )
@@ -56,13 +57,13 @@ class DayCommands(HallBase):
                 if w["absence_id"] is not None:
                     emit_resume(tx, w, actor)
                 tx.emit(
-                    "window.closed",
+                    EventType.WINDOW_CLOSED,
                     {"window_no": w["no"], "clerk": w["clerk"], "reason": "day_close"},
                     actor,
                 )
             closed = [w["no"] for w in windows]
             tx.emit(
-                "day.closed",
+                EventType.DAY_CLOSED,
                 {"service_day": today, "cancelled": len(open_tickets), "closed_windows": closed},
                 actor,
             )

@@ -8,11 +8,12 @@ from typing import Any
 from kiosk.clock import iso, parse_iso
 from kiosk.domain import Priority, TicketSource, TicketStatus
 from kiosk.engine.base import Actor, HallBase, Tx, find_category, find_item
-from kiosk.engine.projector import request_key
 from kiosk.engine.queue.day import day_closed
 from kiosk.engine.queue.estimate import waiting_in
+from kiosk.engine.queue.projection import request_key
 from kiosk.engine.queue.views import find_ticket, read_ticket
 from kiosk.errors import Conflict, Invalid, NotFound
+from kiosk.events import EventType
 from kiosk.ids import new_token, ulid
 
 CHECKIN_EARLY = timedelta(minutes=30)
@@ -107,7 +108,7 @@ class TicketCommands(HallBase):
             seq_no = (counter["last"] if counter else 0) + 1
             ticket_id = ulid()
             tx.emit(
-                "ticket.issued",
+                EventType.TICKET_ISSUED,
                 {
                     "ticket_id": ticket_id,
                     "number": format_number(cat.prefix, seq_no),
@@ -149,7 +150,7 @@ class TicketCommands(HallBase):
         code = new_token(6).upper().replace("-", "X").replace("_", "Y")[:8]
         with self.transaction() as tx:
             tx.emit(
-                "appointment.booked",
+                EventType.APPOINTMENT_BOOKED,
                 {
                     "code": code,
                     "category": category,
@@ -172,7 +173,7 @@ class TicketCommands(HallBase):
             waiting = waiting_in(tx.conn, today, [row["category"]])
             hold = min(self.config.requeue_after, waiting)
             tx.emit(
-                "ticket.requeued",
+                EventType.TICKET_REQUEUED,
                 {"ticket_id": row["id"], "number": row["number"], "hold_calls": hold},
                 actor,
             )

@@ -9,7 +9,7 @@ from kiosk.clock import parse_iso
 from kiosk.domain import PauseReason, WindowStatus
 from kiosk.engine.base import Actor, HallBase, Tx
 from kiosk.errors import Conflict, Forbidden, Invalid, NotFound
-from kiosk.events import Event
+from kiosk.events import Event, EventType
 from kiosk.ids import ulid
 
 
@@ -32,7 +32,7 @@ def emit_resume(tx: Tx, state: sqlite3.Row, actor: Actor) -> Event:
     assert absence is not None
     duration = (tx.now - parse_iso(absence["started_at"])).total_seconds()
     return tx.emit(
-        "window.resumed",
+        EventType.WINDOW_RESUMED,
         {
             "window_no": state["no"],
             "clerk": state["clerk"],
@@ -61,11 +61,11 @@ class WindowCommands(HallBase):
             other = tx.one("SELECT no FROM window_state WHERE clerk = ?", clerk)
             if other is not None:
                 tx.emit(
-                    "window.closed",
+                    EventType.WINDOW_CLOSED,
                     {"window_no": other["no"], "clerk": clerk, "reason": "moved"},
                     actor,
                 )
-            tx.emit("window.opened", {"window_no": window_no, "clerk": clerk}, actor)
+            tx.emit(EventType.WINDOW_OPENED, {"window_no": window_no, "clerk": clerk}, actor)
 
     def close_window(self, window_no: int, actor: Actor, reason: str = "logout") -> None:
         with self.transaction() as tx:
@@ -77,7 +77,7 @@ class WindowCommands(HallBase):
             if state["absence_id"] is not None:
                 emit_resume(tx, state, actor)
             tx.emit(
-                "window.closed",
+                EventType.WINDOW_CLOSED,
                 {"window_no": window_no, "clerk": state["clerk"], "reason": reason},
                 actor,
             )
@@ -95,7 +95,7 @@ class WindowCommands(HallBase):
                 raise Conflict("请先办结当前号码再暂停", "finish the current ticket first")
             absence_id = ulid()
             tx.emit(
-                "window.paused",
+                EventType.WINDOW_PAUSED,
                 {
                     "window_no": window_no,
                     "clerk": state["clerk"],

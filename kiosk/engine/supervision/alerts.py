@@ -16,6 +16,7 @@ from kiosk.clock import iso, parse_iso
 from kiosk.engine.base import SYSTEM, Actor, HallBase
 from kiosk.engine.queue.estimate import waiting_counts, waiting_in
 from kiosk.engine.queue.views import read_ticket
+from kiosk.events import EventType
 
 TIDAL_WAITING = 20  # more than this many waiting in one category ...
 TIDAL_PER_WINDOW = 10  # ... or more than this many per open window suggests another window
@@ -38,7 +39,7 @@ class SupervisionAlerts(HallBase):
 
     def raise_alert(self, kind: str, details: dict[str, Any]) -> None:
         with self.transaction() as tx:
-            tx.emit("alert.raised", {"kind": kind, "details": details}, SYSTEM)
+            tx.emit(EventType.ALERT_RAISED, {"kind": kind, "details": details}, SYSTEM)
 
     def check_idle_windows(self) -> list[int]:
         """疑似空岗: open, nothing done for N minutes while its categories have people waiting."""
@@ -106,7 +107,7 @@ class SupervisionAlerts(HallBase):
         with self.transaction() as tx:
             ticket = read_ticket(self, tx.conn, ref)
             tx.emit(
-                "print.failed",
+                EventType.PRINT_FAILED,
                 {
                     "ticket_id": ticket["id"],
                     "number": ticket["number"],

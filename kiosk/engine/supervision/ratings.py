@@ -19,6 +19,7 @@ from kiosk.clock import iso, parse_iso
 from kiosk.domain import BAD_RATING_MAX, RatingChannel, RatingTag, TicketStatus
 from kiosk.engine.base import Actor, HallBase, Tx
 from kiosk.errors import Conflict, Forbidden, Invalid, NotFound
+from kiosk.events import EventType
 from kiosk.ids import ulid
 
 DEFAULT_AFTER = timedelta(days=7)
@@ -62,7 +63,7 @@ class RatingCommands(HallBase):
                 raise Conflict("本次服务已评价，谢谢", "this service has already been rated")
             rating_id = ulid()
             tx.emit(
-                "rating.recorded",
+                EventType.RATING_RECORDED,
                 {
                     "rating_id": rating_id,
                     "ticket_id": ticket_id,
@@ -81,7 +82,7 @@ class RatingCommands(HallBase):
             if level <= BAD_RATING_MAX:
                 deadline = add_working_days(self.today(tx.now), self.config.case_deadline_days)
                 tx.emit(
-                    "case.opened",
+                    EventType.CASE_OPENED,
                     {
                         "case_id": ulid(),
                         "rating_id": rating_id,

@@ -1,7 +1,14 @@
 """A hypothesis state machine drives the engine through random days of a hall and checks the
 invariants after every step: one active ticket per window at most, every ticket in exactly one
-state that agrees with the windows, unique numbers per prefix per day, and a rebuild from the
-event log equal to the live state."""
+state that agrees with the windows, unique numbers per prefix per day, a rebuild from the event
+log equal to the live state, and a display board that agrees with the store.
+
+The board (ui/display/model.py, Qt-free) is fed as a real display is: the snapshot once, then
+each committed event as the display's view of the live stream shows it
+(kiosk/server/live_views.py). Its windows must always match the store's; its waiting counts
+must match the store's for the service day it shows, as long as no ticket of another day is
+still open: a day that was never closed leaves tickets that a display's view cannot place
+(transfers and requeues carry no day), and the day close that follows clears them."""
 
 from __future__ import annotations
 
@@ -18,7 +25,10 @@ from kiosk.domain import Outcome, PauseReason, Priority, RatingChannel
 from kiosk.engine.base import Actor
 from kiosk.engine.hall import projection_dump, rebuild
 from kiosk.errors import HallError
+from kiosk.events import Event
+from kiosk.server.live_views import DISPLAY, project
 from tests.helpers.hallfactory import make_hall, morning
+from ui.display.model import BoardModel
 
 WINDOWS = (1, 2, 3, 4)
 STATES = {"waiting", "called", "serving", "done", "no_show", "cancelled"}
@@ -35,6 +45,14 @@ class HallMachine(RuleBasedStateMachine):
             self.hall.login(f"100{w}", "1234", w)
             self.actors[w] = Actor(clerk=f"100{w}")
         self.steps = 0
+        self.board = BoardModel()
+        self.board.load_snapshot(self.hall.queue_snapshot())
+        self.hall.subscribe(self._to_board)
+
+    def _to_board(self, ev: Event) -> None:
+        shown = project(DISPLAY, ev.to_dict(), None)
+        if shown is not None:
+            self.board.apply(shown)
 
     def teardown(self) -> None:
         self._check_rebuild()
@@ -158,6 +176,36 @@ class HallMachine(RuleBasedStateMachine):
             for r in conn.execute("SELECT * FROM queue_counts WHERE waiting != 0")
         }
         assert kept == dict(counted), "kept queue counts differ from the tickets"
+
+    @invariant()
+    def board_agrees(self) -> None:
+        conn = self.hall.reader()
+        numbers = dict(
+            conn.execute(
+                "SELECT w.no, t.number FROM window_state w"
+                " LEFT JOIN tickets t ON t.id = w.ticket_id"
+            ).fetchall()
+        )
+        statuses = dict(conn.execute("SELECT no, status FROM window_state").fetchall())
+        board = self.board
+        assert {no: w.ticket for no, w in board.windows.items()} == numbers
+        assert {no: w.status for no, w in board.windows.items()} == statuses
+        day = board.service_day
+        leftover = conn.execute(
+            "SELECT 1 FROM tickets WHERE status IN ('waiting', 'called', 'serving')"
+            " AND service_day != ? LIMIT 1",
+            (day,),
+        ).fetchone()
+        if leftover is None:
+            waiting = dict(
+                conn.execute(
+                    "SELECT category, SUM(waiting) FROM queue_counts WHERE service_day = ?"
+                    " GROUP BY category",
+                    (day,),
+                ).fetchall()
+            )
+            shown = {code: q.waiting for code, q in board.queues.items()}
+            assert shown == {code: waiting.get(code, 0) for code in shown}
 
     def _check_rebuild(self) -> None:
         live = projection_dump(self.hall)
