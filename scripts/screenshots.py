@@ -143,7 +143,8 @@ def hall_floor(ctx: Context) -> None:
 
 
 def desk_numbers(ctx: Context) -> None:
-    """The numbers helpdesk_demo's questions got: ZX015 and friends, but asked, not assumed."""
+    """The numbers the help desk's sample questions (kiosk.sample.helpdesk) got: ZX015 and
+    friends, but asked, not assumed."""
     with ctx.clerk("3001") as supervisor:
         r = supervisor.get("/api/v1/helpdesk/consultations")
         r.raise_for_status()
@@ -152,7 +153,7 @@ def desk_numbers(ctx: Context) -> None:
     def number(match: Callable[[dict[str, Any]], bool], what: str) -> str:
         found = next((c["number"] for c in rows if match(c)), None)
         if found is None:
-            raise SystemExit(f"helpdesk_demo seeded no {what}")
+            raise SystemExit(f"the help-desk sample seeded no {what}")
         return str(found)
 
     ctx.refs["answer"] = number(lambda c: c["topic"] == "身份证" and c["owner"] == "2001", "answer")
@@ -241,7 +242,7 @@ SHOTS: list[Shot] = [
     board("strip-idle", *STRIP, "12"),
     board("strip-called-en", *STRIP, "20", "--lang", "en"),
     board("strip-paused-en", *STRIP, "14", "--lang", "en"),
-    # help desk (ui/help_desk): the morning helpdesk_demo replayed; unstaffed last
+    # help desk (ui/help_desk): the morning kiosk.sample.helpdesk replays; unstaffed last
     desk("helpdesk-login"),
     desk("helpdesk-answer", *DESK, "--select", "{answer}"),
     desk("helpdesk-answer-en", *DESK, "--select", "{answer}", "--lang", "en"),
