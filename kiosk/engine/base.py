@@ -35,7 +35,7 @@ from kiosk.events import Event
 from kiosk.ids import ulid
 from kiosk.privacy import mask_payload
 from kiosk.store.db import connect
-from kiosk.store.migrations import migrate
+from kiosk.store.schema import migrate
 
 log = logging.getLogger(__name__)
 Listener = Callable[[Event], None]
