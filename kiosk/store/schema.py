@@ -11,8 +11,12 @@ has no equivalent, each place saying which: UNIQUE constraints (a unique index i
 would rename the automatic indexes every store already has), partial and expression indexes,
 WITHOUT ROWID tables, triggers, and rewriting existing rows.
 
+`transform` rebuilds a table under a new name: it keeps the table's indexes, partial ones too,
+but drops its triggers and writes integer defaults as text ('0'). A migration that transforms
+`tickets` must create QUEUE_COUNT_TRIGGERS again in the same step, or the queue counts stop.
+
 The list is append-only: a migration, once released, is never edited (tests/unit/store holds
-each version's schema as the first code made it and compares).
+each version's schema as the raw-SQL migrations made it and compares).
 """
 
 from __future__ import annotations
