@@ -34,10 +34,10 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
 
 def database(conn: sqlite3.Connection) -> Database:
     """sqlite-utils over one of our connections, changing nothing about it: by default
-    sqlite-utils turns on recursive triggers (a REPLACE would then fire the delete triggers that
-    keep the queue counts) and runs its plugins' connection hooks. Its writes join a transaction
-    already open on the connection (as SAVEPOINTs) and never commit it, which the migrations
-    rely on: that needs sqlite-utils 4, version 3 committed after each table change."""
+    sqlite-utils turns on recursive triggers (a REPLACE into tickets would then fire the delete
+    triggers that keep the queue counts) and runs its plugins' connection hooks. Its writes join
+    a transaction already open on the connection (as SAVEPOINTs) and never commit it, which the
+    migrations rely on: that needs sqlite-utils 4, version 3 committed after each table change."""
     return Database(conn, recursive_triggers=False, execute_plugins=False)
 
 
