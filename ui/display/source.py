@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ui.common import paths
 from ui.common.api import ApiError, HallApi
 from ui.common.live import LiveFeed
 from ui.display.model import BoardModel
@@ -61,7 +62,7 @@ class BoardSource(QObject):
     def start(self) -> None:
         """Loads the snapshot (and the notices), then opens the live feed where it left off."""
         if not self.loaded:
-            call = self.api.get("/api/v1/queue")
+            call = self.api.get(paths.QUEUE)
             call.succeeded.connect(self._on_queue)
             call.failed.connect(self._on_failed)
         if not self._catalog_tried:
@@ -73,7 +74,7 @@ class BoardSource(QObject):
         self.feed.stop()
 
     def _load_catalog(self) -> None:
-        call = self.api.get("/api/v1/catalog")
+        call = self.api.get(paths.CATALOG)
         call.succeeded.connect(self._on_catalog)
         call.failed.connect(self._on_catalog_failed)
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from ui.common import paths
 from ui.help_desk.detail import ConsultationPanel
 from ui.help_desk.items import notice_data
 from ui.help_desk.printing import DeskPrinter, ticket_data
@@ -36,7 +37,7 @@ class PanelRequests(QObject):
 
     def _request(self, cid: str, step: str, body: dict[str, Any]) -> None:
         s = self.session
-        path = f"/api/v1/consultations/{cid}/{step}"
+        path = paths.consultation(cid, step)
 
         def done(result: Any) -> None:
             if step == "convert":
@@ -67,7 +68,7 @@ class PanelRequests(QObject):
 
     def _print_ticket(self, ticket_id: str) -> None:
         s = self.session
-        call = s.api.get(f"/api/v1/tickets/{ticket_id}")
+        call = s.api.get(paths.ticket(ticket_id))
         tz = HALL_TZ[0].key if HALL_TZ else None
         call.succeeded.connect(
             lambda t: self.printer.ticket(ticket_data(s.catalog, t, s.base_url, s.lang, tz))

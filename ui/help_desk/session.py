@@ -21,10 +21,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ui.common import paths
 from ui.common.api import ApiCall, ApiError, HallApi
 from ui.common.live import LiveFeed
+from ui.common.outbox_qt import QtOutbox
 from ui.help_desk.texts import problem_text, set_hall_zone
-from ui.outbox_qt import QtOutbox
 
 DESK_ROLES = ("helpdesk", "supervisor", "admin")
 MEMORY = Path(":memory:")  # no file given: records still go in order, but only while running
@@ -76,7 +77,7 @@ class DeskSession(QObject):
 
     # -- start ---------------------------------------------------------------------------
     def load_catalog(self) -> None:
-        call = self.api.get("/api/v1/catalog")
+        call = self.api.get(paths.CATALOG)
         call.succeeded.connect(self._catalog)
         call.failed.connect(self._failed)
 
@@ -93,14 +94,14 @@ class DeskSession(QObject):
 
     def login(self, employee_no: str, pin: str) -> None:
         body = {"employee_no": employee_no, "pin": pin, "window": None}
-        call = self.api.post("/api/v1/sessions", body)
+        call = self.api.post(paths.SESSIONS, body)
         call.succeeded.connect(self._logged_in)
         call.failed.connect(lambda e: self.login_failed.emit(problem_text(e, self.lang)))
 
     def _logged_in(self, body: dict[str, Any]) -> None:
         if body.get("role") not in DESK_ROLES:
             self.api.set_token(body["token"])
-            self.api.delete("/api/v1/sessions/current")
+            self.api.delete(paths.CURRENT_SESSION)
             self.api.set_token(None)
             self.login_failed.emit(self.tr("This account is not help-desk staff."))
             return
@@ -113,7 +114,7 @@ class DeskSession(QObject):
         self.reload()
 
     def reload(self) -> None:
-        call = self.api.get("/api/v1/helpdesk/consultations")
+        call = self.api.get(paths.HELPDESK_CONSULTATIONS)
         call.succeeded.connect(self._listed)
         call.failed.connect(self._failed)
 
@@ -243,7 +244,7 @@ class DeskSession(QObject):
                 self.duty_count = max(0, self.duty_count + (1 if on else -1))
             self.on_duty = on
             self.presence.emit(on, self.duty_count)
-        self.record("/api/v1/helpdesk/presence", {"status": status}, self._presence_set)
+        self.record(paths.HELPDESK_PRESENCE, {"status": status}, self._presence_set)
 
     def _presence_set(self, body: dict[str, Any]) -> None:
         if not self.pending:
@@ -263,10 +264,10 @@ class DeskSession(QObject):
             self.feed.deleteLater()
             self.feed = None
         end: Callable[[Any], None] = lambda _: self._end()  # noqa: E731
-        self.record("/api/v1/helpdesk/presence", {"status": "away"}, end, end)
+        self.record(paths.HELPDESK_PRESENCE, {"status": "away"}, end, end)
 
     def _end(self) -> None:
-        self.api.delete("/api/v1/sessions/current")
+        self.api.delete(paths.CURRENT_SESSION)
         self.api.set_token(None)
         self.employee_no = self.name = self.role = ""
         self.on_duty = False

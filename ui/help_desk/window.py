@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common import paths
 from ui.help_desk.detail import ConsultationPanel
 from ui.help_desk.figures_page import FiguresPage
 from ui.help_desk.header import AlertStrip, Header
@@ -157,7 +158,7 @@ class HelpDeskWindow(QWidget):
         if index == 1:
             self.knowledge.reload(self.ready.emit if self.view == "knowledge" else None)
         elif index == 2:
-            call = self.session.api.get("/api/v1/helpdesk/figures")
+            call = self.session.api.get(paths.HELPDESK_FIGURES)
             call.succeeded.connect(self.figures.show_figures)
             if self.view == "figures":
                 call.succeeded.connect(lambda _: self.ready.emit())

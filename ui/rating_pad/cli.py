@@ -22,7 +22,7 @@ def register(subparsers: Any) -> None:
 
 
 def build(args: argparse.Namespace) -> object:
-    from ui.outbox_qt import default_path
+    from ui.common.outbox_qt import default_path
     from ui.rating_pad.pad import RatingPad
 
     if not args.token:

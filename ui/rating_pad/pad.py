@@ -12,9 +12,10 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain import BAD_RATING_MAX
+from ui.common import paths
 from ui.common.api import HallApi
 from ui.common.live import LiveFeed
-from ui.outbox_qt import QtOutbox
+from ui.common.outbox_qt import QtOutbox
 from ui.rating_pad.pages import IdlePage, RatePage, ReasonsPage, ThanksPage
 
 WINDOW_EVENTS = ("window.", "ticket.called", "ticket.recalled", "ticket.started", "ticket.no_show")
@@ -71,7 +72,7 @@ class RatingPad(QWidget):
 
     # -- the hall ----------------------------------------------------------------------------
     def load(self) -> None:
-        call = self.api.get("/api/v1/queue")
+        call = self.api.get(paths.QUEUE)
         call.succeeded.connect(self._snapshot)
         call.failed.connect(lambda _: self._retry.start())
 
@@ -137,7 +138,7 @@ class RatingPad(QWidget):
                 "comment": comment or None,
                 "channel": "pad",
             }
-            service["key"] = self.outbox.enqueue("POST", "/api/v1/ratings", body, self.token)
+            service["key"] = self.outbox.enqueue("POST", paths.RATINGS, body, self.token)
         self.thanks.show_level(self.level)
         self._show(self.thanks)
         self.walk_away.stop()

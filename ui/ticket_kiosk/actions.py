@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from kiosk.printing.layout import TicketData
+from ui.common import paths
 from ui.common.api import new_request_id
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.printing import ticket_data
@@ -69,7 +70,7 @@ class TicketFlow(QObject):
             self._settle()
             refused(message)
 
-        self.ctx.send(self.ctx.api.post("/api/v1/tickets", body), ok, no, self._settle)
+        self.ctx.send(self.ctx.api.post(paths.TICKETS, body), ok, no, self._settle)
         return True
 
     def _settle(self) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication
 
 from ui.common.api import HallApi
-from ui.outbox_qt import QtOutbox
+from ui.common.outbox_qt import QtOutbox
 from ui.ticket_kiosk import keyboard
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.hall import HallState

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ui.common import paths
 from ui.common.api import ApiError, HallApi
 from ui.common.live import LiveFeed
 from ui.ticket_kiosk.catalog import CatalogView, Waiting, queue_counts
@@ -69,12 +70,12 @@ class HallState(QObject):
         self.load_queue()
 
     def load_catalog(self) -> None:
-        call = self.api.get("/api/v1/catalog")
+        call = self.api.get(paths.CATALOG)
         call.succeeded.connect(self._got_catalog)
         call.failed.connect(lambda e: self._failed("catalog", e))
 
     def load_queue(self) -> None:
-        call = self.api.get("/api/v1/queue")
+        call = self.api.get(paths.QUEUE)
         call.succeeded.connect(self._got_queue)
         call.failed.connect(lambda e: self._failed("queue", e))
 

@@ -14,9 +14,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.printing.layout import NoticeData, NoticeMaterial, TicketData
+from ui.common import paths
 from ui.common.api import HallApi
 from ui.common.halltime import to_hall_time
-from ui.outbox_qt import QtOutbox
+from ui.common.outbox_qt import QtOutbox
 from ui.printing.dispatch import PrintResult, print_notice, print_ticket
 from ui.ticket_kiosk.catalog import CatalogView, loc, required_material_names
 from ui.ticket_kiosk.texts import minutes
@@ -123,7 +124,7 @@ class KioskPrinter(QObject):
     def _alert(self, ticket_id: str, body: dict[str, str]) -> None:
         """Tells staff through the outbox: kept on disk and delivered exactly once, even if the
         server is away now or the kiosk restarts before it is back."""
-        path = f"/api/v1/tickets/{ticket_id}/print-failed"
+        path = paths.ticket_print_failed(ticket_id)
         self.outbox.enqueue("POST", path, body, self.api.token)
 
     def flush(self) -> None:

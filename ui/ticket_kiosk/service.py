@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ui.common import paths
 from ui.common.api import HallApi
 from ui.common.live import LiveFeed
 
@@ -57,7 +58,7 @@ class ServiceMonitor(QObject):
         if self._probing:
             return
         self._probing = True
-        call = self.api.get("/api/v1/health")
+        call = self.api.get(paths.HEALTH)
         call.done.connect(lambda: self._probed(call.status))
 
     def _probed(self, status: int) -> None:

@@ -14,9 +14,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ui.common import paths
 from ui.common.api import ApiError, HallApi
 from ui.common.live import LiveFeed
-from ui.outbox_qt import QtOutbox
+from ui.common.outbox_qt import QtOutbox
 from ui.window_client.texts import problem_text
 
 REFRESH_DEBOUNCE_MS = 250
@@ -74,7 +75,7 @@ class SessionBase(QObject):
 
     def load(self) -> None:
         """The catalog (item names, materials) and the first queue snapshot."""
-        call = self.api.get("/api/v1/catalog")
+        call = self.api.get(paths.CATALOG)
         call.succeeded.connect(self._catalog_loaded)
         call.failed.connect(self._failed)
         self.refresh()
@@ -85,14 +86,12 @@ class SessionBase(QObject):
             self.loaded.emit()
 
     def refresh(self) -> None:
-        call = self.api.get("/api/v1/queue")
+        call = self.api.get(paths.QUEUE)
         call.succeeded.connect(self._snapshot)
 
     def refresh_stats(self) -> None:
         if self.token:
-            call = self.api.get(
-                f"/api/v1/windows/{self.window_no}/stats", {"clerk": self.employee_no}
-            )
+            call = self.api.get(paths.window(self.window_no, "stats"), {"clerk": self.employee_no})
             call.succeeded.connect(self.stats_changed.emit)
 
     def _snapshot(self, body: dict[str, Any]) -> None:
@@ -120,7 +119,7 @@ class SessionBase(QObject):
         if number is None:
             self.ticket = None
         elif self.ticket is None or self.ticket.get("number") != number:
-            call = self.api.get(f"/api/v1/tickets/{number}")
+            call = self.api.get(paths.ticket(number))
             call.succeeded.connect(self._ticket_loaded)
         self.changed.emit()
 
