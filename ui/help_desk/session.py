@@ -2,8 +2,9 @@
 live event stream that keeps the consultation list current.
 
 Every request is asynchronous (HallApi) and every answer arrives by signal, so the GUI thread
-never waits. The list is loaded once with the log position it reflects (`last_seq`) and then
-follows the live stream from exactly there: nothing is missed and nothing is polled.
+never waits. Signed in, the session follows the hall (ui.common.follow): the list is loaded with
+the log position it reflects (`last_seq`) and the live stream follows from exactly there, so
+nothing is missed and nothing is polled.
 
 What a person typed or decided (an answer, a resolve, a handover, a referral, presence, a draft)
 is a record: it goes through the outbox (kiosk.outbox), in order and exactly once, so nothing is
@@ -23,7 +24,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ui.common import paths
 from ui.common.api import ApiCall, ApiError, HallApi
-from ui.common.live import LiveFeed
+from ui.common.follow import Follow
 from ui.common.outbox_qt import QtOutbox
 from ui.help_desk.texts import problem_text, set_hall_zone
 
@@ -66,7 +67,11 @@ class DeskSession(QObject):
         self.outbox.retrying.connect(self._retrying)
         self._waiting: dict[str, tuple[Done | None, Failed | None]] = {}
         self.duty_count = 0
-        self.feed: LiveFeed | None = None
+        self.follow = Follow(self.api, paths.HELPDESK_CONSULTATIONS, parent=self)
+        self.follow.loaded.connect(self._listed)
+        self.follow.failed.connect(self._failed)
+        self.follow.received.connect(self._event)
+        self.follow.connected.connect(self._feed_connected)
         self.catalog: dict[str, Any] = {}
         self.employee_no = ""
         self.name = ""
@@ -111,14 +116,15 @@ class DeskSession(QObject):
         self.logged_in.emit()
         if self.role == "helpdesk":
             self.set_presence(True)  # signing in at the desk means being there
-        self.reload()
+        self.follow.start()
 
     def reload(self) -> None:
-        call = self.api.get(paths.HELPDESK_CONSULTATIONS)
-        call.succeeded.connect(self._listed)
-        call.failed.connect(self._failed)
+        """Reads the list again (the live stream goes on)."""
+        self.follow.refresh()
 
-    def _listed(self, body: dict[str, Any]) -> None:
+    def _listed(self, body: Any) -> None:
+        if not isinstance(body, dict) or not self.follow.following:
+            return  # signed out while it was on its way
         self.staff = dict(body.get("staff") or {})
         self.desk_staff = list(body.get("desk_staff") or [])
         set_hall_zone(body.get("timezone"))
@@ -127,14 +133,6 @@ class DeskSession(QObject):
             self.duty_count = len(body.get("on_duty") or [])
         self.listing.emit(body)
         self.presence.emit(self.on_duty, self.duty_count)
-        if self.feed is None:
-            self.feed = LiveFeed(self.base_url, str(self.api.token), parent=self)
-            self.feed.received.connect(self._event)
-            self.feed.connected.connect(self._feed_connected)
-            self.feed.reset.connect(lambda _head: self.reload())  # follows on from the listing
-            self.feed.start(int(body.get("last_seq", 0)))
-        elif self.feed.awaiting_snapshot:
-            self.feed.start(int(body.get("last_seq", 0)))
 
     def _event(self, ev: dict[str, Any]) -> None:
         if ev.get("type") == "helpdesk.presence":
@@ -259,10 +257,7 @@ class DeskSession(QObject):
         if blocked:  # signing out now would strand what waits in the outbox
             self.message.emit(blocked, "warn")
             return
-        if self.feed is not None:
-            self.feed.stop()
-            self.feed.deleteLater()
-            self.feed = None
+        self.follow.stop()
         end: Callable[[Any], None] = lambda _: self._end()  # noqa: E731
         self.record(paths.HELPDESK_PRESENCE, {"status": "away"}, end, end)
 
@@ -277,6 +272,5 @@ class DeskSession(QObject):
         self.message.emit(problem_text(error, self.lang), "error")
 
     def close(self) -> None:
-        if self.feed is not None:
-            self.feed.stop()
+        self.follow.stop()
         self.outbox.close()

@@ -73,7 +73,7 @@ class KioskContext(QObject):
 
     def shutdown(self) -> None:
         """Window closing: stop the feed and probes, let a print in progress finish."""
-        self.hall.feed.stop()
+        self.hall.follow.stop()
         self.monitor.stop()
         self.voice.close()
         self.hall.workers.wait(5000)

@@ -71,7 +71,7 @@ class ClerkSession(SessionBase):
         self.status = "open"
         self.logged_in.emit()
         self.changed.emit()
-        self.refresh()
+        self.follow.start()  # the queue again, and its live stream with this session's token
         self.refresh_stats()
 
     def logout(self) -> None:
@@ -114,7 +114,7 @@ class ClerkSession(SessionBase):
     def _decision_failed(self, error: ApiError) -> None:
         self.busy = False
         self._failed(error)
-        self._refresh.start()
+        self.follow.refresh_soon()
         self.changed.emit()
 
     # -- records (through the outbox) ------------------------------------------------------

@@ -50,8 +50,7 @@ def console(qtbot: Any, live: Any, desk_qt: None, tmp_path: Path) -> Any:
         window.show()
         with qtbot.waitSignal(window.ready, timeout=WAIT):
             window.session.load_catalog()
-        qtbot.waitUntil(lambda: window.session.feed is not None, timeout=WAIT)
-        qtbot.waitUntil(lambda: window.session.feed.is_connected, timeout=WAIT)
+        qtbot.waitUntil(lambda: window.session.follow.is_connected, timeout=WAIT)
         qtbot.waitUntil(lambda: window.session.on_duty, timeout=WAIT)
         return window
 

@@ -58,9 +58,7 @@ def test_pauses_while_offline_arrive_once_after_restart(qtbot, tmp_path: Path) -
         client.login.employee.setText("1002")
         client.login.pin.setText("1234")
         client.login.button.click()
-        qtbot.waitUntil(
-            lambda: session.feed is not None and session.feed.is_connected, timeout=WAIT
-        )
+        qtbot.waitUntil(lambda: session.follow.is_connected, timeout=WAIT)
         qtbot.waitUntil(client.actions.buttons["call"].isEnabled, timeout=WAIT)
 
     qtbot.waitUntil(lambda: not session.online, timeout=WAIT)

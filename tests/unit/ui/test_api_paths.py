@@ -22,12 +22,14 @@ def api_literals(source: Path) -> list[str]:
         for node in ast.walk(tree)
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
     }
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if id(node) not in prose and "/api/" in node.value:
-                found.append(f"{source.name}:{node.lineno}: {node.value!r}")
-    return found
+    return [
+        f"{source.name}:{node.lineno}: {node.value!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in prose
+        and "/api/" in node.value
+    ]
 
 
 def test_no_api_path_is_spelled_outside_the_paths_module() -> None:
@@ -39,7 +41,9 @@ def test_no_api_path_is_spelled_outside_the_paths_module() -> None:
 
 def test_the_finder_sees_plain_and_formatted_literals(tmp_path: Path) -> None:
     probe = tmp_path / "probe.py"
-    probe.write_text('"""GET /api/v1/queue in prose."""\nA = "/api/v1/queue"\nB = f"/api/v1/x/{A}"\n')
+    probe.write_text(
+        '"""GET /api/v1/queue in prose."""\nA = "/api/v1/queue"\nB = f"/api/v1/x/{A}"\n'
+    )
     assert api_literals(probe) == ["probe.py:2: '/api/v1/queue'", "probe.py:3: '/api/v1/x/'"]
 
 
