@@ -26,10 +26,10 @@ from ui.help_desk.header import AlertStrip, Header
 from ui.help_desk.knowledge_page import KnowledgePage
 from ui.help_desk.login import LoginPage
 from ui.help_desk.model import ConsultationModel
-from ui.help_desk.printing import DeskPrinter
 from ui.help_desk.queue_list import QueueList
 from ui.help_desk.requests import PanelRequests
 from ui.help_desk.session import DeskSession
+from ui.printing.printer import Printer
 
 VIEWS = ("consultations", "knowledge", "figures")
 DONE_STEPS = ("claimed", "resolved", "converted", "referred")
@@ -89,7 +89,8 @@ class HelpDeskWindow(QWidget):
         self.header.presence_toggled.connect(s.set_presence)
         self.header.sign_out.connect(s.logout)
         self.queue.selected.connect(self.panel.show_row)
-        self.requests = PanelRequests(s, self.panel, DeskPrinter(printer_url, self), self)
+        self.printer = Printer(printer_url, self)
+        self.requests = PanelRequests(s, self.panel, self.printer, self)
         self._credentials: tuple[str, str] | None = None
         self._first_listing = False
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.window_client.notice import notice_data
+from ui.printing.documents import notice_data
 
 
 class FinishFlow:
@@ -33,19 +33,19 @@ class FinishFlow:
         data = notice_data(
             s.catalog,
             item,
-            missing,
-            note,
-            ticket,
-            (s.employee_no, s.clerk_name),
-            s.window_no,
             self.lang,
+            missing=missing,
+            note=note,
+            ticket=ticket,
+            clerk=(s.employee_no, s.clerk_name),
+            window_no=s.window_no,
         )
         self.header.show_message(
             self.tr("Correction recorded; printing the one-time notice…"), "info"
         )
-        self.printer.print(data)
+        self.printer.notice(data)
 
-    def _printed(self, result: Any) -> None:
+    def _printed(self, job: Any, result: Any) -> None:
         if result.ok:
             self.header.show_message(
                 self.tr("One-time notice printed: hand it to the citizen."), "info"

@@ -8,13 +8,13 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from ui.printing.printer import Printer
 from ui.window_client.actions import ActionBar
 from ui.window_client.commands import ClerkSession
 from ui.window_client.finish_pages import CorrectionPage, FinishPage
 from ui.window_client.finishing import FinishFlow
 from ui.window_client.header import Header
 from ui.window_client.login import LoginPage
-from ui.window_client.notice import NoticePrinter
 from ui.window_client.page import Page
 from ui.window_client.pages import CallNumberPage, PausePage, TransferPage
 from ui.window_client.side_panel import SidePanel
@@ -31,7 +31,7 @@ class WindowClient(FinishFlow, QWidget):
         self.session = s = session
         s.setParent(self)
         self.lang = s.lang
-        self.printer = NoticePrinter(printer_url, self)
+        self.printer = Printer(printer_url, self)
         self.printer.printed.connect(self._printed)
         self.header = Header(s.window_no)
         self.login = LoginPage(s.window_no)

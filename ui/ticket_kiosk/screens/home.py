@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 
-from ui.ticket_kiosk.catalog import loc
+from ui.common.wording import loc
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.screens.base import Nav, Screen
 from ui.ticket_kiosk.texts import wait_text, waiting_short
