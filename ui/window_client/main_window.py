@@ -3,6 +3,7 @@ pause) beside the queue and today's figures, over the row of big action buttons.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -22,7 +23,7 @@ from ui.window_client.texts import name_of
 from ui.window_client.ticket_panel import TicketPanel
 
 
-class WindowClient(FinishFlow, QWidget):
+class WindowClient(QWidget):
     ready = Signal()
 
     def __init__(self, session: ClerkSession, printer_url: str) -> None:
@@ -32,7 +33,8 @@ class WindowClient(FinishFlow, QWidget):
         s.setParent(self)
         self.lang = s.lang
         self.printer = Printer(printer_url, self)
-        self.printer.printed.connect(self._printed)
+        self.finishing = FinishFlow(self)
+        self.printer.printed.connect(self.finishing.printed)
         self.header = Header(s.window_no)
         self.login = LoginPage(s.window_no)
         self.ticket = TicketPanel()
@@ -54,7 +56,7 @@ class WindowClient(FinishFlow, QWidget):
                 w.cancelled.connect(self.back)
         self.side = SidePanel()
         self.side.model.lang = s.lang
-        self.actions = ActionBar(
+        self.action_bar = ActionBar(
             {
                 "call": s.call_next,
                 "recall": s.recall,
@@ -75,7 +77,7 @@ class WindowClient(FinishFlow, QWidget):
         work_box = QVBoxLayout(work)
         work_box.setContentsMargins(12, 12, 12, 0)
         work_box.addLayout(middle, 1)
-        work_box.addWidget(self.actions)
+        work_box.addWidget(self.action_bar)
         self.screens = QStackedWidget()
         self.screens.addWidget(self.login)
         self.screens.addWidget(work)
@@ -103,12 +105,12 @@ class WindowClient(FinishFlow, QWidget):
         s.queue_changed.connect(lambda: self.side.show_queue(s.snapshot, s.window, s.fetched_at))
         s.stats_changed.connect(self._stats)
         s.message.connect(self._message)
-        self.finish_page.finished.connect(self._finish)
-        self.finish_page.correction.connect(self._open_correction)
-        self.correction_page.confirmed.connect(self._correction)
-        self.pause_page.confirmed.connect(lambda reason, note: self._done(s.pause(reason, note)))
-        self.transfer_page.confirmed.connect(lambda c, w, note: self._done(s.transfer(c, w, note)))
-        self.call_page.confirmed.connect(lambda number: self._done(s.call_number(number)))
+        self.finish_page.finished.connect(self.finishing.finish)
+        self.finish_page.correction.connect(self.finishing.open_correction)
+        self.correction_page.confirmed.connect(self.finishing.correction)
+        self.pause_page.confirmed.connect(self._then_back(s.pause))
+        self.transfer_page.confirmed.connect(self._then_back(s.transfer))
+        self.call_page.confirmed.connect(self._then_back(s.call_number))
 
     # -- screens -----------------------------------------------------------------------------
     def _loaded(self) -> None:
@@ -145,7 +147,7 @@ class WindowClient(FinishFlow, QWidget):
         if self._step == "transfer":
             self._open_transfer()
         elif self._step == "correction":
-            self._open_correction("")
+            self.finishing.open_correction("")
             for check in self.correction_page.checks[1:3]:
                 check.setChecked(True)
         elif self._step in pages:
@@ -176,8 +178,14 @@ class WindowClient(FinishFlow, QWidget):
         self.setFocus()
         self._update()
 
-    def _done(self, _: object = None) -> None:
-        self.back()
+    def _then_back(self, act: Callable[..., None]) -> Callable[..., None]:
+        """A step's confirmation: act on it, then back to the ticket."""
+
+        def run(*args: Any) -> None:
+            act(*args)
+            self.back()
+
+        return run
 
     def _open_transfer(self) -> None:
         s = self.session
@@ -191,7 +199,7 @@ class WindowClient(FinishFlow, QWidget):
         self.header.show_state(name, s.online, s.pending, s.calling_blocked(), s.can("logout"))
         self.ticket.show_state(s.status, s.pause_reason, s.ticket)
         on_page = self.main.currentWidget() is not self.ticket
-        for action, button in self.actions.buttons.items():
+        for action, button in self.action_bar.buttons.items():
             rule = "call" if action == "call_number" else action
             button.setEnabled(not on_page and s.can(rule))
         if (

@@ -61,7 +61,7 @@ class SessionBase(QObject):
         self.outbox.pending_changed.connect(self._pending_changed)
         self.outbox.delivered.connect(self._delivered)
         self.outbox.refused.connect(self._refused)
-        self.outbox.retrying.connect(lambda ev: ev.status is None and self._set_online(False))
+        self.outbox.retrying.connect(self._retrying)
 
     # -- reading ----------------------------------------------------------------------------
     @property
@@ -159,6 +159,10 @@ class SessionBase(QObject):
 
     def _delivered(self, ev: Any) -> None:
         self._set_online(True)
+
+    def _retrying(self, ev: Any) -> None:
+        if ev.status is None:  # unreachable (not busy): the server is away
+            self._set_online(False)
 
     def _refused(self, ev: Any) -> None:
         reason = problem_text(ev.body, self.lang, ev.error)
