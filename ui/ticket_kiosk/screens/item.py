@@ -1,8 +1,8 @@
 """A service item's one-time notice (一次性告知): the standard materials, the promised time
 limit, the fee and whether it can be done online, with "print this list" and "take a ticket".
 
-Showing the full standard list before the citizen queues is the kiosk's answer to DESIGN.md
-problem 1 (halls asking for extra materials): what is on this screen is all that is needed.
+Showing the full standard list before the citizen queues is the kiosk's answer to halls asking
+for extra materials beyond the standard list: what is on this screen is all that is needed.
 """
 
 from __future__ import annotations
