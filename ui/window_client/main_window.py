@@ -22,6 +22,8 @@ from ui.window_client.side_panel import SidePanel
 from ui.window_client.texts import name_of
 from ui.window_client.ticket_panel import TicketPanel
 
+TICKET_STEPS = ("finish", "correction", "transfer")  # steps on the ticket at the window
+
 
 class WindowClient(QWidget):
     ready = Signal()
@@ -142,7 +144,10 @@ class WindowClient(QWidget):
             self._auto = None
             QTimer.singleShot(600, self._show_step)
 
-    def _show_step(self) -> None:
+    def _show_step(self, tries: int = 0) -> None:
+        if self._step in TICKET_STEPS and self.session.ticket is None and tries < 40:
+            QTimer.singleShot(100, lambda: self._show_step(tries + 1))  # still on its way
+            return
         pages = {"finish": self.finish_page, "pause": self.pause_page}
         if self._step == "transfer":
             self._open_transfer()
