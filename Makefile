@@ -14,7 +14,7 @@ export QT_QPA_PLATFORM ?= offscreen
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,dev]'
+	$(BIN)/python -m pip install -q -e '.[ui,center,test,dev]'
 	touch $@
 
 # System packages the product and its tests use, installed with apt when we are root.
