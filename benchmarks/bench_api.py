@@ -5,10 +5,9 @@ transaction rate measured in the same run on the same disk.
 The server runs in its own process (`kiosk serve`), the clients are asyncio tasks with one
 connection each, all on loopback. Each figure is measured REPEATS times in the run, each time on
 a fresh copy of the same prepared store, the repeats taking turns over the depths, and reported
-as the median with its spread (min-max),
-so a noisy machine shows as spread rather than as a new number. Floors are ratios, not times:
-API issue throughput over raw durable SQLite transactions, and throughput at 50,000 waiting over
-throughput at an empty queue (aim: within 20 %).
+as the median with its spread (min-max), so a noisy machine shows as spread rather than as a new
+number. Floors are ratios, not times: API issue throughput over raw durable SQLite transactions,
+and throughput at 50,000 waiting over throughput at an empty queue (aim: within 20 %).
 
 - issue: POST /tickets; the queue grows by what is issued.
 - call-next alone: every call at a window that has nothing active (each client signs in at its
