@@ -8,13 +8,15 @@ SYSDEPS_STAMP := $(VENV)/.sysdeps
 TS := $(wildcard assets/translations/*.ts)
 QM := $(TS:.ts=.qm)
 export QT_QPA_PLATFORM ?= offscreen
+# pytest workers for `make test` (pytest-xdist): one per core by default
+TEST_WORKERS ?= auto
 
 .PHONY: demo test lint fmt screenshots bench translations ts sysdeps clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,dev]'
+	$(BIN)/python -m pip install -q -e '.[ui,center,test,dev]'
 	touch $@
 
 # System packages the product and its tests use, installed with apt when we are root.
@@ -39,7 +41,7 @@ demo: $(STAMP) $(SYSDEPS_STAMP) translations
 	QT_QPA_PLATFORM= $(BIN)/kiosk demo
 
 test: $(STAMP) $(SYSDEPS_STAMP) translations
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kiosk ui tests benchmarks

@@ -4,10 +4,10 @@ transaction rate measured in the same run on the same disk.
 
 The server runs in its own process (`kiosk serve`), the clients are asyncio tasks with one
 connection each, all on loopback. Each figure is measured REPEATS times in the run, each time on
-a fresh copy of the same prepared store, and reported as the median with its spread (min-max),
-so a noisy machine shows as spread rather than as a new number. Floors are ratios, not times:
-API issue throughput over raw durable SQLite transactions, and throughput at 50,000 waiting over
-throughput at an empty queue (aim: within 20 %).
+a fresh copy of the same prepared store, the repeats taking turns over the depths, and reported
+as the median with its spread (min-max), so a noisy machine shows as spread rather than as a new
+number. Floors are ratios, not times: API issue throughput over raw durable SQLite transactions,
+and throughput at 50,000 waiting over throughput at an empty queue (aim: within 20 %).
 
 - issue: POST /tickets; the queue grows by what is issued.
 - call-next alone: every call at a window that has nothing active (each client signs in at its
@@ -241,21 +241,27 @@ def run() -> dict[str, Any]:
         tokens = base_hall(base)
         raws: list[float] = []
         results: dict[str, Any] = {"repeats": REPEATS, "reserve": RESERVE, "depths": {}}
+        templates = {}
         for depth in DEPTHS:
-            template = root / f"depth-{depth}"
-            shutil.copytree(base, template)
-            fill(template, depth + RESERVE, tokens["codes"])
-            runs = []
-            for _ in range(REPEATS):
+            templates[depth] = root / f"depth-{depth}"
+            shutil.copytree(base, templates[depth])
+            fill(templates[depth], depth + RESERVE, tokens["codes"])
+        # the repeats go round the depths, so a machine that slows down for a while slows
+        # every depth alike instead of one depth's three runs
+        runs: dict[int, list[dict[str, dict[str, float]]]] = {depth: [] for depth in DEPTHS}
+        for _ in range(REPEATS):
+            for depth in DEPTHS:
                 raws.append(raw_durable_rate(root))
-                runs.append(one_run(template, root / "run", tokens))
-            shutil.rmtree(template)
+                runs[depth].append(one_run(templates[depth], root / "run", tokens))
+        for depth in DEPTHS:
             figures: dict[str, Any] = {}
-            for key in runs[0]:
+            for key in runs[depth][0]:
                 figures[key] = {
-                    "requests": runs[0][key]["requests"],
-                    **{m: spread([r[key][m] for r in runs], 2) for m in ("p50_ms", "p95_ms")},
-                    "throughput_rps": spread([r[key]["throughput_rps"] for r in runs]),
+                    "requests": runs[depth][0][key]["requests"],
+                    **{
+                        m: spread([r[key][m] for r in runs[depth]], 2) for m in ("p50_ms", "p95_ms")
+                    },
+                    "throughput_rps": spread([r[key]["throughput_rps"] for r in runs[depth]]),
                 }
             results["depths"][str(depth)] = figures
         raw = statistics.median(raws)

@@ -1,7 +1,7 @@
 """The ticket kiosk's felt speed, against the sample hall on a local server.
 
 A plain script: ``python benchmarks/bench_kiosk.py``; ``run()`` returns the numbers for
-``make bench``. Aims (issue #3): search p95 under 30 ms, tap-to-ticket p95 under 150 ms, cold
+``make bench``. Aims: search p95 under 30 ms, tap-to-ticket p95 under 150 ms, cold
 start under 2 s, resident memory under 250 MB. Nothing here asserts a time.
 
 - search: every prefix of ~40 realistic queries typed into the search screen, timed from the

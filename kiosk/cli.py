@@ -152,6 +152,22 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_store_export(args: argparse.Namespace) -> int:
+    """Read-only and without the store's lock, so it runs beside `kiosk serve`."""
+    from kiosk.store.export import export_table, export_to_file
+
+    if args.output is None:
+        try:
+            export_table(_data(args), args.table, args.format, sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader (head, less) had enough: not a failure
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    count = export_to_file(_data(args), args.table, args.format, args.output)
+    print(f"{count} rows of {args.table} written to {args.output}")
+    return 0
+
+
 def cmd_day_close(args: argparse.Namespace) -> int:
     result = admin(args, "day-close")
     print(f"day {result['service_day']} closed: {result['cancelled']} tickets cancelled")
@@ -268,6 +284,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = store.add_parser("rebuild", help="recreate the state tables from the event log")
     _data_arg(p)
     p.set_defaults(func=cmd_rebuild)
+    p = store.add_parser("export", help="one table as CSV or JSON, read-only (also while serving)")
+    _data_arg(p)
+    p.add_argument("--table", required=True, help="e.g. tickets, events, ratings")
+    p.add_argument("--format", choices=["csv", "json"], required=True)
+    p.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    p.set_defaults(func=cmd_store_export)
 
     day = sub.add_parser("day", help="the service day").add_subparsers(dest="sub", required=True)
     p = day.add_parser("close", help="close the day: cancel open tickets, close windows")

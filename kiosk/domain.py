@@ -1,4 +1,4 @@
-"""The hall's vocabulary (DESIGN.md "Words") as plain enums, shared by every room of the core.
+"""The hall's vocabulary (the words staff and citizens use) as plain enums, shared by every room.
 
 Enum values are the wire and storage form: they appear in the event log, the API and the center,
 so they never change once released.

@@ -11,6 +11,11 @@ Why this shape:
   the SQLite file and the network; results come back through one callback (on that thread).
 
 Qt-free on purpose: every front end (window client, rating pad, kiosk, help desk) reuses it.
+
+The file is kept with sqlite-utils (its table, the head of the line, counts, clean-up); the
+insert and the updates stay SQL. Files made before that (`seq ... AUTOINCREMENT`, a UNIQUE
+`id` column) are used as they are: a new file's plain integer key still only grows, because
+only delivered writes are ever deleted, so the oldest undelivered write is still the lowest seq.
 """
 
 from __future__ import annotations
@@ -29,16 +34,46 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from sqlite_utils import Database
+from sqlite_utils.db import Table
 
 log = logging.getLogger(__name__)
 BACKOFF_S = (0.5, 1.0, 2.0, 5.0, 10.0)
 RETRYABLE = frozenset({401, 408, 425, 429})  # 401: the same person signs in again (`adopt`)
 KEEP_DELIVERED = timedelta(days=7)
-SCHEMA = """CREATE TABLE IF NOT EXISTS outbox (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, method TEXT NOT NULL,
-    path TEXT NOT NULL, body TEXT, token TEXT, owner TEXT NOT NULL DEFAULT '',
-    created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT,
-    delivered_at TEXT, status INTEGER, result TEXT)"""
+COLUMNS: dict[str, type] = {
+    "seq": int,  # the order of delivery
+    "id": str,  # the Idempotency-Key
+    "method": str,
+    "path": str,
+    "body": str,  # JSON
+    "token": str,
+    "owner": str,  # who entered it: their employee number, or "" for the device
+    "created_at": str,
+    "attempts": int,
+    "last_error": str,
+    "delivered_at": str,  # or given up; NULL while it waits
+    "status": int,
+    "result": str,  # the server's answer, JSON
+}
+PENDING = "delivered_at IS NULL"
+
+
+def open_outbox(path: Path) -> Table:
+    """The outbox table of the file at `path`, created if missing (each step is idempotent, so
+    a crash between them is mended at the next start)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    outbox = Database(conn, recursive_triggers=False, execute_plugins=False).table("outbox")
+    outbox.create(
+        COLUMNS,
+        pk="seq",
+        not_null={"id", "method", "path", "owner", "created_at", "attempts"},
+        defaults={"owner": "", "attempts": 0},
+        if_not_exists=True,
+    )
+    if not any(ix.unique and ix.columns == ["id"] for ix in outbox.indexes):
+        outbox.create_index(["id"], index_name="outbox_id", unique=True)
+    return outbox
 
 
 @dataclass(frozen=True)
@@ -142,19 +177,17 @@ class Outbox:
     # -- the worker thread --------------------------------------------------------------------
     def _run(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, isolation_level=None)
-        db.row_factory = sqlite3.Row
-        db.execute(SCHEMA)
+        box = open_outbox(self.path)
         cutoff = (datetime.now(UTC) - KEEP_DELIVERED).isoformat()
-        db.execute("DELETE FROM outbox WHERE delivered_at < ?", (cutoff,))
+        box.delete_where("delivered_at < ?", [cutoff])
         client = httpx.Client(
             base_url=self.base_url, timeout=self._timeout, transport=self._transport
         )
         failures, retry_at = 0, 0.0
-        self._changed(db)
+        self._changed(box)
         try:
             while True:
-                head = self._head(db)
+                head = self._head(box)
                 if head is None:
                     with self._lock:
                         if self._inbox.empty():
@@ -173,11 +206,11 @@ class Outbox:
                 if op == "kick":
                     retry_at = 0.0
                 elif op == "add":
-                    self._insert(db, arg)
+                    self._insert(box, arg)
                 elif op == "adopt":
-                    self._adopt(db, *arg)
+                    self._adopt(box, *arg)
                 elif arg is not None:
-                    if self._deliver(db, client, arg):
+                    if self._deliver(box, client, arg):
                         failures, retry_at = 0, 0.0
                     else:
                         delay = self._backoff[min(failures, len(self._backoff) - 1)]
@@ -185,24 +218,25 @@ class Outbox:
                         retry_at = time.monotonic() + delay
         finally:
             client.close()
-            db.close()
+            box.db.close()
 
-    def _head(self, db: sqlite3.Connection, seq: int = 0) -> OutboxItem | None:
-        """The oldest undelivered write (at or after `seq`)."""
-        row = db.execute(
-            "SELECT * FROM outbox WHERE delivered_at IS NULL AND seq >= ? ORDER BY seq LIMIT 1",
-            (seq,),
-        ).fetchone()
-        if row is None:
-            return None
+    @staticmethod
+    def _item(row: dict[str, Any]) -> OutboxItem:
         body = json.loads(row["body"]) if row["body"] else None
         return OutboxItem(
             row["id"], row["method"], row["path"], body, row["token"], row["owner"],
             row["created_at"], row["attempts"],
         )  # fmt: skip
 
-    def _insert(self, db: sqlite3.Connection, it: OutboxItem) -> None:
-        db.execute(
+    def _head(self, box: Table) -> OutboxItem | None:
+        """The oldest undelivered write: the only one ever in flight."""
+        rows = list(box.rows_where(PENDING, order_by="seq", limit=1))
+        return self._item(rows[0]) if rows else None
+
+    def _insert(self, box: Table, it: OutboxItem) -> None:
+        # raw SQL: sqlite-utils' insert(ignore=True) raises when it ignores a row that does not
+        # carry the table's key (seq), and ignoring a write already in the file is the point
+        box.db.execute(
             "INSERT OR IGNORE INTO outbox(id, method, path, body, token, owner, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (it.id, it.method, it.path, None if it.body is None else json.dumps(it.body),
@@ -210,21 +244,18 @@ class Outbox:
         )  # fmt: skip
         with self._lock:
             self._unsaved -= 1
-        self._changed(db)
+        self._changed(box)
 
-    def _adopt(self, db: sqlite3.Connection, owner: str, token: str) -> None:
-        pending = "delivered_at IS NULL"
-        db.execute(f"UPDATE outbox SET token = ? WHERE {pending} AND owner = ?", (token, owner))
-        others = db.execute(f"SELECT seq FROM outbox WHERE {pending} AND owner != ?", (owner,))
-        for (seq,) in others.fetchall():
-            item = self._head(db, seq)
-            assert item is not None
+    def _adopt(self, box: Table, owner: str, token: str) -> None:
+        box.db.execute(f"UPDATE outbox SET token = ? WHERE {PENDING} AND owner = ?", (token, owner))
+        others = list(box.rows_where(f"{PENDING} AND owner != ?", [owner], order_by="seq"))
+        for item in map(self._item, others):
             error = "given up: another person signed in"
-            self._finish(db, item.id, 0, None, error)
+            self._finish(box, item.id, 0, None, error)
             self._notify(OutboxEvent("refused", self.pending, item, 0, None, error))
-        self._changed(db)
+        self._changed(box)
 
-    def _deliver(self, db: sqlite3.Connection, client: httpx.Client, it: OutboxItem) -> bool:
+    def _deliver(self, box: Table, client: httpx.Client, it: OutboxItem) -> bool:
         """One attempt at the head write; False means back off and try it again later."""
         headers = {"Idempotency-Key": it.id}
         if it.token:
@@ -232,40 +263,36 @@ class Outbox:
         try:
             r = client.request(it.method, it.path, json=it.body, headers=headers)
         except httpx.HTTPError as exc:
-            return self._retry(db, it, None, f"unreachable: {type(exc).__name__}")
+            return self._retry(box, it, None, f"unreachable: {type(exc).__name__}")
         try:
             body = r.json() if r.content else None
         except ValueError:
             body = None
         if r.status_code in RETRYABLE or r.status_code >= 500:
-            return self._retry(db, it, body, f"HTTP {r.status_code}", r.status_code)
+            return self._retry(box, it, body, f"HTTP {r.status_code}", r.status_code)
         ok = r.status_code < 400
         detail = "" if ok else str((body or {}).get("detail") or f"HTTP {r.status_code}")
-        self._finish(db, it.id, r.status_code, body, detail)
+        self._finish(box, it.id, r.status_code, body, detail)
         kind = "delivered" if ok else "refused"
-        self._notify(OutboxEvent(kind, self._changed(db), it, r.status_code, body, detail))
+        self._notify(OutboxEvent(kind, self._changed(box), it, r.status_code, body, detail))
         return True
 
-    def _retry(
-        self, db: sqlite3.Connection, it: OutboxItem, body: Any, error: str, status: int = 0
-    ) -> bool:
-        db.execute(
+    def _retry(self, box: Table, it: OutboxItem, body: Any, error: str, status: int = 0) -> bool:
+        box.db.execute(
             "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", (error, it.id)
         )
         self._notify(OutboxEvent("retrying", self.pending, it, status or None, body, error))
         return False
 
-    def _finish(self, db: sqlite3.Connection, key: str, status: int, body: Any, err: str) -> None:
-        db.execute(
+    def _finish(self, box: Table, key: str, status: int, body: Any, err: str) -> None:
+        box.db.execute(
             "UPDATE outbox SET delivered_at = ?, status = ?, result = ?, last_error = ?,"
             " attempts = attempts + 1 WHERE id = ?",
             (_now(), status, json.dumps(body, ensure_ascii=False), err or None, key),
         )
 
-    def _changed(self, db: sqlite3.Connection) -> int:
-        count = int(
-            db.execute("SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL").fetchone()[0]
-        )
+    def _changed(self, box: Table) -> int:
+        count = box.count_where(PENDING)
         with self._lock:
             self._stored = count
             total = count + self._unsaved

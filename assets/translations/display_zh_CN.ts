@@ -4,37 +4,37 @@
 <context>
     <name>HallBoard</name>
     <message>
-        <location filename="../../ui/display/board.py" line="35"/>
+        <location filename="../../ui/display/board.py" line="36"/>
         <source>Hall board</source>
         <translation>大厅叫号屏</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="109"/>
+        <location filename="../../ui/display/board.py" line="110"/>
         <source>Service hall</source>
         <translation>政务服务中心</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="111"/>
+        <location filename="../../ui/display/board.py" line="112"/>
         <source>Notices</source>
         <translation>通知公告</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="129"/>
+        <location filename="../../ui/display/board.py" line="130"/>
         <source>Connecting to the hall server…</source>
         <translation>正在连接服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="131"/>
+        <location filename="../../ui/display/board.py" line="132"/>
         <source>Connection lost, reconnecting…</source>
         <translation>连接中断，正在重连…</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="133"/>
+        <location filename="../../ui/display/board.py" line="134"/>
         <source>Voice unavailable</source>
         <translation>语音播报不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="142"/>
+        <location filename="../../ui/display/board.py" line="143"/>
         <source>dddd, d MMMM yyyy</source>
         <translation>yyyy年M月d日 dddd</translation>
     </message>
@@ -75,7 +75,7 @@
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/display/lists.py" line="118"/>
+        <location filename="../../ui/display/lists.py" line="124"/>
         <source>{n}</source>
         <comment>people waiting in a queue</comment>
         <translation>{n}人</translation>
@@ -115,48 +115,48 @@
 <context>
     <name>WindowStrip</name>
     <message>
-        <location filename="../../ui/display/strip.py" line="39"/>
-        <location filename="../../ui/display/strip.py" line="86"/>
+        <location filename="../../ui/display/strip.py" line="40"/>
+        <location filename="../../ui/display/strip.py" line="87"/>
         <source>Window {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="93"/>
+        <location filename="../../ui/display/strip.py" line="94"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="98"/>
+        <location filename="../../ui/display/strip.py" line="99"/>
         <source>Paused: {reason}</source>
         <translation>暂停原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="101"/>
+        <location filename="../../ui/display/strip.py" line="102"/>
         <source>This window is closed</source>
         <translation>本窗口暂未开放</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="107"/>
+        <location filename="../../ui/display/strip.py" line="108"/>
         <source>Now serving</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="105"/>
+        <location filename="../../ui/display/strip.py" line="106"/>
         <source>Please come to this window</source>
         <translation>请到本窗口办理</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="111"/>
+        <location filename="../../ui/display/strip.py" line="112"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="111"/>
+        <location filename="../../ui/display/strip.py" line="112"/>
         <source>Please wait for your number</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="113"/>
+        <location filename="../../ui/display/strip.py" line="114"/>
         <source>Not serving</source>
         <translation>暂停服务</translation>
     </message>

@@ -196,27 +196,27 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../ui/help_desk/session.py" line="105"/>
+        <location filename="../../ui/help_desk/session.py" line="111"/>
         <source>This account is not help-desk staff.</source>
         <translation>该账号不是咨询台工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/session.py" line="153"/>
+        <location filename="../../ui/help_desk/session.py" line="155"/>
         <source>Cannot reach the hall server: claiming and queue numbers are off. Answers, resolves, handovers and drafts are saved here and sent when it is back.</source>
         <translation>无法连接大厅服务器：暂停接待和取号。答复、办结、移交和草稿会先保存在本机，恢复连接后自动发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/session.py" line="157"/>
+        <location filename="../../ui/help_desk/session.py" line="159"/>
         <source>Sending saved actions first…</source>
         <translation>正在发送已保存的操作…</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/session.py" line="200"/>
+        <location filename="../../ui/help_desk/session.py" line="202"/>
         <source>The server refused a saved action: {reason}</source>
         <translation>服务器拒绝了一项已保存的操作：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/session.py" line="232"/>
+        <location filename="../../ui/help_desk/session.py" line="234"/>
         <source>Saved here: it is sent when the hall server is back.</source>
         <translation>已保存在本机，恢复连接后自动发送。</translation>
     </message>
@@ -224,52 +224,52 @@
 <context>
     <name>FiguresPage</name>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="34"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="35"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="40"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="41"/>
         <source>Questions</source>
         <translation>咨询总数</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="41"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="42"/>
         <source>Time to claim (avg)</source>
         <translation>平均接待用时</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="42"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="43"/>
         <source>Time to resolve (avg)</source>
         <translation>平均办结用时</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="43"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="44"/>
         <source>Became queue numbers</source>
         <translation>转为排队号</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="44"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="45"/>
         <source>Became FAQs</source>
         <translation>生成常见问题</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="45"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="46"/>
         <source>Unclaimed alerts</source>
         <translation>超时未接待提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="68"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="69"/>
         <source>By topic</source>
         <translation>按主题</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="80"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="81"/>
         <source>Figures for {day}</source>
         <translation>{day} 统计</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="102"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="103"/>
         <source>No questions yet today.</source>
         <translation>今天还没有咨询。</translation>
     </message>
@@ -393,27 +393,27 @@
 <context>
     <name>HelpDeskWindow</name>
     <message>
-        <location filename="../../ui/help_desk/window.py" line="43"/>
+        <location filename="../../ui/help_desk/window.py" line="44"/>
         <source>Help desk</source>
         <translation>咨询台</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/window.py" line="62"/>
+        <location filename="../../ui/help_desk/window.py" line="63"/>
         <source>Questions</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/window.py" line="63"/>
+        <location filename="../../ui/help_desk/window.py" line="64"/>
         <source>FAQs and notices</source>
         <translation>常见问题与通知</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/window.py" line="64"/>
+        <location filename="../../ui/help_desk/window.py" line="65"/>
         <source>Today&apos;s figures</source>
         <translation>今日统计</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/window.py" line="139"/>
+        <location filename="../../ui/help_desk/window.py" line="141"/>
         <source>Back to the open list</source>
         <translation>放回待接待列表</translation>
     </message>
@@ -421,17 +421,17 @@
 <context>
     <name>ItemLinks</name>
     <message>
-        <location filename="../../ui/help_desk/items.py" line="68"/>
+        <location filename="../../ui/help_desk/items.py" line="34"/>
         <source>Link a service item: type its name or code</source>
         <translation>关联事项：输入事项名称或编码</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/items.py" line="77"/>
+        <location filename="../../ui/help_desk/items.py" line="43"/>
         <source>Print notice</source>
         <translation>打印告知单</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/items.py" line="78"/>
+        <location filename="../../ui/help_desk/items.py" line="44"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -566,17 +566,17 @@
 <context>
     <name>KnowledgePage</name>
     <message>
-        <location filename="../../ui/help_desk/knowledge_page.py" line="44"/>
+        <location filename="../../ui/help_desk/knowledge_page.py" line="45"/>
         <source>FAQs</source>
         <translation>常见问题</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_page.py" line="44"/>
+        <location filename="../../ui/help_desk/knowledge_page.py" line="45"/>
         <source>Notices</source>
         <translation>通知公告</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_page.py" line="52"/>
+        <location filename="../../ui/help_desk/knowledge_page.py" line="53"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -617,27 +617,27 @@
 <context>
     <name>PanelRequests</name>
     <message>
-        <location filename="../../ui/help_desk/requests.py" line="44"/>
+        <location filename="../../ui/help_desk/requests.py" line="46"/>
         <source>Queue number {n} issued: read it out or print it.</source>
         <translation>已取号 {n}：请告知群众或打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/requests.py" line="47"/>
+        <location filename="../../ui/help_desk/requests.py" line="49"/>
         <source>Draft FAQ made: publish it under FAQs and notices.</source>
         <translation>已生成常见问题草稿，请在“常见问题与通知”中发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/requests.py" line="49"/>
+        <location filename="../../ui/help_desk/requests.py" line="51"/>
         <source>Answer saved.</source>
         <translation>答复已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/requests.py" line="79"/>
+        <location filename="../../ui/help_desk/requests.py" line="82"/>
         <source>Printed {what}.</source>
         <translation>已打印 {what}。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/requests.py" line="82"/>
+        <location filename="../../ui/help_desk/requests.py" line="85"/>
         <source>Printing {what} failed: check the printer.</source>
         <translation>打印 {what} 失败，请检查打印机。</translation>
     </message>

@@ -120,12 +120,12 @@
 <context>
     <name>Footer</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/chrome.py" line="97"/>
+        <location filename="../../ui/ticket_kiosk/chrome.py" line="100"/>
         <source>Catalog version {v}</source>
         <translation>事项目录版本 {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/chrome.py" line="101"/>
+        <location filename="../../ui/ticket_kiosk/chrome.py" line="105"/>
         <source>yyyy-MM-dd dddd HH:mm</source>
         <translation>yyyy年M月d日 dddd HH:mm</translation>
     </message>
@@ -133,22 +133,22 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/chrome.py" line="67"/>
+        <location filename="../../ui/ticket_kiosk/chrome.py" line="68"/>
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/chrome.py" line="68"/>
+        <location filename="../../ui/ticket_kiosk/chrome.py" line="69"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/chrome.py" line="72"/>
+        <location filename="../../ui/ticket_kiosk/chrome.py" line="73"/>
         <source>Standard mode</source>
         <translation>标准模式</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/chrome.py" line="72"/>
+        <location filename="../../ui/ticket_kiosk/chrome.py" line="73"/>
         <source>Elder mode</source>
         <translation>长者模式</translation>
     </message>
@@ -156,87 +156,87 @@
 <context>
     <name>HelpScreen</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="79"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="80"/>
         <source>Ask for help</source>
         <translation>我要咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="82"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="83"/>
         <source>Choose what your question is about, then tap Send to the help desk.</source>
         <translation>请选择您要咨询的问题类型，然后点击“提交到咨询台”。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="100"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="101"/>
         <source>How to apply</source>
         <translation>怎么办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="101"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="102"/>
         <source>Materials to bring</source>
         <translation>需要带什么材料</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="102"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="103"/>
         <source>Progress of my case</source>
         <translation>办件进度</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="103"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="104"/>
         <source>Help with self-service</source>
         <translation>自助设备使用</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="104"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="105"/>
         <source>Assisted service</source>
         <translation>帮办代办</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="105"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="106"/>
         <source>Complaints and suggestions</source>
         <translation>投诉建议</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="115"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="116"/>
         <source>1. What is it about?</source>
         <translation>1. 您想咨询什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="116"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="117"/>
         <source>2. Your question (optional)</source>
         <translation>2. 您的问题（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="118"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="119"/>
         <source>For example: what do I need to renew my ID card?</source>
         <translation>例如：换领身份证需要带什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="120"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="121"/>
         <source>Send to the help desk</source>
         <translation>提交到咨询台</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="149"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="150"/>
         <source>Please choose a topic or type your question.</source>
         <translation>请选择咨询类型，或填写您的问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="151"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="152"/>
         <source>Please check the phone number, or clear it.</source>
         <translation>手机号码格式不正确，请检查或清除。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="152"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="153"/>
         <source>Other question</source>
         <translation>其他问题</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="157"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="158"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="168"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="169"/>
         <source>Nobody is at the help desk right now, so here is a ticket for general enquiries.</source>
         <translation>咨询台暂时无人值守，已为您取综合咨询号。</translation>
     </message>
@@ -307,87 +307,87 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="100"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="101"/>
         <source>Here is everything to bring. Tap Take a ticket when you are ready.</source>
         <translation>这里是需要准备的全部材料。准备好后，请点击“取号办理”。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="116"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="117"/>
         <source>Handled by {dept}</source>
         <translation>实施部门：{dept}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="120"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="121"/>
         <source>Time limit</source>
         <translation>承诺时限</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="121"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="122"/>
         <source>Fee</source>
         <translation>收费标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="123"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="124"/>
         <source>Online</source>
         <translation>网上办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="124"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="125"/>
         <source>Can be done online</source>
         <translation>可以网上办</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="124"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="125"/>
         <source>At the window only</source>
         <translation>需到窗口办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="131"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="132"/>
         <source>Materials to bring ({n})</source>
         <translation>申请材料（共 {n} 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="133"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="134"/>
         <source>More materials below: drag the list up ↓</source>
         <translation>下面还有材料，请向上滑动查看 ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="137"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="138"/>
         <source>Scan to do it online at the online service hall</source>
         <translation>扫码进入网上办事大厅办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="139"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="140"/>
         <source>This item is handled at the window</source>
         <translation>本事项需到窗口办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="142"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="143"/>
         <source>Print this list</source>
         <translation>打印材料清单</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="144"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="145"/>
         <source>Take a ticket</source>
         <translation>取号办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="146"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="147"/>
         <source>Green channel ticket</source>
         <translation>绿色通道取号</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="151"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="152"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="157"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="162"/>
         <source>Printed. Please take the list from the slot.</source>
         <translation>已打印，请从出纸口取走清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="160"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="165"/>
         <source>Could not print: {why}</source>
         <translation>打印失败：{why}</translation>
     </message>
@@ -408,102 +408,102 @@
 <context>
     <name>KioskText</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="23"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="19"/>
         <source>No wait</source>
         <translation>无需等待</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="26"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="22"/>
         <source>About {m} min</source>
         <translation>约 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="27"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="23"/>
         <source>About {h} h {m} min</source>
         <translation>约 {h} 小时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="34"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="30"/>
         <source>1 person waiting</source>
         <translation>等候 1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="35"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="31"/>
         <source>{n} people waiting</source>
         <translation>等候 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="40"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="36"/>
         <source>{n} waiting</source>
         <translation>等候 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="45"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="41"/>
         <source>You are next</source>
         <translation>下一位就是您</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="47"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="43"/>
         <source>1 person ahead of you</source>
         <translation>前面还有 1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="48"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="44"/>
         <source>{n} people ahead of you</source>
         <translation>前面还有 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="53"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="49"/>
         <source>On the spot</source>
         <translation>即办</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="54"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="50"/>
         <source>{n} working days</source>
         <translation>{n} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="59"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="55"/>
         <source>Free of charge</source>
         <translation>不收费</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="61"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="57"/>
         <source>CNY {x}</source>
         <translation>{x} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="66"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="62"/>
         <source>Original</source>
         <translation>原件</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="67"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="63"/>
         <source>Copy</source>
         <translation>复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="68"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="64"/>
         <source>Original and copy</source>
         <translation>原件及复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="75"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="71"/>
         <source>1 copy</source>
         <translation>1 份</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="76"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="72"/>
         <source>{n} copies</source>
         <translation>{n} 份</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="81"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="77"/>
         <source>Required</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="82"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="78"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
@@ -557,12 +557,12 @@
 <context>
     <name>PhoneEntry</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="118"/>
+        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="119"/>
         <source>3. Phone for a call-back (optional)</source>
         <translation>3. 回电号码（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="119"/>
+        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="120"/>
         <source>Shown masked. Used only to call you back about this question.</source>
         <translation>号码加密显示，仅用于就本次咨询给您回电。</translation>
     </message>
@@ -608,42 +608,42 @@
 <context>
     <name>RejoinScreen</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="52"/>
+        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="53"/>
         <source>Rejoin after a missed call</source>
         <translation>过号重排</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="55"/>
+        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="56"/>
         <source>Enter the number on your ticket: first the letter, then the digits.</source>
         <translation>请输入号票上的号码：先点字母，再点数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="75"/>
+        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="76"/>
         <source>Enter the number on your ticket, for example A012</source>
         <translation>请输入您号票上的号码，例如 A012</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="78"/>
+        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="79"/>
         <source>If your number was called and you missed it today, you can rejoin the queue. You will be called again after a few people.</source>
         <translation>如果今天叫到您的号时您错过了，可以在这里重新排队，稍后几位之后会再次叫您。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="82"/>
+        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="83"/>
         <source>Rejoin now</source>
         <translation>确认重新排队</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="98"/>
+        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="99"/>
         <source>Please enter the letter and the digits of your number.</source>
         <translation>请输入号码的字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="102"/>
+        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="103"/>
         <source>Checking your number…</source>
         <translation>正在查询您的号码…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="115"/>
+        <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="116"/>
         <source>You are back in the queue with the same number.</source>
         <translation>已为您重新排队，号码不变。</translation>
     </message>
@@ -651,27 +651,27 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="146"/>
+        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="147"/>
         <source>Your consultation number is {number}.</source>
         <translation>您的咨询号是 {number}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="151"/>
+        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="152"/>
         <source>Your consultation number</source>
         <translation>您的咨询号</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="155"/>
+        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="156"/>
         <source>Help-desk staff will call you back on {phone}.</source>
         <translation>咨询台工作人员将回电至 {phone}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="157"/>
+        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="158"/>
         <source>Please go to the help desk; staff will call this number.</source>
         <translation>请到咨询台等候，工作人员将叫这个号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="159"/>
+        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="160"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -679,12 +679,12 @@
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/widgets/search_model.py" line="52"/>
+        <location filename="../../ui/ticket_kiosk/widgets/search_model.py" line="53"/>
         <source>Tap to read the answer</source>
         <translation>点击查看解答</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/widgets/search_model.py" line="93"/>
+        <location filename="../../ui/ticket_kiosk/widgets/search_model.py" line="94"/>
         <source>Tap again to close</source>
         <translation>再点一次收起</translation>
     </message>
@@ -780,17 +780,17 @@
 <context>
     <name>StaffingBanner</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="60"/>
+        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="61"/>
         <source>Your question goes to the help desk. Staff will call your consultation number.</source>
         <translation>您的问题将提交到咨询台，工作人员会叫您的咨询号。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="66"/>
+        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="67"/>
         <source>The help desk is staffed now ({n} on duty). Staff will call your number.</source>
         <translation>咨询台现在有人值守（{n} 位工作人员），将按号为您解答。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="72"/>
+        <location filename="../../ui/ticket_kiosk/screens/help_parts.py" line="73"/>
         <source>Nobody is at the help desk right now: you will get a ticket for general enquiries.</source>
         <translation>咨询台暂时无人值守，提交后将为您取综合咨询号。</translation>
     </message>
@@ -798,7 +798,7 @@
 <context>
     <name>TicketFlow</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/actions.py" line="61"/>
+        <location filename="../../ui/ticket_kiosk/actions.py" line="62"/>
         <source>Issuing your ticket…</source>
         <translation>正在为您取号…</translation>
     </message>
@@ -806,52 +806,52 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="114"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="115"/>
         <source>Your ticket</source>
         <translation>您的排队号</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="118"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="119"/>
         <source>Your number is {number}. {ahead}. Please listen for your number.</source>
         <translation>您的号码是 {number}，{ahead}，请留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="138"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="139"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="140"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="141"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="145"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="146"/>
         <source>Estimated wait: {wait}</source>
         <translation>预计等待：{wait}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="147"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="148"/>
         <source>Issued at {time}</source>
         <translation>取号时间：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="152"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="153"/>
         <source>Scan to follow your place in the queue on your phone</source>
         <translation>手机扫码，随时查看排队进度</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="154"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="155"/>
         <source>Please have ready: {names}</source>
         <translation>请备齐：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="156"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="157"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="165"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="166"/>
         <source>Back to start in {s} s</source>
         <translation>{s} 秒后返回首页</translation>
     </message>

@@ -80,27 +80,27 @@
 <context>
     <name>ClerkSession</name>
     <message>
-        <location filename="../../ui/window_client/commands.py" line="49"/>
+        <location filename="../../ui/window_client/commands.py" line="50"/>
         <source>Cannot reach the hall server: calling is off. Pauses, notes and finished services are saved here and sent when it is back.</source>
         <translation>无法连接服务器：暂停叫号。暂停、备注和办结记录已保存在本机，恢复连接后自动发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/commands.py" line="53"/>
+        <location filename="../../ui/window_client/commands.py" line="54"/>
         <source>Sending saved actions first…</source>
         <translation>正在发送本机保存的操作…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/commands.py" line="80"/>
+        <location filename="../../ui/window_client/commands.py" line="81"/>
         <source>Signed out.</source>
         <translation>已退出登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/commands.py" line="108"/>
+        <location filename="../../ui/window_client/commands.py" line="109"/>
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候的号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/commands.py" line="131"/>
+        <location filename="../../ui/window_client/commands.py" line="132"/>
         <source>{number} marked as a no-show.</source>
         <translation>{number} 已标记为过号。</translation>
     </message>
@@ -128,22 +128,22 @@
         <translation>一次性告知单列出全部标准材料，并标明所缺材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/finish_pages.py" line="129"/>
+        <location filename="../../ui/window_client/finish_pages.py" line="130"/>
         <source> (optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/finish_pages.py" line="135"/>
+        <location filename="../../ui/window_client/finish_pages.py" line="136"/>
         <source>This item lists no materials.</source>
         <translation>该事项无申请材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/finish_pages.py" line="143"/>
+        <location filename="../../ui/window_client/finish_pages.py" line="144"/>
         <source>Choose the service item.</source>
         <translation>请选择办理事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/finish_pages.py" line="144"/>
+        <location filename="../../ui/window_client/finish_pages.py" line="145"/>
         <source>Tick at least one missing material.</source>
         <translation>请至少勾选一项缺少的材料。</translation>
     </message>
@@ -151,17 +151,17 @@
 <context>
     <name>FinishFlow</name>
     <message>
-        <location filename="../../ui/window_client/finishing.py" line="44"/>
+        <location filename="../../ui/window_client/finishing.py" line="54"/>
         <source>Correction recorded; printing the one-time notice…</source>
         <translation>补正已记录，正在打印一次性告知单…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/finishing.py" line="51"/>
+        <location filename="../../ui/window_client/finishing.py" line="60"/>
         <source>One-time notice printed: hand it to the citizen.</source>
         <translation>一次性告知单已打印，请交给办事群众。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/finishing.py" line="54"/>
+        <location filename="../../ui/window_client/finishing.py" line="62"/>
         <source>The notice did not print ({error}); check the printer and print again.</source>
         <translation>告知单打印失败（{error}），请检查打印机后重新打印。</translation>
     </message>
@@ -318,12 +318,12 @@
 <context>
     <name>SessionBase</name>
     <message>
-        <location filename="../../ui/window_client/session.py" line="114"/>
+        <location filename="../../ui/window_client/session.py" line="115"/>
         <source>You were signed out of this window (day close).</source>
         <translation>您已退出本窗口（日终结束）。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/session.py" line="171"/>
+        <location filename="../../ui/window_client/session.py" line="169"/>
         <source>The server refused a saved action: {reason}</source>
         <translation>服务器拒绝了一项已保存的操作：{reason}</translation>
     </message>
@@ -374,62 +374,62 @@
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="34"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="35"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="35"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="36"/>
         <source>Transferred</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="79"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="80"/>
         <source>Paused: {reason}</source>
         <translation>暂停服务：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="82"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="83"/>
         <source>No current ticket: press F1 to call the next</source>
         <translation>当前无号码：按 F1 叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="88"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="89"/>
         <source>Serving</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="88"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="89"/>
         <source>Called: waiting for the citizen</source>
         <translation>已叫号：等候办事群众到窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="96"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="97"/>
         <source>Recalled {n}×</source>
         <translation>已重呼{n}次</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="105"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="106"/>
         <source>No service item chosen at the kiosk</source>
         <translation>取号时未选择具体事项</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="109"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="110"/>
         <source>Note from the transfer: {note}</source>
         <translation>转办备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="120"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="121"/>
         <source>Waited {time}</source>
         <translation>已等候 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="123"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="124"/>
         <source>Serving for {time}</source>
         <translation>办理用时 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="127"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="128"/>
         <source>Called {time} ago</source>
         <translation>叫号后 {time}</translation>
     </message>
@@ -470,7 +470,7 @@
 <context>
     <name>WindowClient</name>
     <message>
-        <location filename="../../ui/window_client/main_window.py" line="93"/>
+        <location filename="../../ui/window_client/main_window.py" line="95"/>
         <source>Window {no} – window client</source>
         <translation>{no}号窗口 – 窗口叫号端</translation>
     </message>
@@ -528,7 +528,7 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/texts.py" line="50"/>
+        <location filename="../../ui/window_client/texts.py" line="52"/>
         <source>{n} min</source>
         <translation>{n}分钟</translation>
     </message>

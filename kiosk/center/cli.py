@@ -7,13 +7,26 @@ handlers live in kiosk.center.commands). `python -m kiosk.center.cli center ...`
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
-from kiosk.center import commands
-from kiosk.center.db import default_db_url
+from kiosk.center.db_url import default_db_url
 from kiosk.domain import HallLevel
 
 DEFAULT_PORT = 8800
+
+
+def _handler(name: str) -> Callable[[argparse.Namespace], int]:
+    """The command's handler, imported when it runs: the handlers load SQLAlchemy, which every
+    other `kiosk` command (and `--help`) would otherwise pay for at start."""
+
+    def run(args: argparse.Namespace) -> int:
+        from kiosk.center import commands
+
+        handler: Callable[[argparse.Namespace], int] = getattr(commands, name)
+        return handler(args)
+
+    return run
 
 
 def _common(parser: argparse.ArgumentParser, json_flag: bool = True) -> None:
@@ -38,12 +51,12 @@ def register(subparsers: Any) -> None:
     serve.add_argument(
         "--body-timeout", type=float, default=None, help="seconds a request body may stall (30)"
     )
-    serve.set_defaults(func=commands.cmd_serve)
+    serve.set_defaults(func=_handler("cmd_serve"))
 
     init = sub.add_parser("init", help="migrate the database and make the first admin token")
     _common(init)
     init.add_argument("--new-token", action="store_true", help="issue another admin token")
-    init.set_defaults(func=commands.cmd_init)
+    init.set_defaults(func=_handler("cmd_init"))
 
     hall = sub.add_parser("hall", help="register and list halls")
     hall_sub = hall.add_subparsers(dest="hall_command", metavar="COMMAND", required=True)
@@ -54,17 +67,17 @@ def register(subparsers: Any) -> None:
     add.add_argument("--level", required=True, choices=[lv.value for lv in HallLevel])
     add.add_argument("--parent", default=None)
     add.add_argument("--timezone", default="Asia/Shanghai")
-    add.set_defaults(func=commands.cmd_hall_add)
+    add.set_defaults(func=_handler("cmd_hall_add"))
     listing = hall_sub.add_parser("list", help="halls with their sync lag")
     _common(listing)
-    listing.set_defaults(func=commands.cmd_hall_list)
+    listing.set_defaults(func=_handler("cmd_hall_list"))
 
     catalog = sub.add_parser("catalog", help="the standard catalog")
     cat_sub = catalog.add_subparsers(dest="catalog_command", metavar="COMMAND", required=True)
     publish = cat_sub.add_parser("publish", help="publish a new catalog version")
     _common(publish)
     publish.add_argument("file")
-    publish.set_defaults(func=commands.cmd_catalog_publish)
+    publish.set_defaults(func=_handler("cmd_catalog_publish"))
 
     report = sub.add_parser("report", help="three-level comparison report")
     _common(report, json_flag=False)
@@ -73,4 +86,4 @@ def register(subparsers: Any) -> None:
     report.add_argument("--by", choices=["level", "hall", "item"], default="level")
     report.add_argument("--format", choices=["table", "csv", "xlsx", "json"], default="table")
     report.add_argument("--out", default=None, help="write to FILE (required for xlsx)")
-    report.set_defaults(func=commands.cmd_report)
+    report.set_defaults(func=_handler("cmd_report"))

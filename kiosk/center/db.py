@@ -7,7 +7,6 @@ writer), a busy timeout (concurrent batches wait instead of failing) and enforce
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -15,22 +14,17 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
+from kiosk.center.db_url import DB_URL_ENV, DEFAULT_DB_URL, default_db_url, normalize_url
 from kiosk.center.migrations import migrate
 
-DEFAULT_DB_URL = "sqlite:///data/center.db"
-DB_URL_ENV = "KIOSK_CENTER_DB"
-
-
-def default_db_url() -> str:
-    return os.environ.get(DB_URL_ENV, DEFAULT_DB_URL)
-
-
-def normalize_url(url: str) -> str:
-    """Accept the plain `postgresql://` form and pin the psycopg 3 driver."""
-    for prefix in ("postgresql://", "postgres://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix) :]
-    return url
+__all__ = [
+    "DB_URL_ENV",
+    "DEFAULT_DB_URL",
+    "default_db_url",
+    "make_engine",
+    "normalize_url",
+    "open_center_db",
+]
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -34,7 +34,7 @@ from kiosk.events import Event, EventType
 from kiosk.ids import ulid
 from kiosk.privacy import mask_payload
 from kiosk.store.db import connect
-from kiosk.store.migrations import migrate
+from kiosk.store.schema import migrate
 
 log = logging.getLogger(__name__)
 Listener = Callable[[Event], None]
@@ -137,6 +137,7 @@ class HallBase:
     def __init__(self, path: Path | str, clock: Clock | None = None) -> None:
         self.path = Path(path)
         self.clock: Clock = clock or SystemClock()
+        # raw sqlite3 on the hot path: 0.25 ms/issue vs 2.07 via sqlite-utils (bench_store_layer)
         self._conn = connect(self.path)
         migrate(self._conn)
         self._local = threading.local()

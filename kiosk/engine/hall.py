@@ -40,8 +40,7 @@ from kiosk.engine.supervision.ratings import RatingCommands
 from kiosk.events import Event, EventType, dumps
 from kiosk.ids import new_token
 from kiosk.store.db import connect, transaction
-from kiosk.store.migrations import migrate
-from kiosk.store.schema import PROJECTION_TABLES
+from kiosk.store.schema import PROJECTION_TABLES, migrate
 
 
 class Hall(

@@ -1,4 +1,4 @@
-"""Kiosk search over service items, FAQs and notices together (DESIGN.md problem 2).
+"""Kiosk search over service items, FAQs and notices together: one search, not three.
 
 Usage::
 

@@ -1,8 +1,8 @@
 """What the kiosk searches: service items, FAQs and notices as one flat kind of document.
 
-The research behind this product (DESIGN.md, problem 2) found halls whose search covered
-service items only, so citizens never found the notice or the Q&A that answered them. Turning
-all three into one ``SearchDoc`` shape lets a single index rank them against each other.
+Halls whose search covered service items only left citizens without the notice or the Q&A
+that answered them. Turning all three into one ``SearchDoc`` shape lets a single index rank
+them against each other.
 
 ``docs_from_catalog`` reads the raw catalog mapping (docs/catalog-format.md) rather than the
 pydantic catalog models so that search does not depend on, or wait for, the catalog loader;

@@ -1,6 +1,7 @@
 """The hall's SQLite store: one file per hall, WAL, durable commits, migrations, event log."""
 
-from kiosk.store.db import open_database, transaction
-from kiosk.store.migrations import MIGRATIONS, current_version, migrate
+from kiosk.store.db import database, transaction
+from kiosk.store.migrations import current_version
+from kiosk.store.schema import MIGRATIONS, migrate
 
-__all__ = ["MIGRATIONS", "current_version", "migrate", "open_database", "transaction"]
+__all__ = ["MIGRATIONS", "current_version", "database", "migrate", "transaction"]

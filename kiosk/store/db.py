@@ -32,9 +32,13 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def open_database(path: Path | str) -> Database:
-    """The one Database of a hall: sqlite-utils over a connection we configured ourselves."""
-    return Database(connect(path))
+def database(conn: sqlite3.Connection) -> Database:
+    """sqlite-utils over one of our connections, changing nothing about it: by default
+    sqlite-utils turns on recursive triggers (a REPLACE into tickets would then fire the delete
+    triggers that keep the queue counts) and runs its plugins' connection hooks. Its writes join
+    a transaction already open on the connection (as SAVEPOINTs) and never commit it, which the
+    migrations rely on: that needs sqlite-utils 4, version 3 committed after each table change."""
+    return Database(conn, recursive_triggers=False, execute_plugins=False)
 
 
 def store_path(data_dir: Path | str) -> Path:
@@ -48,6 +52,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # some errors (a full disk) end the transaction themselves
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")

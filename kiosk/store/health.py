@@ -53,6 +53,15 @@ def check_store(path: Path) -> None:
     except sqlite3.Error as exc:
         raise damaged(path, str(exc)) from exc
     try:
+        check_connection(conn, path)
+    finally:
+        conn.close()
+
+
+def check_connection(conn: sqlite3.Connection, path: Path) -> None:
+    """The same check through a connection already open (a read-only one, for a command that
+    reads the store while the server owns it)."""
+    try:
         conn.execute("PRAGMA busy_timeout = 10000")
         rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchmany(QUICK_CHECK_ROWS)]
         if rows != ["ok"]:
@@ -71,5 +80,3 @@ def check_store(path: Path) -> None:
         if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
             raise
         raise damaged(path, str(exc)) from exc
-    finally:
-        conn.close()

@@ -1,13 +1,21 @@
-"""The schema as an ordered registry of migrations, each applied once and recorded.
+"""Bringing a store up to date: an ordered list of migrations, each applied once and recorded.
 
-A migration is a function of the connection; the registry is append-only so every hall, whatever
-version it was installed at, reaches the same schema.
+The list itself is the schema's (kiosk.store.schema.MIGRATIONS); this module only runs one it is
+given, so it knows nothing of the hall's tables. Each migration runs in its own BEGIN IMMEDIATE
+transaction together with its row in `_migrations`: a crash or an error in the middle leaves the
+store at the previous version, never half-migrated, and two processes opening a store at once
+never both apply the same step.
+
+sqlite-utils ships a migrations runner of its own; it records names in another table and begins
+with a deferred BEGIN, so every hall installed so far (versions in `_migrations`) would need a
+conversion step for nothing.
 """
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kiosk.store.db import transaction
@@ -20,29 +28,14 @@ class Migration:
     apply: Callable[[sqlite3.Connection], None]
 
 
-MIGRATIONS: list[Migration] = []
-
-
-def migration(version: int, name: str) -> Callable[[Callable[[sqlite3.Connection], None]], None]:
-    def register(fn: Callable[[sqlite3.Connection], None]) -> None:
-        if MIGRATIONS and MIGRATIONS[-1].version >= version:
-            raise ValueError(f"migration {version} registered out of order")
-        MIGRATIONS.append(Migration(version, name, fn))
-
-    return register
-
-
-def run_script(conn: sqlite3.Connection, script: str) -> None:
-    """Statement by statement: executescript() would COMMIT and break the migration's
-    transaction, leaving a half-applied schema after a crash."""
-    pending = ""
-    for line in script.splitlines(keepends=True):
-        pending += line
-        if sqlite3.complete_statement(pending):
-            conn.execute(pending)
-            pending = ""
-    if pending.strip():
-        raise ValueError(f"incomplete SQL statement: {pending[:80]}")
+def check_order(migrations: Sequence[Migration]) -> None:
+    """Versions strictly increase: the list is append-only, so every hall, whatever version it
+    was installed at, reaches the same schema by the same steps."""
+    for before, after in itertools.pairwise(migrations):
+        if after.version <= before.version:
+            raise ValueError(
+                f"migration {after.version} ({after.name}) listed after {before.version}"
+            )
 
 
 def current_version(conn: sqlite3.Connection) -> int:
@@ -54,17 +47,19 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
-def migrate(conn: sqlite3.Connection) -> list[int]:
-    """Apply every pending migration, each in its own transaction; returns what was applied."""
-    from kiosk.store import schema  # noqa: F401  (registers the migrations)
-
+def upgrade(conn: sqlite3.Connection, migrations: Sequence[Migration]) -> list[int]:
+    """Apply every pending migration of `migrations`, each in its own transaction; returns the
+    versions applied."""
+    check_order(migrations)
     applied = []
     have = current_version(conn)
-    for m in MIGRATIONS:
+    for m in migrations:
         if m.version <= have:
             continue
         with transaction(conn):
             m.apply(conn)
+            if not conn.in_transaction:  # the step committed part of itself: say so loudly
+                raise RuntimeError(f"migration {m.version} ({m.name}) ended its transaction")
             conn.execute(
                 "INSERT INTO _migrations(version, name, applied_at)"
                 " VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))",

@@ -19,6 +19,8 @@ from typing import Any
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, QUrl, Signal
 from PySide6.QtWebSockets import QWebSocket
 
+from ui.common import paths
+
 BACKOFF_MS = (500, 1000, 2000, 5000)
 
 
@@ -83,7 +85,7 @@ class LiveFeed(QObject):
             self._socket.abort()
 
     def _open(self) -> None:
-        url = QUrl(f"{self.base_url}/api/v1/live?after_seq={self.last_seq}&token={self.token}")
+        url = QUrl(f"{self.base_url}{paths.LIVE}?after_seq={self.last_seq}&token={self.token}")
         self._socket.open(url)
 
     def _tick(self) -> None:

@@ -1,12 +1,12 @@
 """Feeds a BoardModel from the hall server: one snapshot, then live events only.
 
 Why no polling: peers' boards poll every 2 s and show calls up to 2 s late while loading the
-server with every board's requests. Here GET /api/v1/queue gives the state and the sequence
-number it was read at; the live WebSocket continues from exactly that number, and after a
-drop LiveFeed resumes from the last event it delivered, so no call is missed or shown twice;
-when the server says its log is behind the board's (`stream.reset`), the board reloads the
-snapshot and follows on from it. The only timer retries the first load while the server cannot
-be reached.
+server with every board's requests. Here the board follows the hall (ui.common.follow): GET
+/queue gives the state and the sequence number it was read at, the live stream continues from
+exactly that number and resumes after a drop, so no call is missed or shown twice; when the
+server says its log is behind the board's (`stream.reset`), the board reloads the snapshot and
+its notices and follows on from them. The only timers retry what could not be read while the
+server was away.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ui.common import paths
 from ui.common.api import ApiError, HallApi
-from ui.common.live import LiveFeed
+from ui.common.follow import RETRY_MS, Follow
 from ui.display.model import BoardModel
 
-RETRY_MS = (1000, 2000, 5000)
 CATALOG_EVENTS = ("catalog.applied", "notice.published", "notice.retired")  # notices shown
 
 
@@ -39,55 +39,45 @@ class BoardSource(QObject):
         super().__init__(parent)
         self.model = model or BoardModel()
         self.api = HallApi(server, token, parent=self)
-        self.feed = LiveFeed(server, token, parent=self)
-        self.feed.received.connect(self._on_event)
-        self.feed.connected.connect(self.connected)
-        self.feed.reset.connect(self._on_reset)
+        self.follow = Follow(self.api, paths.QUEUE, parent=self)
+        self.follow.loaded.connect(self._on_queue)
+        self.follow.received.connect(self._on_event)
+        self.follow.connected.connect(self.connected)
+        self.follow.reset.connect(lambda _head: self._load_catalog())
         self.loaded = False
         self.is_ready = False
         self._catalog_tried = False
-        self._attempts = 0
-        self._retry = QTimer(self)
-        self._retry.setSingleShot(True)
-        self._retry.timeout.connect(self.start)
         self._catalog_retry = QTimer(self)
         self._catalog_retry.setSingleShot(True)
         self._catalog_retry.timeout.connect(self._load_catalog)
 
     @property
     def live(self) -> bool:
-        return self.feed.is_connected
+        return self.follow.is_connected
 
     def start(self) -> None:
-        """Loads the snapshot (and the notices), then opens the live feed where it left off."""
-        if not self.loaded:
-            call = self.api.get("/api/v1/queue")
-            call.succeeded.connect(self._on_queue)
-            call.failed.connect(self._on_failed)
+        """Loads the snapshot (and the notices), then follows the live stream from it."""
+        if not self.follow.following:
+            self.follow.start()
         if not self._catalog_tried:
             self._load_catalog()
 
     def stop(self) -> None:
-        self._retry.stop()
         self._catalog_retry.stop()
-        self.feed.stop()
+        self.follow.stop()
 
     def _load_catalog(self) -> None:
-        call = self.api.get("/api/v1/catalog")
+        call = self.api.get(paths.CATALOG)
         call.succeeded.connect(self._on_catalog)
         call.failed.connect(self._on_catalog_failed)
 
     def _on_queue(self, body: Any) -> None:
+        if not isinstance(body, dict):
+            return
         self.model.load_snapshot(body)
         self.loaded = True
-        self.feed.start(after_seq=self.model.last_seq)
         self.changed.emit()
         self._maybe_ready()
-
-    def _on_failed(self, error: ApiError) -> None:
-        delay = RETRY_MS[min(self._attempts, len(RETRY_MS) - 1)]
-        self._attempts += 1
-        self._retry.start(delay)
 
     def _on_catalog(self, body: Any) -> None:
         if isinstance(body, dict):
@@ -106,12 +96,6 @@ class BoardSource(QObject):
         if self.loaded and self._catalog_tried and not self.is_ready:
             self.is_ready = True
             self.ready.emit()
-
-    def _on_reset(self, head: int) -> None:
-        """The server's log no longer has what this board saw: start over from a snapshot."""
-        self.loaded = False
-        self.start()
-        self._load_catalog()
 
     def _on_event(self, ev: dict[str, Any]) -> None:
         calls = self.model.apply(ev)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk.domain import PAUSE_REASON_NAMES
+from ui.common import paths
 from ui.display.model import Call, WindowState
 from ui.display.source import BoardSource
 from ui.display.voice import BoardVoice
@@ -123,7 +124,7 @@ class WindowStrip(QWidget):
         number = self.state.ticket
         if number is None or self.state.serving is not None:
             return
-        call = self.source.api.get(f"/api/v1/tickets/{number}")
+        call = self.source.api.get(paths.ticket(number))
         call.succeeded.connect(lambda body: self._looked_up(number, body))
 
     def _looked_up(self, number: str, body: Any) -> None:

@@ -34,9 +34,9 @@ def register(subparsers: Any) -> None:
 
 
 def build(args: argparse.Namespace) -> object:
+    from ui.common.outbox_qt import default_path
     from ui.help_desk.session import DeskSession
     from ui.help_desk.window import HelpDeskWindow
-    from ui.outbox_qt import default_path
 
     outbox = args.outbox or default_path("outbox-help-desk")
     session = DeskSession(args.server, args.lang, outbox_path=outbox)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common import paths
 from ui.help_desk.session import DeskSession
 from ui.help_desk.texts import long_duration
 
@@ -72,7 +73,7 @@ class FiguresPage(QWidget):
         box.addStretch(1)
 
     def refresh(self) -> None:
-        call = self.session.api.get("/api/v1/helpdesk/figures")
+        call = self.session.api.get(paths.HELPDESK_FIGURES)
         call.succeeded.connect(self.show_figures)
 
     def show_figures(self, f: dict[str, Any]) -> None:

@@ -4,7 +4,6 @@ takes the standard materials list home."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
@@ -18,39 +17,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from kiosk.printing.layout import NoticeData, NoticeMaterial
-
-
-def notice_data(catalog: dict[str, Any], item: dict[str, Any], lang: str) -> NoticeData:
-    """The standard list of one item, as the notice prints it (nothing marked missing)."""
-    hall = catalog.get("hall") or {}
-
-    def text(d: dict[str, Any], key: str) -> str:
-        return str(d.get(f"{key}_{lang}") or d.get(f"{key}_zh") or "")
-
-    materials = [
-        NoticeMaterial(
-            name=text(m, "name"),
-            form=m.get("form", "original"),
-            count=int(m.get("count", 1)),
-            required=bool(m.get("required", True)),
-            note=text(m, "note"),
-        )
-        for m in item.get("materials", [])
-    ]
-    return NoticeData(
-        hall_name=text(hall, "name"),
-        item_name=text(item, "name"),
-        department=text(item, "department"),
-        issued_at=datetime.now().astimezone(),
-        materials=materials,
-        item_code=item["code"],
-        time_limit_days=int(item.get("time_limit_days", 0)),
-        fee_cny=item.get("fee_cny", 0),
-        online_url=str(item.get("online_url") or "") if item.get("online") else "",
-        lang="en" if lang == "en" else "zh",
-    )
 
 
 class ItemLinks(QWidget):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common import paths
 from ui.help_desk.knowledge_editor import KnowledgeEditor
 from ui.help_desk.knowledge_model import ROLE_ENTRY, KnowledgeModel
 from ui.help_desk.session import DeskSession
@@ -87,7 +88,7 @@ class KnowledgePage(QWidget):
         self.reload()
 
     def reload(self, then: Callable[[], None] | None = None) -> None:
-        call = self.session.api.get(f"/api/v1/{PLURAL[self.kind]}")
+        call = self.session.api.get(paths.knowledge(self.kind))
         kind = self.kind
 
         def loaded(body: dict[str, Any]) -> None:
@@ -124,8 +125,7 @@ class KnowledgePage(QWidget):
         self.editor.show_entry(entry, self.session.staff)
 
     def save(self, then: str | None = None) -> None:
-        plural = PLURAL[self.kind]
-        path = f"/api/v1/{plural}" + (f"/{self.current['id']}" if self.current else "")
+        path = paths.knowledge(self.kind, self.current["id"] if self.current else None)
 
         def saved(entry: dict[str, Any]) -> None:
             self.current = entry
@@ -139,7 +139,7 @@ class KnowledgePage(QWidget):
     def _post(self, action: str) -> None:
         if self.current is None:
             return
-        path = f"/api/v1/{PLURAL[self.kind]}/{self.current['id']}/{action}"
+        path = paths.knowledge(self.kind, self.current["id"], action)
         done = {"publish": self.tr("Published: the kiosk search has it now."),
                 "retire": self.tr("Retired: no longer shown at the kiosk.")}[action]  # fmt: skip
 

@@ -10,11 +10,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from ui.common import paths
 from ui.help_desk.detail import ConsultationPanel
-from ui.help_desk.items import notice_data
-from ui.help_desk.printing import DeskPrinter, ticket_data
 from ui.help_desk.session import DeskSession
-from ui.help_desk.texts import HALL_TZ, problem_text
+from ui.help_desk.texts import problem_text
+from ui.printing.dispatch import PrintResult
+from ui.printing.documents import notice_data, ticket_data
+from ui.printing.printer import Printer, PrintJob
 
 DECISIONS = ("claim", "convert")  # the server decides: who claims first, the ticket number
 
@@ -24,7 +26,7 @@ class PanelRequests(QObject):
         self,
         session: DeskSession,
         panel: ConsultationPanel,
-        printer: DeskPrinter,
+        printer: Printer,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -36,7 +38,7 @@ class PanelRequests(QObject):
 
     def _request(self, cid: str, step: str, body: dict[str, Any]) -> None:
         s = self.session
-        path = f"/api/v1/consultations/{cid}/{step}"
+        path = paths.consultation(cid, step)
 
         def done(result: Any) -> None:
             if step == "convert":
@@ -66,16 +68,17 @@ class PanelRequests(QObject):
             self.printer.notice(notice_data(self.session.catalog, item, self.session.lang))
 
     def _print_ticket(self, ticket_id: str) -> None:
+        """The ticket as the server has it now (its place and wait), printed as the kiosk does."""
         s = self.session
-        call = s.api.get(f"/api/v1/tickets/{ticket_id}")
-        tz = HALL_TZ[0].key if HALL_TZ else None
+        call = s.api.get(paths.ticket(ticket_id))
         call.succeeded.connect(
-            lambda t: self.printer.ticket(ticket_data(s.catalog, t, s.base_url, s.lang, tz))
+            lambda t: self.printer.ticket(ticket_data(s.catalog, t, s.base_url, s.lang))
         )
         call.failed.connect(lambda e: self.panel.say(problem_text(e, s.lang), "error"))
 
-    def _printed(self, ok: bool, what: str) -> None:
-        if ok:
+    def _printed(self, job: PrintJob, result: PrintResult) -> None:
+        what = job.name
+        if result.ok:
             self.panel.say(self.tr("Printed {what}.").format(what=what))
         else:
             self.panel.say(

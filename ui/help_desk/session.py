@@ -2,8 +2,9 @@
 live event stream that keeps the consultation list current.
 
 Every request is asynchronous (HallApi) and every answer arrives by signal, so the GUI thread
-never waits. The list is loaded once with the log position it reflects (`last_seq`) and then
-follows the live stream from exactly there: nothing is missed and nothing is polled.
+never waits. Signed in, the session follows the hall (ui.common.follow): the list is loaded with
+the log position it reflects (`last_seq`) and the live stream follows from exactly there, so
+nothing is missed and nothing is polled.
 
 What a person typed or decided (an answer, a resolve, a handover, a referral, presence, a draft)
 is a record: it goes through the outbox (kiosk.outbox), in order and exactly once, so nothing is
@@ -21,10 +22,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ui.common import paths
 from ui.common.api import ApiCall, ApiError, HallApi
-from ui.common.live import LiveFeed
+from ui.common.follow import Follow
+from ui.common.outbox_qt import QtOutbox
 from ui.help_desk.texts import problem_text, set_hall_zone
-from ui.outbox_qt import QtOutbox
 
 DESK_ROLES = ("helpdesk", "supervisor", "admin")
 MEMORY = Path(":memory:")  # no file given: records still go in order, but only while running
@@ -65,7 +67,11 @@ class DeskSession(QObject):
         self.outbox.retrying.connect(self._retrying)
         self._waiting: dict[str, tuple[Done | None, Failed | None]] = {}
         self.duty_count = 0
-        self.feed: LiveFeed | None = None
+        self.follow = Follow(self.api, paths.HELPDESK_CONSULTATIONS, parent=self)
+        self.follow.loaded.connect(self._listed)
+        self.follow.failed.connect(self._failed)
+        self.follow.received.connect(self._event)
+        self.follow.connected.connect(self._feed_connected)
         self.catalog: dict[str, Any] = {}
         self.employee_no = ""
         self.name = ""
@@ -76,7 +82,7 @@ class DeskSession(QObject):
 
     # -- start ---------------------------------------------------------------------------
     def load_catalog(self) -> None:
-        call = self.api.get("/api/v1/catalog")
+        call = self.api.get(paths.CATALOG)
         call.succeeded.connect(self._catalog)
         call.failed.connect(self._failed)
 
@@ -93,14 +99,14 @@ class DeskSession(QObject):
 
     def login(self, employee_no: str, pin: str) -> None:
         body = {"employee_no": employee_no, "pin": pin, "window": None}
-        call = self.api.post("/api/v1/sessions", body)
+        call = self.api.post(paths.SESSIONS, body)
         call.succeeded.connect(self._logged_in)
         call.failed.connect(lambda e: self.login_failed.emit(problem_text(e, self.lang)))
 
     def _logged_in(self, body: dict[str, Any]) -> None:
         if body.get("role") not in DESK_ROLES:
             self.api.set_token(body["token"])
-            self.api.delete("/api/v1/sessions/current")
+            self.api.delete(paths.CURRENT_SESSION)
             self.api.set_token(None)
             self.login_failed.emit(self.tr("This account is not help-desk staff."))
             return
@@ -110,14 +116,15 @@ class DeskSession(QObject):
         self.logged_in.emit()
         if self.role == "helpdesk":
             self.set_presence(True)  # signing in at the desk means being there
-        self.reload()
+        self.follow.start()
 
     def reload(self) -> None:
-        call = self.api.get("/api/v1/helpdesk/consultations")
-        call.succeeded.connect(self._listed)
-        call.failed.connect(self._failed)
+        """Reads the list again (the live stream goes on)."""
+        self.follow.refresh()
 
-    def _listed(self, body: dict[str, Any]) -> None:
+    def _listed(self, body: Any) -> None:
+        if not isinstance(body, dict) or not self.follow.following:
+            return  # signed out while it was on its way
         self.staff = dict(body.get("staff") or {})
         self.desk_staff = list(body.get("desk_staff") or [])
         set_hall_zone(body.get("timezone"))
@@ -126,14 +133,6 @@ class DeskSession(QObject):
             self.duty_count = len(body.get("on_duty") or [])
         self.listing.emit(body)
         self.presence.emit(self.on_duty, self.duty_count)
-        if self.feed is None:
-            self.feed = LiveFeed(self.base_url, str(self.api.token), parent=self)
-            self.feed.received.connect(self._event)
-            self.feed.connected.connect(self._feed_connected)
-            self.feed.reset.connect(lambda _head: self.reload())  # follows on from the listing
-            self.feed.start(int(body.get("last_seq", 0)))
-        elif self.feed.awaiting_snapshot:
-            self.feed.start(int(body.get("last_seq", 0)))
 
     def _event(self, ev: dict[str, Any]) -> None:
         if ev.get("type") == "helpdesk.presence":
@@ -243,7 +242,7 @@ class DeskSession(QObject):
                 self.duty_count = max(0, self.duty_count + (1 if on else -1))
             self.on_duty = on
             self.presence.emit(on, self.duty_count)
-        self.record("/api/v1/helpdesk/presence", {"status": status}, self._presence_set)
+        self.record(paths.HELPDESK_PRESENCE, {"status": status}, self._presence_set)
 
     def _presence_set(self, body: dict[str, Any]) -> None:
         if not self.pending:
@@ -258,15 +257,12 @@ class DeskSession(QObject):
         if blocked:  # signing out now would strand what waits in the outbox
             self.message.emit(blocked, "warn")
             return
-        if self.feed is not None:
-            self.feed.stop()
-            self.feed.deleteLater()
-            self.feed = None
+        self.follow.stop()
         end: Callable[[Any], None] = lambda _: self._end()  # noqa: E731
-        self.record("/api/v1/helpdesk/presence", {"status": "away"}, end, end)
+        self.record(paths.HELPDESK_PRESENCE, {"status": "away"}, end, end)
 
     def _end(self) -> None:
-        self.api.delete("/api/v1/sessions/current")
+        self.api.delete(paths.CURRENT_SESSION)
         self.api.set_token(None)
         self.employee_no = self.name = self.role = ""
         self.on_duty = False
@@ -276,6 +272,5 @@ class DeskSession(QObject):
         self.message.emit(problem_text(error, self.lang), "error")
 
     def close(self) -> None:
-        if self.feed is not None:
-            self.feed.stop()
+        self.follow.stop()
         self.outbox.close()

@@ -19,16 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common import paths
 from ui.help_desk.detail import ConsultationPanel
 from ui.help_desk.figures_page import FiguresPage
 from ui.help_desk.header import AlertStrip, Header
 from ui.help_desk.knowledge_page import KnowledgePage
 from ui.help_desk.login import LoginPage
 from ui.help_desk.model import ConsultationModel
-from ui.help_desk.printing import DeskPrinter
 from ui.help_desk.queue_list import QueueList
 from ui.help_desk.requests import PanelRequests
 from ui.help_desk.session import DeskSession
+from ui.printing.printer import Printer
 
 VIEWS = ("consultations", "knowledge", "figures")
 DONE_STEPS = ("claimed", "resolved", "converted", "referred")
@@ -88,7 +89,8 @@ class HelpDeskWindow(QWidget):
         self.header.presence_toggled.connect(s.set_presence)
         self.header.sign_out.connect(s.logout)
         self.queue.selected.connect(self.panel.show_row)
-        self.requests = PanelRequests(s, self.panel, DeskPrinter(printer_url, self), self)
+        self.printer = Printer(printer_url, self)
+        self.requests = PanelRequests(s, self.panel, self.printer, self)
         self._credentials: tuple[str, str] | None = None
         self._first_listing = False
 
@@ -157,7 +159,7 @@ class HelpDeskWindow(QWidget):
         if index == 1:
             self.knowledge.reload(self.ready.emit if self.view == "knowledge" else None)
         elif index == 2:
-            call = self.session.api.get("/api/v1/helpdesk/figures")
+            call = self.session.api.get(paths.HELPDESK_FIGURES)
             call.succeeded.connect(self.figures.show_figures)
             if self.view == "figures":
                 call.succeeded.connect(lambda _: self.ready.emit())

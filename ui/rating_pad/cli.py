@@ -22,7 +22,7 @@ def register(subparsers: Any) -> None:
 
 
 def build(args: argparse.Namespace) -> object:
-    from ui.outbox_qt import default_path
+    from ui.common.outbox_qt import default_path
     from ui.rating_pad.pad import RatingPad
 
     if not args.token:
@@ -38,7 +38,7 @@ def build(args: argparse.Namespace) -> object:
 def preview(pad: Any, page: str) -> None:
     """Opens a screen without a finished service (screenshots, demos): nothing is recorded."""
     pad.walk_away.setInterval(10 * 60 * 1000)
-    pad.offer(None, str(pad.window.get("ticket") or "A001"))
+    pad.offer(None, str(pad.window_info.get("ticket") or "A001"))
     if page == "reasons":
         pad.level = 2
         pad._show(pad.reasons)

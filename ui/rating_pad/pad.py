@@ -1,7 +1,8 @@
-"""The rating pad at window N: it learns from the live feed that a service there just finished,
-offers the five faces, and records one rating through the outbox (so a rating given while the
-hall server is away still arrives, once). Walking away records nothing: after a quiet spell it
-simply returns to idle; the 7-day default is the server's job."""
+"""The rating pad at window N: it follows the hall (ui.common.follow), learns from the live
+stream that a service there just finished, offers the five faces, and records one rating
+through the outbox (so a rating given while the hall server is away still arrives, once).
+Walking away records nothing: after a quiet spell it simply returns to idle; the 7-day default
+is the server's job."""
 
 from __future__ import annotations
 
@@ -12,13 +13,13 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain import BAD_RATING_MAX
+from ui.common import paths
 from ui.common.api import HallApi
-from ui.common.live import LiveFeed
-from ui.outbox_qt import QtOutbox
+from ui.common.follow import Follow
+from ui.common.outbox_qt import QtOutbox
 from ui.rating_pad.pages import IdlePage, RatePage, ReasonsPage, ThanksPage
 
 WINDOW_EVENTS = ("window.", "ticket.called", "ticket.recalled", "ticket.started", "ticket.no_show")
-RETRY_MS = 5000
 
 
 class RatingPad(QWidget):
@@ -39,8 +40,12 @@ class RatingPad(QWidget):
         self.window_no, self.token, self.lang = window_no, token, lang
         self.api = HallApi(base_url, token, parent=self)
         self.outbox = QtOutbox(outbox_path, base_url, self)
-        self.feed: LiveFeed | None = None
-        self.window: dict[str, Any] = {}
+        self.follow = Follow(self.api, paths.QUEUE, parent=self)
+        self.follow.loaded.connect(self._snapshot)
+        self.follow.received.connect(self._event)
+        self.follow.connected.connect(self._connected)
+        self.window_info: dict[str, Any] = {}  # the window as the last snapshot showed it
+        self._loaded = False
         self.service: dict[str, Any] | None = None  # the finished ticket being rated
         self.level = 0
         self.idle, self.rate = IdlePage(window_no), RatePage()
@@ -54,8 +59,6 @@ class RatingPad(QWidget):
         box.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         self.walk_away = self._timer(walk_away_s, self.go_idle)
         self.thanks_timer = self._timer(thanks_s, self.go_idle)
-        self._retry = self._timer(RETRY_MS / 1000, self.load)
-        self._refresh = self._timer(0.2, self.load)
         self.rate.rated.connect(self._rated)
         self.reasons.submitted.connect(self._submit)
         self.reasons.back.connect(lambda: self._show(self.rate))
@@ -71,30 +74,27 @@ class RatingPad(QWidget):
 
     # -- the hall ----------------------------------------------------------------------------
     def load(self) -> None:
-        call = self.api.get("/api/v1/queue")
-        call.succeeded.connect(self._snapshot)
-        call.failed.connect(lambda _: self._retry.start())
+        """Reads the queue and follows the live stream from it; ``ready`` after the first."""
+        self.follow.start()
 
-    def _snapshot(self, body: dict[str, Any]) -> None:
-        self.window = next((w for w in body.get("windows", []) if w["no"] == self.window_no), {})
-        self.idle.show_window(self.window)
+    def _snapshot(self, body: Any) -> None:
+        if not isinstance(body, dict):
+            return
+        first = not self._loaded
+        self._loaded = True
+        windows = body.get("windows", [])
+        self.window_info = next((w for w in windows if w["no"] == self.window_no), {})
+        self.idle.show_window(self.window_info)
         if self.service is not None:  # names may arrive just after the service finished
             self.rate.show_service(self.service["number"], self.clerk_text())
-        if self.feed is None:
-            self.feed = LiveFeed(self.api.base_url, self.token, int(body.get("last_seq", 0)), self)
-            self.feed.received.connect(self._event)
-            self.feed.connected.connect(self._connected)
-            self.feed.reset.connect(lambda _head: self.load())  # follows on from the snapshot
-            self.feed.start()
+        if first:
             self.ready.emit()
-        elif self.feed.awaiting_snapshot:
-            self.feed.start(int(body.get("last_seq", 0)))
 
     def _connected(self, up: bool) -> None:
         self.idle.show_online(up)
         if up:
             self.outbox.kick()
-            self._refresh.start()
+            self.follow.refresh_soon()
 
     def _event(self, ev: dict[str, Any]) -> None:
         p = ev.get("payload", {})
@@ -103,11 +103,12 @@ class RatingPad(QWidget):
             return
         if ev["type"] == "ticket.finished":
             self.offer(p["ticket_id"], p["number"])
-        self._refresh.start()
+        self.follow.refresh_soon()
 
     # -- rating ------------------------------------------------------------------------------
     def clerk_text(self) -> str:
-        name, no = self.window.get("clerk_name") or "", self.window.get("clerk") or ""
+        info = self.window_info
+        name, no = info.get("clerk_name") or "", info.get("clerk") or ""
         return f"{name} ({no})" if no else ""
 
     def offer(self, ticket_id: str | None, number: str) -> None:
@@ -137,7 +138,7 @@ class RatingPad(QWidget):
                 "comment": comment or None,
                 "channel": "pad",
             }
-            service["key"] = self.outbox.enqueue("POST", "/api/v1/ratings", body, self.token)
+            service["key"] = self.outbox.enqueue("POST", paths.RATINGS, body, self.token)
         self.thanks.show_level(self.level)
         self._show(self.thanks)
         self.walk_away.stop()
@@ -164,7 +165,6 @@ class RatingPad(QWidget):
         self.stack.setCurrentWidget(self.idle)
 
     def closeEvent(self, event: Any) -> None:
-        if self.feed is not None:
-            self.feed.stop()
+        self.follow.stop()
         self.outbox.close()
         super().closeEvent(event)

@@ -32,7 +32,7 @@ class IdlePage(QFrame):
     def __init__(self, window_no: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("idlePage")
-        self.window = _label("pad-window", self.tr("Window {no}").format(no=window_no))
+        self.window_label = _label("pad-window", self.tr("Window {no}").format(no=window_no))
         self.clerk = _label("pad-clerk")
         self.ticket_title = _label("pad-caption", self.tr("Now serving"))
         self.ticket = _label("pad-number")
@@ -43,7 +43,7 @@ class IdlePage(QFrame):
         self.connection.hide()
         box = QVBoxLayout(self)
         box.setContentsMargins(24, 24, 24, 16)
-        box.addWidget(self.window)
+        box.addWidget(self.window_label)
         box.addWidget(self.clerk)
         box.addStretch(1)
         box.addWidget(self.ticket_title)

@@ -15,9 +15,10 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from kiosk.printing.layout import TicketData
+from ui.common import paths
 from ui.common.api import new_request_id
+from ui.printing.documents import ticket_data
 from ui.ticket_kiosk.context import KioskContext
-from ui.ticket_kiosk.printing import ticket_data
 from ui.ticket_kiosk.screens.base import Nav
 
 
@@ -69,7 +70,7 @@ class TicketFlow(QObject):
             self._settle()
             refused(message)
 
-        self.ctx.send(self.ctx.api.post("/api/v1/tickets", body), ok, no, self._settle)
+        self.ctx.send(self.ctx.api.post(paths.TICKETS, body), ok, no, self._settle)
         return True
 
     def _settle(self) -> None:
@@ -78,8 +79,11 @@ class TicketFlow(QObject):
 
     def show(self, ticket: dict[str, Any], note: str = "", print_it: bool = False) -> None:
         """Shows a committed ticket (from POST /tickets, a requeue or a consultation)."""
-        data = ticket_data(ticket, self.ctx.hall.catalog, self.ctx.server_url, self.ctx.lang)
+        catalog = self.ctx.hall.catalog
+        data = ticket_data(
+            catalog.data if catalog else {}, ticket, self.ctx.server_url, self.ctx.lang
+        )
         printing = print_it and self.ctx.printer.configured
         if printing:
-            self.ctx.printer.print_ticket(str(ticket["id"]), data)
+            self.ctx.printer.ticket(data, tag=str(ticket["id"]))
         self.nav.go("ticket", IssuedTicket(ticket, data, note, printing))

@@ -1,4 +1,4 @@
-"""Assembling a kiosk: the server client, live feed, monitor, printer, voice and window.
+"""Assembling a kiosk: the server client, the hall it follows, monitor, printer, voice, window.
 
 One function used by the CLI, the tests and the benchmark, so all three run the same kiosk.
 Needs a QApplication (with translations and theme installed, see ui.common.runner.run).
@@ -12,13 +12,14 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication
 
 from ui.common.api import HallApi
-from ui.outbox_qt import QtOutbox
+from ui.common.outbox_qt import QtOutbox
+from ui.printing.printer import Printer
 from ui.ticket_kiosk import keyboard
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.hall import HallState
 from ui.ticket_kiosk.idle import IDLE_MS
-from ui.ticket_kiosk.printing import KioskPrinter
-from ui.ticket_kiosk.service import ServiceMonitor, kiosk_feed
+from ui.ticket_kiosk.print_alerts import PrintAlerts
+from ui.ticket_kiosk.service import ServiceMonitor, kiosk_follow
 from ui.ticket_kiosk.voice import Speaker, VoiceGuide, default_speaker
 from ui.ticket_kiosk.window import KioskWindow
 from ui.ticket_kiosk.workers import Workers
@@ -40,22 +41,24 @@ def create_kiosk(
 ) -> KioskWindow:
     """A kiosk window already loading its data; show it (or grab it) when you like."""
     api = HallApi(server, token)
-    feed = kiosk_feed(server, token)
+    follow = kiosk_follow(api)
     workers = Workers()
-    hall = HallState(api, feed, workers)
-    monitor = ServiceMonitor(api, feed)
+    hall = HallState(api, follow, workers)
+    monitor = ServiceMonitor(api, follow)
     alerts = QtOutbox(outbox or MEMORY, server)
+    paper = Printer(printer)
     ctx = KioskContext(
         api=api,
         hall=hall,
         monitor=monitor,
-        printer=KioskPrinter(printer, api, workers, alerts),
+        printer=paper,
+        print_alerts=PrintAlerts(paper, api, alerts),
         voice=VoiceGuide(workers, speaker),
         lang=lang,
         elder=elder,
     )
     window = KioskWindow(ctx, idle_ms=idle_ms, hold_ready=hold_ready)
-    for obj in (api, feed, workers, hall, monitor, ctx, alerts):
+    for obj in (api, follow, workers, hall, monitor, ctx, alerts, paper):
         obj.setParent(window)
     core = alerts.outbox  # the worker thread stops with the window, whoever deletes it first
     window.destroyed.connect(lambda *_: core.close())

@@ -10,16 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ui.common.wording import loc
+
 Json = dict[str, Any]
-
-
-def loc(obj: Json | None, name: str, lang: str) -> str:
-    """``obj[name_en]`` in English when present, else ``obj[name_zh]`` (Chinese is complete)."""
-    if not obj:
-        return ""
-    if lang == "en" and obj.get(f"{name}_en"):
-        return str(obj[f"{name}_en"])
-    return str(obj.get(f"{name}_zh") or "")
 
 
 @dataclass(frozen=True)
@@ -104,10 +97,3 @@ def queue_counts(body: Json) -> dict[str, Waiting]:
                 int(c.get("waiting") or 0), int(c.get("estimated_wait_s") or 0)
             )
     return out
-
-
-def required_material_names(item: Json | None, lang: str) -> list[str]:
-    """The reminder printed on a ticket: the required materials' names."""
-    if not item:
-        return []
-    return [loc(m, "name", lang) for m in item.get("materials") or () if m.get("required", True)]

@@ -58,7 +58,7 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def build(args: argparse.Namespace) -> object:
-    from ui.outbox_qt import default_path
+    from ui.common.outbox_qt import default_path
     from ui.ticket_kiosk.app import create_kiosk
 
     window = create_kiosk(

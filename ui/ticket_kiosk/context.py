@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication
 
 from ui.common import i18n
 from ui.common.api import ApiCall, ApiError, HallApi
+from ui.printing.printer import Printer
 from ui.ticket_kiosk.hall import HallState
-from ui.ticket_kiosk.printing import KioskPrinter
+from ui.ticket_kiosk.print_alerts import PrintAlerts
 from ui.ticket_kiosk.service import ServiceMonitor
 from ui.ticket_kiosk.voice import VoiceGuide
 
@@ -32,7 +33,8 @@ class KioskContext(QObject):
         api: HallApi,
         hall: HallState,
         monitor: ServiceMonitor,
-        printer: KioskPrinter,
+        printer: Printer,
+        print_alerts: PrintAlerts,
         voice: VoiceGuide,
         lang: str = "zh",
         elder: bool = False,
@@ -40,7 +42,8 @@ class KioskContext(QObject):
     ) -> None:
         super().__init__(parent)
         self.api, self.hall, self.monitor = api, hall, monitor
-        self.printer, self.voice = printer, voice
+        self.printer, self.print_alerts, self.voice = printer, print_alerts, voice
+        print_alerts.setParent(self)
         self.lang = lang
         self.elder = elder
         self.portrait = False
@@ -73,9 +76,10 @@ class KioskContext(QObject):
 
     def shutdown(self) -> None:
         """Window closing: stop the feed and probes, let a print in progress finish."""
-        self.hall.feed.stop()
+        self.hall.follow.stop()
         self.monitor.stop()
         self.voice.close()
+        self.printer.wait(5.0)
         self.hall.workers.wait(5000)
 
     def say(self, text: str) -> None:

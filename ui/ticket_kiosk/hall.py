@@ -1,11 +1,12 @@
 """The hall as the kiosk knows it: catalog, waiting counts and the search index, kept current.
 
-Counts move by push: the live feed's ticket and window events schedule one GET /queue, and
-events arriving together (a busy minute at twenty windows) are coalesced by a short timer into
-one request. There is no periodic polling. A ``catalog.applied`` event, or the hall's own FAQ
-or notice being published or retired, reloads the catalog and rebuilds the search index on a
-worker thread (pinyin forms take ~70 ms for the sample). A ``stream.reset`` (the server's log is
-behind what the kiosk saw) reloads everything and follows the feed on from the new snapshot.
+Counts move by push: the kiosk follows the hall (ui.common.follow) from GET /queue, and the live
+stream's ticket and window events each ask for the snapshot again, coalesced into one request
+for events arriving together (a busy minute at twenty windows). There is no periodic polling. A
+``catalog.applied`` event, or the hall's own FAQ or notice being published or retired, reloads
+the catalog and rebuilds the search index on a worker thread (pinyin forms take ~70 ms for the
+sample). A ``stream.reset`` (the server's log is behind what the kiosk saw) reloads the catalog
+as well, and the feed follows on from the new snapshot.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
+from ui.common import paths
 from ui.common.api import ApiError, HallApi
-from ui.common.live import LiveFeed
+from ui.common.follow import Follow
 from ui.ticket_kiosk.catalog import CatalogView, Waiting, queue_counts
 from ui.ticket_kiosk.workers import Workers
 
@@ -24,7 +26,6 @@ if TYPE_CHECKING:
     from kiosk.search import SearchIndex
 
 log = logging.getLogger(__name__)
-COALESCE_MS = 200
 QUEUE_EVENTS = ("ticket.", "window.", "day.")
 KNOWLEDGE_EVENTS = ("faq.published", "faq.retired", "notice.published", "notice.retired")
 
@@ -43,40 +44,35 @@ class HallState(QObject):
     liveEvent = Signal(dict)  # every live event, for screens that care (help-desk presence)
 
     def __init__(
-        self, api: HallApi, feed: LiveFeed, workers: Workers, parent: QObject | None = None
+        self, api: HallApi, follow: Follow, workers: Workers, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.api, self.feed, self.workers = api, feed, workers
+        self.api, self.follow, self.workers = api, follow, workers
         self.catalog: CatalogView | None = None
         self.counts: dict[str, Waiting] = {}
         self.index: SearchIndex | None = None
         self.queue_loaded = False
-        self._feed_started = False
-        self._refresh = QTimer(self)
-        self._refresh.setSingleShot(True)
-        self._refresh.setInterval(COALESCE_MS)
-        self._refresh.timeout.connect(self.load_queue)
-        feed.received.connect(self._on_event)
-        feed.reset.connect(lambda _head: self.load())
+        follow.loaded.connect(self._got_queue)
+        follow.failed.connect(lambda e: self._failed("queue", e))
+        follow.received.connect(self._on_event)
+        follow.reset.connect(lambda _head: self.load_catalog())
 
     @property
     def ready(self) -> bool:
         return self.catalog is not None and self.queue_loaded
 
     def load(self) -> None:
-        """(Re)reads everything: at start and whenever the server is back."""
+        """(Re)reads everything and follows the hall: at start and whenever the server is back."""
         self.load_catalog()
-        self.load_queue()
+        if self.follow.following:
+            self.follow.refresh()
+        else:
+            self.follow.start()
 
     def load_catalog(self) -> None:
-        call = self.api.get("/api/v1/catalog")
+        call = self.api.get(paths.CATALOG)
         call.succeeded.connect(self._got_catalog)
         call.failed.connect(lambda e: self._failed("catalog", e))
-
-    def load_queue(self) -> None:
-        call = self.api.get("/api/v1/queue")
-        call.succeeded.connect(self._got_queue)
-        call.failed.connect(lambda e: self._failed("queue", e))
 
     def _failed(self, what: str, error: ApiError) -> None:
         log.warning("GET %s failed: %s %s", what, error.status, error.detail_en)
@@ -107,14 +103,11 @@ class HallState(QObject):
         self.counts = queue_counts(body)
         self.queue_loaded = True
         self.queueChanged.emit()
-        if not self._feed_started or self.feed.awaiting_snapshot:
-            self._feed_started = True
-            self.feed.start(after_seq=int(body.get("last_seq") or 0))
 
     def _on_event(self, ev: dict[str, Any]) -> None:
         kind = str(ev.get("type", ""))
-        if kind.startswith(QUEUE_EVENTS) and not self._refresh.isActive():
-            self._refresh.start()
+        if kind.startswith(QUEUE_EVENTS):
+            self.follow.refresh_soon()
         elif kind == "catalog.applied" or kind in KNOWLEDGE_EVENTS:
             self.load_catalog()
         self.liveEvent.emit(ev)

@@ -12,18 +12,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ui.common import paths
 from ui.common.api import HallApi
-from ui.common.live import LiveFeed
+from ui.common.follow import Follow
 
 PING_MS = 1000
 PONG_TIMEOUT_MS = 1800
 PROBE_MS = 1000
 
 
-def kiosk_feed(base_url: str, token: str, parent: QObject | None = None) -> LiveFeed:
-    """The kiosk's live feed, with a heartbeat so a silent link counts as an outage."""
-    return LiveFeed(
-        base_url, token, parent=parent, heartbeat_ms=PING_MS, pong_timeout_ms=PONG_TIMEOUT_MS
+def kiosk_follow(api: HallApi, parent: QObject | None = None) -> Follow:
+    """The kiosk follows the queue with a heartbeat, so a silent link counts as an outage."""
+    return Follow(
+        api, paths.QUEUE, heartbeat_ms=PING_MS, pong_timeout_ms=PONG_TIMEOUT_MS, parent=parent
     )
 
 
@@ -32,7 +33,7 @@ class ServiceMonitor(QObject):
 
     changed = Signal(bool)
 
-    def __init__(self, api: HallApi, feed: LiveFeed, parent: QObject | None = None) -> None:
+    def __init__(self, api: HallApi, follow: Follow, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.api = api
         self.up: bool | None = None
@@ -41,8 +42,8 @@ class ServiceMonitor(QObject):
         self._timer.setInterval(PROBE_MS)
         self._timer.timeout.connect(self.probe)
         api.reachable.connect(self._set)
-        feed.connected.connect(lambda up: None if up else self.probe())
-        feed.stalled.connect(lambda: self._set(False))
+        follow.connected.connect(lambda up: None if up else self.probe())
+        follow.stalled.connect(lambda: self._set(False))
 
     def _set(self, up: bool) -> None:
         if up:
@@ -57,7 +58,7 @@ class ServiceMonitor(QObject):
         if self._probing:
             return
         self._probing = True
-        call = self.api.get("/api/v1/health")
+        call = self.api.get(paths.HEALTH)
         call.done.connect(lambda: self._probed(call.status))
 
     def _probed(self, status: int) -> None:

@@ -7,21 +7,17 @@ with {placeholders}: Chinese word order differs, so pieces are never glued toget
 
 from __future__ import annotations
 
-import math
 import re
 
 from PySide6.QtCore import QCoreApplication
 
-
-def minutes(seconds: float) -> int:
-    """Whole minutes, rounded up: "about 1 min" is kinder than "about 0 min" for 20 s."""
-    return max(0, math.ceil(seconds / 60))
+from ui.common.wording import wait_minutes
 
 
 def wait_text(seconds: float, waiting: int = 1) -> str:
     if waiting <= 0 or seconds <= 0:
         return QCoreApplication.translate("KioskText", "No wait")
-    m = minutes(seconds)
+    m = wait_minutes(seconds)
     if m < 60:
         return QCoreApplication.translate("KioskText", "About {m} min").format(m=m)
     return QCoreApplication.translate("KioskText", "About {h} h {m} min").format(

@@ -162,7 +162,7 @@ class KioskWindow(QWidget):
         if up:
             if self.current[0] == "offline":  # back after an outage: fresh data, fresh start
                 self.ctx.hall.load()
-                self.ctx.printer.flush()
+                self.ctx.print_alerts.flush()
                 self.home()
         else:
             self.busy(None)

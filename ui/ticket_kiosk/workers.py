@@ -1,4 +1,4 @@
-"""Running slow work (printing, building the search index, starting the voice) off the GUI
+"""Running slow work (building the search index, starting the voice) off the GUI
 thread and getting the answer back as a signal on the GUI thread.
 
 Why a helper: a QRunnable cannot emit signals, so each job carries a small QObject created on
@@ -73,5 +73,5 @@ class Workers(QObject):
         return bool(self._jobs)
 
     def wait(self, msecs: int = 10000) -> bool:
-        """Only at shutdown: lets a print in progress finish before the process exits."""
+        """Only at shutdown: lets a job in progress finish before the process exits."""
         return bool(self.pool.waitForDone(msecs))

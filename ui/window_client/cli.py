@@ -25,7 +25,7 @@ def register(subparsers: Any) -> None:
 
 
 def build(args: argparse.Namespace) -> object:
-    from ui.outbox_qt import default_path
+    from ui.common.outbox_qt import default_path
     from ui.window_client.commands import ClerkSession
     from ui.window_client.main_window import WindowClient
 

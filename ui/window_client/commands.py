@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from ui.common import paths
 from ui.common.api import ApiError, new_request_id
 from ui.window_client.session import SessionBase
 
@@ -57,7 +58,7 @@ class ClerkSession(SessionBase):
     def login(self, employee_no: str, pin: str) -> None:
         body = {"employee_no": employee_no.strip(), "pin": pin, "window": self.window_no}
         self.busy = True
-        call = self.api.post("/api/v1/sessions", body)
+        call = self.api.post(paths.SESSIONS, body)
         call.succeeded.connect(self._logged_in)
         call.failed.connect(self._decision_failed)
 
@@ -70,13 +71,13 @@ class ClerkSession(SessionBase):
         self.status = "open"
         self.logged_in.emit()
         self.changed.emit()
-        self.refresh()
+        self.follow.start()  # the queue again, and its live stream with this session's token
         self.refresh_stats()
 
     def logout(self) -> None:
         if self.can("logout"):
             self.busy = True
-            call = self.api.delete("/api/v1/sessions/current")
+            call = self.api.delete(paths.CURRENT_SESSION)
             call.succeeded.connect(lambda _: self._signed_out(self.tr("Signed out.")))
             call.failed.connect(self._decision_failed)
 
@@ -97,7 +98,7 @@ class ClerkSession(SessionBase):
     def _post(self, action: str, body: dict[str, Any] | None) -> None:
         self.busy = True
         self.changed.emit()
-        path = f"/api/v1/windows/{self.window_no}/{action}"
+        path = paths.window(self.window_no, action)
         call = self.api.post(path, body, idempotency_key=new_request_id())
         call.succeeded.connect(self._called)
         call.failed.connect(self._decision_failed)
@@ -113,7 +114,7 @@ class ClerkSession(SessionBase):
     def _decision_failed(self, error: ApiError) -> None:
         self.busy = False
         self._failed(error)
-        self._refresh.start()
+        self.follow.refresh_soon()
         self.changed.emit()
 
     # -- records (through the outbox) ------------------------------------------------------
@@ -176,7 +177,7 @@ class ClerkSession(SessionBase):
     def _record(self, action: str, path: str, body: dict[str, Any] | None = None) -> bool:
         if not self.can(action):
             return False
-        url = f"/api/v1/windows/{self.window_no}/{path}"
+        url = paths.window(self.window_no, path)
         self.outbox.enqueue("POST", url, body, self.token, owner=self.employee_no)
         return True
 

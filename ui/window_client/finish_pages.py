@@ -119,7 +119,8 @@ class CorrectionPage(Page):
 
     def _show_materials(self) -> None:
         while self.list_box.count():
-            old = self.list_box.takeAt(0).widget()
+            taken = self.list_box.takeAt(0)
+            old = taken.widget() if taken is not None else None
             if old is not None:
                 old.deleteLater()
         self.checks = []

@@ -17,8 +17,8 @@ class Header(QFrame):
     def __init__(self, window_no: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("header")
-        self.window = QLabel(self.tr("Window {no}").format(no=window_no))
-        self.window.setProperty("role", "window-no")
+        self.window_label = QLabel(self.tr("Window {no}").format(no=window_no))
+        self.window_label.setProperty("role", "window-no")
         self.window_name = QLabel()
         self.window_name.setProperty("role", "window-name")
         self.clerk = QLabel()
@@ -36,7 +36,7 @@ class Header(QFrame):
         self.banner.setWordWrap(True)
         self.banner.hide()
         row = QHBoxLayout()
-        row.addWidget(self.window)
+        row.addWidget(self.window_label)
         row.addWidget(self.window_name, 1)
         for w in (self.clerk, self.connection, self.pending, self.logout_button):
             row.addWidget(w)

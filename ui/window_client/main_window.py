@@ -3,26 +3,29 @@ pause) beside the queue and today's figures, over the row of big action buttons.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from ui.printing.printer import Printer
 from ui.window_client.actions import ActionBar
 from ui.window_client.commands import ClerkSession
 from ui.window_client.finish_pages import CorrectionPage, FinishPage
 from ui.window_client.finishing import FinishFlow
 from ui.window_client.header import Header
 from ui.window_client.login import LoginPage
-from ui.window_client.notice import NoticePrinter
 from ui.window_client.page import Page
 from ui.window_client.pages import CallNumberPage, PausePage, TransferPage
 from ui.window_client.side_panel import SidePanel
 from ui.window_client.texts import name_of
 from ui.window_client.ticket_panel import TicketPanel
 
+TICKET_STEPS = ("finish", "correction", "transfer")  # steps on the ticket at the window
 
-class WindowClient(FinishFlow, QWidget):
+
+class WindowClient(QWidget):
     ready = Signal()
 
     def __init__(self, session: ClerkSession, printer_url: str) -> None:
@@ -31,8 +34,9 @@ class WindowClient(FinishFlow, QWidget):
         self.session = s = session
         s.setParent(self)
         self.lang = s.lang
-        self.printer = NoticePrinter(printer_url, self)
-        self.printer.printed.connect(self._printed)
+        self.printer = Printer(printer_url, self)
+        self.finishing = FinishFlow(self)
+        self.printer.printed.connect(self.finishing.printed)
         self.header = Header(s.window_no)
         self.login = LoginPage(s.window_no)
         self.ticket = TicketPanel()
@@ -54,7 +58,7 @@ class WindowClient(FinishFlow, QWidget):
                 w.cancelled.connect(self.back)
         self.side = SidePanel()
         self.side.model.lang = s.lang
-        self.actions = ActionBar(
+        self.action_bar = ActionBar(
             {
                 "call": s.call_next,
                 "recall": s.recall,
@@ -75,7 +79,7 @@ class WindowClient(FinishFlow, QWidget):
         work_box = QVBoxLayout(work)
         work_box.setContentsMargins(12, 12, 12, 0)
         work_box.addLayout(middle, 1)
-        work_box.addWidget(self.actions)
+        work_box.addWidget(self.action_bar)
         self.screens = QStackedWidget()
         self.screens.addWidget(self.login)
         self.screens.addWidget(work)
@@ -103,12 +107,12 @@ class WindowClient(FinishFlow, QWidget):
         s.queue_changed.connect(lambda: self.side.show_queue(s.snapshot, s.window, s.fetched_at))
         s.stats_changed.connect(self._stats)
         s.message.connect(self._message)
-        self.finish_page.finished.connect(self._finish)
-        self.finish_page.correction.connect(self._open_correction)
-        self.correction_page.confirmed.connect(self._correction)
-        self.pause_page.confirmed.connect(lambda reason, note: self._done(s.pause(reason, note)))
-        self.transfer_page.confirmed.connect(lambda c, w, note: self._done(s.transfer(c, w, note)))
-        self.call_page.confirmed.connect(lambda number: self._done(s.call_number(number)))
+        self.finish_page.finished.connect(self.finishing.finish)
+        self.finish_page.correction.connect(self.finishing.open_correction)
+        self.correction_page.confirmed.connect(self.finishing.correction)
+        self.pause_page.confirmed.connect(self._then_back(s.pause))
+        self.transfer_page.confirmed.connect(self._then_back(s.transfer))
+        self.call_page.confirmed.connect(self._then_back(s.call_number))
 
     # -- screens -----------------------------------------------------------------------------
     def _loaded(self) -> None:
@@ -140,12 +144,15 @@ class WindowClient(FinishFlow, QWidget):
             self._auto = None
             QTimer.singleShot(600, self._show_step)
 
-    def _show_step(self) -> None:
+    def _show_step(self, tries: int = 0) -> None:
+        if self._step in TICKET_STEPS and self.session.ticket is None and tries < 40:
+            QTimer.singleShot(100, lambda: self._show_step(tries + 1))  # still on its way
+            return
         pages = {"finish": self.finish_page, "pause": self.pause_page}
         if self._step == "transfer":
             self._open_transfer()
         elif self._step == "correction":
-            self._open_correction("")
+            self.finishing.open_correction("")
             for check in self.correction_page.checks[1:3]:
                 check.setChecked(True)
         elif self._step in pages:
@@ -176,8 +183,14 @@ class WindowClient(FinishFlow, QWidget):
         self.setFocus()
         self._update()
 
-    def _done(self, _: object = None) -> None:
-        self.back()
+    def _then_back(self, act: Callable[..., None]) -> Callable[..., None]:
+        """A step's confirmation: act on it, then back to the ticket."""
+
+        def run(*args: Any) -> None:
+            act(*args)
+            self.back()
+
+        return run
 
     def _open_transfer(self) -> None:
         s = self.session
@@ -191,7 +204,7 @@ class WindowClient(FinishFlow, QWidget):
         self.header.show_state(name, s.online, s.pending, s.calling_blocked(), s.can("logout"))
         self.ticket.show_state(s.status, s.pause_reason, s.ticket)
         on_page = self.main.currentWidget() is not self.ticket
-        for action, button in self.actions.buttons.items():
+        for action, button in self.action_bar.buttons.items():
             rule = "call" if action == "call_number" else action
             button.setEnabled(not on_page and s.can(rule))
         if (

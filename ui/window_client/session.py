@@ -3,7 +3,8 @@ the server last said (or as the clerk changed it since, while writes wait in the
 queue the window serves, and the connection to the hall server.
 
 The server is the truth; the screen only runs ahead of it for writes waiting in the outbox, and
-re-reads the server's state as soon as nothing waits (`_reconcile`).
+re-reads the server's state as soon as nothing waits (`_reconcile`). Signed in, the session
+follows the hall (ui.common.follow): each live event is a cue to re-read GET /queue.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ui.common import paths
 from ui.common.api import ApiError, HallApi
-from ui.common.live import LiveFeed
-from ui.outbox_qt import QtOutbox
+from ui.common.follow import Follow
+from ui.common.outbox_qt import QtOutbox
 from ui.window_client.texts import problem_text
 
 REFRESH_DEBOUNCE_MS = 250
@@ -38,7 +40,6 @@ class SessionBase(QObject):
         self.lang = lang
         self.api = HallApi(base_url, parent=self)
         self.outbox = QtOutbox(outbox_path, base_url, self)
-        self.feed: LiveFeed | None = None
         self.token: str | None = None
         self.employee_no = ""
         self.clerk_name = ""
@@ -50,15 +51,17 @@ class SessionBase(QObject):
         self.catalog: dict[str, Any] = {}
         self.snapshot: dict[str, Any] = {}
         self.fetched_at = 0.0
-        self._refresh = QTimer(self, singleShot=True, interval=REFRESH_DEBOUNCE_MS)
-        self._refresh.timeout.connect(self.refresh)
+        self.follow = Follow(self.api, paths.QUEUE, coalesce_ms=REFRESH_DEBOUNCE_MS, parent=self)
+        self.follow.loaded.connect(self._snapshot)
+        self.follow.received.connect(self._event)
+        self.follow.connected.connect(self._feed_connected)
         self._stats = QTimer(self, singleShot=True, interval=REFRESH_DEBOUNCE_MS)
         self._stats.timeout.connect(self.refresh_stats)
         self.api.reachable.connect(self._set_online)
         self.outbox.pending_changed.connect(self._pending_changed)
         self.outbox.delivered.connect(self._delivered)
         self.outbox.refused.connect(self._refused)
-        self.outbox.retrying.connect(lambda ev: ev.status is None and self._set_online(False))
+        self.outbox.retrying.connect(self._retrying)
 
     # -- reading ----------------------------------------------------------------------------
     @property
@@ -74,7 +77,7 @@ class SessionBase(QObject):
 
     def load(self) -> None:
         """The catalog (item names, materials) and the first queue snapshot."""
-        call = self.api.get("/api/v1/catalog")
+        call = self.api.get(paths.CATALOG)
         call.succeeded.connect(self._catalog_loaded)
         call.failed.connect(self._failed)
         self.refresh()
@@ -85,26 +88,22 @@ class SessionBase(QObject):
             self.loaded.emit()
 
     def refresh(self) -> None:
-        call = self.api.get("/api/v1/queue")
-        call.succeeded.connect(self._snapshot)
+        """Re-reads the queue (the sign-in screen shows the hall's and the window's names)."""
+        self.follow.refresh()
 
     def refresh_stats(self) -> None:
         if self.token:
-            call = self.api.get(
-                f"/api/v1/windows/{self.window_no}/stats", {"clerk": self.employee_no}
-            )
+            call = self.api.get(paths.window(self.window_no, "stats"), {"clerk": self.employee_no})
             call.succeeded.connect(self.stats_changed.emit)
 
-    def _snapshot(self, body: dict[str, Any]) -> None:
+    def _snapshot(self, body: Any) -> None:
+        if not isinstance(body, dict):
+            return
         first = not self.snapshot
         self.snapshot, self.fetched_at = body, time.monotonic()
         self.queue_changed.emit()
         if first and self.catalog:
             self.loaded.emit()
-        if self.feed is None and self.token:
-            self._start_feed(int(body.get("last_seq", 0)))
-        elif self.feed is not None and self.feed.awaiting_snapshot:
-            self.feed.start(after_seq=int(body.get("last_seq", 0)))
         self._reconcile()
 
     def _reconcile(self) -> None:
@@ -120,7 +119,7 @@ class SessionBase(QObject):
         if number is None:
             self.ticket = None
         elif self.ticket is None or self.ticket.get("number") != number:
-            call = self.api.get(f"/api/v1/tickets/{number}")
+            call = self.api.get(paths.ticket(number))
             call.succeeded.connect(self._ticket_loaded)
         self.changed.emit()
 
@@ -133,23 +132,15 @@ class SessionBase(QObject):
             self.changed.emit()
 
     # -- the live feed ----------------------------------------------------------------------
-    def _start_feed(self, after_seq: int) -> None:
-        assert self.token is not None
-        self.feed = LiveFeed(self.api.base_url, self.token, after_seq, parent=self)
-        self.feed.received.connect(self._event)
-        self.feed.connected.connect(self._feed_connected)
-        self.feed.reset.connect(lambda _head: self.refresh())  # follows on from the snapshot
-        self.feed.start()
-
     def _feed_connected(self, up: bool) -> None:
         self._set_online(up)
         if up:
             self.outbox.kick()
-            self._refresh.start()
+            self.follow.refresh_soon()
             self._stats.start()
 
     def _event(self, ev: dict[str, Any]) -> None:
-        self._refresh.start()
+        self.follow.refresh_soon()
         if ev["type"] in MY_EVENTS and ev["payload"].get("window_no") == self.window_no:
             self._stats.start()
 
@@ -163,26 +154,27 @@ class SessionBase(QObject):
     # -- the outbox -------------------------------------------------------------------------
     def _pending_changed(self, count: int) -> None:
         if count == 0:
-            self._refresh.start()
+            self.follow.refresh_soon()
         self.changed.emit()
 
     def _delivered(self, ev: Any) -> None:
         self._set_online(True)
 
+    def _retrying(self, ev: Any) -> None:
+        if ev.status is None:  # unreachable (not busy): the server is away
+            self._set_online(False)
+
     def _refused(self, ev: Any) -> None:
         reason = problem_text(ev.body, self.lang, ev.error)
         text = self.tr("The server refused a saved action: {reason}").format(reason=reason)
         self.message.emit(text, "error")
-        self._refresh.start()
+        self.follow.refresh_soon()
 
     def _failed(self, error: ApiError) -> None:
         self.message.emit(error.message(self.lang), "error" if not error.network else "warn")
 
     def _signed_out(self, why: str) -> None:
-        if self.feed is not None:
-            self.feed.stop()
-            self.feed.deleteLater()
-            self.feed = None
+        self.follow.stop()
         self.token, self.employee_no, self.clerk_name = None, "", ""
         self.api.set_token(None)
         self.status, self.ticket, self.pause_reason = "closed", None, None
@@ -191,6 +183,5 @@ class SessionBase(QObject):
         self.changed.emit()
 
     def close(self) -> None:
-        if self.feed is not None:
-            self.feed.stop()
+        self.follow.stop()
         self.outbox.close()

@@ -29,10 +29,12 @@ def pause_name(reason: str | None) -> str:
         PauseReason.SYSTEM_FAULT: QCoreApplication.translate("WindowTexts", "System fault"),
         PauseReason.OTHER: QCoreApplication.translate("WindowTexts", "Other"),
     }
+    if not reason:
+        return ""
     try:
         return names[PauseReason(reason)]
     except ValueError:
-        return str(reason or "")
+        return reason
 
 
 def duration(seconds: float | None) -> str:

@@ -26,7 +26,8 @@ class TicketPanel(QFrame):
         self.ticket: dict[str, Any] | None = None
         self.items: dict[str, dict[str, Any]] = {}
         self.lang = "zh"
-        self.status, self.pause_reason = "open", None
+        self.status = "open"
+        self.pause_reason: str | None = None
         self.state = _label("state")
         self.number = _label("number")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)

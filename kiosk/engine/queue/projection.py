@@ -5,13 +5,13 @@ HANDLERS, so live commands and `kiosk store rebuild` run the same code.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from typing import Any
 
 from kiosk.domain import Priority, TicketSource, TicketStatus, WindowStatus
 from kiosk.events import Event, EventType, dumps
+from kiosk.store.keys import request_key
 
 Handler = Callable[[sqlite3.Connection, Event], None]
 
@@ -29,16 +29,6 @@ def _touch_window(conn: sqlite3.Connection, no: int | None, ts: str, **cols: Any
 def _set_ticket(conn: sqlite3.Connection, ticket_id: str, **cols: Any) -> None:
     sets = ", ".join(f"{k} = ?" for k in cols)
     conn.execute(f"UPDATE tickets SET {sets} WHERE id = ?", (*cols.values(), ticket_id))
-
-
-def request_key(device: str | None, clerk: str | None, request_id: str | None) -> str | None:
-    """A kiosk's request_id as the tickets table keys it: within the issuer (the principal that
-    asked: a clerk, else the device), so one kiosk's retry never finds another kiosk's ticket.
-    Derived from the event's envelope, so a rebuild keys it the same way."""
-    if not request_id:
-        return None
-    issuer = f"clerk:{clerk}" if clerk else f"device:{device or ''}"
-    return json.dumps([issuer, request_id], ensure_ascii=False)
 
 
 def _issued(conn: sqlite3.Connection, ev: Event) -> None:

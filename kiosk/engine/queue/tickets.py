@@ -10,11 +10,11 @@ from kiosk.domain import Priority, TicketSource, TicketStatus
 from kiosk.engine.base import Actor, HallBase, Tx, find_category, find_item
 from kiosk.engine.queue.day import day_closed
 from kiosk.engine.queue.estimate import waiting_in
-from kiosk.engine.queue.projection import request_key
 from kiosk.engine.queue.views import find_ticket, read_ticket
 from kiosk.errors import Conflict, Invalid, NotFound
 from kiosk.events import EventType
 from kiosk.ids import new_token, ulid
+from kiosk.store.keys import request_key
 
 CHECKIN_EARLY = timedelta(minutes=30)
 CHECKIN_LATE = timedelta(minutes=15)

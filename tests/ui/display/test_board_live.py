@@ -46,7 +46,7 @@ def test_a_call_shows_on_the_event_that_carries_it(qtbot: Any, live: Any, board:
             tile = board.windows.tiles[1]
             seen.append((board.now.number.text(), tile.ticket.text(), board.now.line.text()))
 
-    board.source.feed.received.connect(on_event)
+    board.source.follow.received.connect(on_event)
     clerk(live, 1).post("call-next")
     qtbot.waitUntil(lambda: len(seen) == 1, timeout=WAIT_MS)
     number, tile_text, line = seen[0]
@@ -84,7 +84,8 @@ def test_a_dropped_connection_resumes_without_missing_a_call(
     at_1, at_4 = clerk(live, 1), clerk(live, 4)
     at_1.post("call-next")
     qtbot.waitUntil(lambda: board.now.number.text() == tickets[0]["number"], timeout=WAIT_MS)
-    feed = board.source.feed
+    feed = board.source.follow.feed
+    assert feed is not None
     with qtbot.waitSignal(feed.connected, timeout=WAIT_MS):
         feed._socket.abort()  # the network drops; the feed retries on its own
     assert not board.source.live

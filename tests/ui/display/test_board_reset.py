@@ -56,7 +56,7 @@ def test_a_board_behind_a_restored_server_reloads_and_follows_on(
     board.resize(1920, 1080)
     board.show()
     resets: list[int] = []
-    source.feed.reset.connect(resets.append)
+    source.follow.reset.connect(resets.append)
 
     def issue_and_call(window: int, n: int = 1) -> str:
         """Issues n tickets and calls the first at the window; returns its number."""

@@ -43,15 +43,17 @@ def console(qtbot: Any, live: Any, desk_qt: None, tmp_path: Path) -> Any:
     from ui.help_desk.session import DeskSession
     from ui.help_desk.window import HelpDeskWindow
 
-    def open_console(employee_no: str = "8001", pin: str = "8888") -> HelpDeskWindow:
-        window = HelpDeskWindow(DeskSession(live.url, "zh"), f"pdf://{tmp_path / 'prints'}")
+    def open_console(
+        employee_no: str = "8001", pin: str = "8888", printer: str | None = None
+    ) -> HelpDeskWindow:
+        printer = printer or f"pdf://{tmp_path / 'prints'}"
+        window = HelpDeskWindow(DeskSession(live.url, "zh"), printer)
         qtbot.addWidget(window)
         window.auto_login(employee_no, pin)
         window.show()
         with qtbot.waitSignal(window.ready, timeout=WAIT):
             window.session.load_catalog()
-        qtbot.waitUntil(lambda: window.session.feed is not None, timeout=WAIT)
-        qtbot.waitUntil(lambda: window.session.feed.is_connected, timeout=WAIT)
+        qtbot.waitUntil(lambda: window.session.follow.is_connected, timeout=WAIT)
         qtbot.waitUntil(lambda: window.session.on_duty, timeout=WAIT)
         return window
 

@@ -42,9 +42,7 @@ def test_answer_and_resolve_offline_arrive_once_after_restart(
     with server_process(data, port):
         with qtbot.waitSignal(w.ready, timeout=WAIT):
             session.load_catalog()
-        qtbot.waitUntil(
-            lambda: session.feed is not None and session.feed.is_connected, timeout=WAIT
-        )
+        qtbot.waitUntil(lambda: session.follow.is_connected, timeout=WAIT)
         qtbot.waitUntil(lambda: session.on_duty and session.pending == 0, timeout=WAIT)
         r = httpx.post(
             f"{url}/api/v1/consultations",

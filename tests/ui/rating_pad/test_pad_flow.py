@@ -19,7 +19,7 @@ def open_pad(qtbot, live, tmp_path: Path, **options) -> RatingPad:
     qtbot.addWidget(pad)
     with qtbot.waitSignal(pad.ready, timeout=WAIT):
         pad.load()
-    qtbot.waitUntil(lambda: pad.feed is not None and pad.feed.is_connected, timeout=WAIT)
+    qtbot.waitUntil(lambda: pad.follow.is_connected, timeout=WAIT)
     return pad
 
 

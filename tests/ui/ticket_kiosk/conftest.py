@@ -86,7 +86,7 @@ def make_kiosk(kiosk_qt: None, qtbot: Any, speaker: FakeSpeaker) -> Iterator[Cal
         if wait:
             qtbot.waitUntil(lambda: window.ctx.hall.ready, timeout=WAIT_MS)
             qtbot.waitUntil(lambda: window.ctx.hall.index is not None, timeout=WAIT_MS)
-            qtbot.waitUntil(lambda: window.ctx.hall.feed.is_connected, timeout=WAIT_MS)
+            qtbot.waitUntil(lambda: window.ctx.hall.follow.is_connected, timeout=WAIT_MS)
         return window
 
     yield make

@@ -1,4 +1,4 @@
-"""Appointment check-in (typed or scanned) under DESIGN.md's window, and rejoining after a
+"""Appointment check-in (typed or scanned) from 30 minutes early to 15 late, and rejoining after a
 missed call, where the engine decides."""
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ def test_out_of_service_within_3s_and_recovers(
     assert kiosk.current[0] == "offline"
     switchable.start()
     qtbot.waitUntil(lambda: kiosk.current[0] == "home", timeout=8000)
-    qtbot.waitUntil(lambda: kiosk.ctx.hall.feed.is_connected, timeout=8000)
+    qtbot.waitUntil(lambda: kiosk.ctx.hall.follow.is_connected, timeout=8000)
     # and it works again
     kiosk.go("item", "HJ-004")
     kiosk.screens["item"].take.click()

@@ -59,10 +59,11 @@ def test_escpos_ticket_bytes_hold_number_gb18030_text_and_qr(
     sample_live: Any, make_kiosk: Any, qtbot: Any
 ) -> None:
     kiosk = make_kiosk(sample_live.url, sample_live.tokens["kiosk"], printer="escpos+dummy://")
-    with qtbot.waitSignal(kiosk.ctx.printer.ticketPrinted, timeout=WAIT_MS) as printed:
+    with qtbot.waitSignal(kiosk.ctx.printer.printed, timeout=WAIT_MS) as printed:
         ticket = take_via_item(kiosk, qtbot, "HUJI", "HJ-004")
-    ticket_id, result = printed.args
-    assert ticket_id == ticket["id"] and result.ok
+    job, result = printed.args
+    assert (job.kind, job.tag, job.name) == ("ticket", ticket["id"], ticket["number"])
+    assert result.ok
     data: bytes = result.data
     assert ticket["number"].encode() in data
     assert "户籍与身份证".encode("gb18030") in data
@@ -78,7 +79,7 @@ def test_pdf_ticket_and_notice(
     sample_live: Any, make_kiosk: Any, qtbot: Any, tmp_path: Path
 ) -> None:
     kiosk = make_kiosk(sample_live.url, sample_live.tokens["kiosk"], printer=f"pdf://{tmp_path}")
-    with qtbot.waitSignal(kiosk.ctx.printer.ticketPrinted, timeout=WAIT_MS) as printed:
+    with qtbot.waitSignal(kiosk.ctx.printer.printed, timeout=WAIT_MS) as printed:
         ticket = take_via_item(kiosk, qtbot, "SHEBAO", "SB-001")
     result = printed.args[1]
     assert result.ok and result.path is not None and result.path.exists()
@@ -89,10 +90,11 @@ def test_pdf_ticket_and_notice(
     kiosk.go("item", "GJJ-001")
     item = kiosk.screens["item"]
     assert item.print.isVisible()
-    with qtbot.waitSignal(kiosk.ctx.printer.noticePrinted, timeout=WAIT_MS) as notice:
+    with qtbot.waitSignal(kiosk.ctx.printer.printed, timeout=WAIT_MS) as notice:
         tap(qtbot, item.print)
-    assert notice.args[0].ok
-    doc.load(str(notice.args[0].path))
+    job, result = notice.args
+    assert job.kind == "notice" and job.name == "GJJ-001" and result.ok
+    doc.load(str(result.path))
     # PDF text extraction maps some CJK glyphs to Kangxi radicals; NFKC folds them back
     text = unicodedata.normalize("NFKC", doc.getAllText(0).text())
     assert "一次性告知单" in text and "GJJ-001" in text and "购房合同" in text
@@ -110,7 +112,7 @@ def test_print_failure_keeps_ticket_on_screen_and_alerts_staff(
         sample_live.tokens["kiosk"],
         printer=f"escpos+tcp://127.0.0.1:{port}?timeout=1",
     )
-    with qtbot.waitSignal(kiosk.ctx.printer.ticketPrinted, timeout=WAIT_MS) as printed:
+    with qtbot.waitSignal(kiosk.ctx.printer.printed, timeout=WAIT_MS) as printed:
         ticket = take_via_item(kiosk, qtbot, "HUJI", "HJ-004")
     assert not printed.args[1].ok
     screen = kiosk.screens["ticket"]

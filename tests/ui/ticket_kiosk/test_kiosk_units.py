@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from ui.ticket_kiosk.catalog import CatalogView, loc, queue_counts, required_material_names
+from ui.printing.documents import required_material_names
+from ui.ticket_kiosk.catalog import CatalogView, loc, queue_counts
 from ui.ticket_kiosk.texts import mask_phone, valid_phone, wait_text, waiting_text
 from ui.ticket_kiosk.widgets.keypad import BACKSPACE, CLEAR, apply_key
 

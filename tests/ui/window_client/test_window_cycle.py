@@ -43,7 +43,7 @@ def press(qtbot, client: WindowClient, key: Qt.Key) -> None:
     session by queued signals)."""
     action = next((a.name for a in ACTIONS if a.key == key), None)
     if action is not None:
-        qtbot.waitUntil(client.actions.buttons[action].isEnabled, timeout=WAIT)
+        qtbot.waitUntil(client.action_bar.buttons[action].isEnabled, timeout=WAIT)
     client.activateWindow()
     qtbot.waitUntil(client.isActiveWindow, timeout=WAIT)
     qtbot.keyClick(client, key)
@@ -83,7 +83,7 @@ def test_full_cycle_with_correction_and_rating(qtbot, sample_live, tmp_path: Pat
     qtbot.waitUntil(lambda: hall.ticket(first["id"])["status"] == "no_show", timeout=WAIT)
 
     assert kiosk.post(f"/api/v1/tickets/{first['number']}/requeue").status_code == 200
-    qtbot.waitUntil(client.actions.buttons["call_number"].isEnabled, timeout=WAIT)
+    qtbot.waitUntil(client.action_bar.buttons["call_number"].isEnabled, timeout=WAIT)
     press(qtbot, client, Qt.Key.Key_F6)  # call a specific number
     assert client.main.currentWidget() is client.call_page
     qtbot.keyClicks(client.call_page.number, first["number"].lower())

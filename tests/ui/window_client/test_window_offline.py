@@ -27,7 +27,7 @@ def key(qtbot, client: WindowClient, k: Qt.Key) -> None:
 
 
 def pause(qtbot, client: WindowClient, option: Qt.Key, note: str = "") -> None:
-    qtbot.waitUntil(client.actions.buttons["pause"].isEnabled, timeout=WAIT)
+    qtbot.waitUntil(client.action_bar.buttons["pause"].isEnabled, timeout=WAIT)
     key(qtbot, client, Qt.Key.Key_F8)
     page = client.pause_page
     assert client.main.currentWidget() is page
@@ -58,21 +58,19 @@ def test_pauses_while_offline_arrive_once_after_restart(qtbot, tmp_path: Path) -
         client.login.employee.setText("1002")
         client.login.pin.setText("1234")
         client.login.button.click()
-        qtbot.waitUntil(
-            lambda: session.feed is not None and session.feed.is_connected, timeout=WAIT
-        )
-        qtbot.waitUntil(client.actions.buttons["call"].isEnabled, timeout=WAIT)
+        qtbot.waitUntil(lambda: session.follow.is_connected, timeout=WAIT)
+        qtbot.waitUntil(client.action_bar.buttons["call"].isEnabled, timeout=WAIT)
 
     qtbot.waitUntil(lambda: not session.online, timeout=WAIT)
-    assert not client.actions.buttons["call"].isEnabled()
-    assert not client.actions.buttons["call_number"].isEnabled()
+    assert not client.action_bar.buttons["call"].isEnabled()
+    assert not client.action_bar.buttons["call_number"].isEnabled()
     assert client.header.banner.isVisibleTo(client)
     assert "calling is off" in client.header.banner.text()
     assert client.header.connection.text() == "Offline"
 
     pause(qtbot, client, Qt.Key.Key_3)  # meal
     assert session.status == "paused" and "Meal" in client.ticket.state.text()
-    qtbot.waitUntil(client.actions.buttons["resume"].isEnabled, timeout=WAIT)
+    qtbot.waitUntil(client.action_bar.buttons["resume"].isEnabled, timeout=WAIT)
     key(qtbot, client, Qt.Key.Key_F9)
     assert session.status == "open"
     assert session.status == "open" and session.pending == 2
@@ -98,7 +96,7 @@ def test_pauses_while_offline_arrive_once_after_restart(qtbot, tmp_path: Path) -
             ("window.paused", "other"),
         ]
         assert window[-1]["payload"]["note"] == "协助大厅引导"
-        qtbot.waitUntil(client.actions.buttons["resume"].isEnabled, timeout=WAIT)
-        assert not client.actions.buttons["call"].isEnabled()  # paused: resume first
+        qtbot.waitUntil(client.action_bar.buttons["resume"].isEnabled, timeout=WAIT)
+        assert not client.action_bar.buttons["call"].isEnabled()  # paused: resume first
         assert not client.header.pending.isVisibleTo(client)
         client.close()

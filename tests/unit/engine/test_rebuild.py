@@ -54,7 +54,7 @@ def test_personal_data_stays_out_of_the_log(hall) -> None:
 def test_request_ids_keyed_by_issuer_rebuild_and_migrate_alike(hall) -> None:
     from kiosk.engine.base import Actor
     from kiosk.store.db import transaction
-    from kiosk.store.migrations import MIGRATIONS
+    from kiosk.store.schema import MIGRATIONS
 
     a, _ = hall.issue_ticket("SB", request_id="tap-1", actor=Actor(device="kiosk-1"))
     b, created = hall.issue_ticket("SB", request_id="tap-1", actor=Actor(device="kiosk-2"))

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from kiosk.engine.queue.routing import next_for
 from kiosk.store.db import connect
-from kiosk.store.migrations import migrate
+from kiosk.store.schema import migrate
 
 DAY, OTHER_DAY = "2026-11-27", "2026-11-26"
 CATEGORIES = ("SB", "GJJ", "ZX")

@@ -3,6 +3,7 @@ when it is back, a lost reply not applied twice, and a restarted outbox carrying
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import httpx
 import pytest
 
 from kiosk.domain import DeviceRole
-from kiosk.outbox import Outbox, OutboxEvent
+from kiosk.outbox import Outbox, OutboxEvent, open_outbox
 from kiosk.store.db import store_path
 from tests.helpers.hallfactory import make_hall
 from tests.helpers.server import free_port, running, server_process
@@ -201,3 +202,83 @@ def test_adopt_moves_waiting_writes_to_a_new_session(tmp_path: Path, hall) -> No
         assert [e.item.owner for e in seen.kinds("refused") if e.item] == ["9"]
         assert len(seen.kinds("delivered")) == 1
         assert hall.queue_snapshot()["windows"][0]["status"] == "paused"
+
+
+# The file as front ends wrote it before sqlite-utils kept it; such files live on front-end PCs.
+OLD_FILE_SCHEMA = """CREATE TABLE IF NOT EXISTS outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, method TEXT NOT NULL,
+    path TEXT NOT NULL, body TEXT, token TEXT, owner TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT,
+    delivered_at TEXT, status INTEGER, result TEXT)"""
+
+
+def file_schema(path: Path) -> list[tuple[str, str | None]]:
+    conn = sqlite3.connect(path)
+    try:
+        return sorted(conn.execute("SELECT name, sql FROM sqlite_master").fetchall())
+    finally:
+        conn.close()
+
+
+def test_a_new_file_refuses_a_second_copy_of_a_write(tmp_path: Path) -> None:
+    path = tmp_path / "o.sqlite"
+    box = open_outbox(path)
+    insert = "INSERT {} INTO outbox(id, method, path, created_at) VALUES ('k1', 'POST', '/x', 't')"
+    box.db.execute(insert.format("OR IGNORE"))
+    box.db.execute(insert.format("OR IGNORE"))
+    assert box.count == 1
+    with pytest.raises(sqlite3.IntegrityError):
+        box.db.execute(insert.format(""))
+    box.db.close()
+    before = file_schema(path)
+    open_outbox(path).db.close()
+    assert file_schema(path) == before  # opening again adds nothing
+
+
+def test_a_file_from_before_is_carried_on_as_it_is(tmp_path: Path, hall_dir) -> None:
+    """Writes waiting in a file the earlier code made go out once and in order, and the file
+    keeps its own table (no second index on the key)."""
+    data, sync = hall_dir
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    path = tmp_path / "outbox.sqlite"
+    with server_process(data, port):
+        clerk = httpx.post(
+            f"{url}/api/v1/sessions", json={"employee_no": "1002", "pin": "1234", "window": 2}
+        ).json()["token"]
+    conn = sqlite3.connect(path)
+    conn.execute(OLD_FILE_SCHEMA)
+    rows = [
+        (
+            "old",
+            "POST",
+            "/api/v1/windows/2/pause",
+            '{"reason": "meal"}',
+            "2026-01-01T00:00:00+00:00",
+        ),
+        ("k1", "POST", "/api/v1/windows/2/pause", '{"reason": "short_leave"}', "2026-11-27T09:00"),
+        ("k2", "POST", "/api/v1/windows/2/resume", None, "2026-11-27T09:01"),
+    ]
+    conn.executemany(
+        "INSERT INTO outbox(id, method, path, body, token, owner, created_at)"
+        " VALUES (?, ?, ?, ?, ?, '', ?)",
+        [(i, m, p, b, clerk, t) for i, m, p, b, t in rows],
+    )
+    conn.execute("UPDATE outbox SET delivered_at = created_at, status = 200 WHERE id = 'old'")
+    conn.commit()
+    conn.close()
+    before = file_schema(path)
+
+    seen = Recorder()
+    with server_process(data, port):
+        box = Outbox(path, url, seen, backoff_s=FAST)
+        try:
+            assert box.wait_idle(10)
+        finally:
+            box.close()
+        assert window_events(url, sync) == ["window.opened", "window.paused", "window.resumed"]
+    assert [e.item.id for e in seen.kinds("delivered") if e.item] == ["k1", "k2"]
+    assert file_schema(path) == before
+    conn = sqlite3.connect(path)
+    assert [r[0] for r in conn.execute("SELECT id FROM outbox ORDER BY seq")] == ["k1", "k2"]
+    conn.close()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
 
+from ui.common.wording import loc
 from ui.ticket_kiosk.actions import TicketFlow
-from ui.ticket_kiosk.catalog import loc
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.screens.base import Nav, Screen
 from ui.ticket_kiosk.texts import time_limit_text, wait_text, waiting_text

@@ -1,5 +1,5 @@
 """Appointment check-in (预约签到): type the code or scan it (a barcode scanner types it and
-presses Enter). The server applies the rule (DESIGN.md): from 30 minutes early to 15 minutes
+presses Enter). The server applies the hall's rule: from 30 minutes early to 15 minutes
 late gives priority, later gives a normal ticket, earlier is refused with the time to return.
 """
 

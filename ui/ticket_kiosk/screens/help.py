@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common import paths
 from ui.ticket_kiosk.actions import TicketFlow
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.screens.base import Nav, Screen
@@ -155,7 +156,7 @@ class HelpScreen(Screen):
         if self.phone.digits:
             body["phone"] = self.phone.digits
         self.nav.busy(self.tr("Sending…"))
-        call = self.ctx.api.post("/api/v1/consultations", body)
+        call = self.ctx.api.post(paths.CONSULTATIONS, body)
         self.ctx.send(call, self._sent, self._refused, lambda: self.nav.busy(None))
 
     def _sent(self, answer: Any) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from ui.common import paths
 from ui.common.api import ApiError
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.texts import mask_phone, valid_phone
@@ -37,7 +38,7 @@ class StaffingBanner(QFrame):
             self.refresh()
 
     def refresh(self) -> None:
-        call = self.ctx.api.get("/api/v1/helpdesk/status")
+        call = self.ctx.api.get(paths.HELPDESK_STATUS)
         call.succeeded.connect(self._got)
         call.failed.connect(self._unknown)
 

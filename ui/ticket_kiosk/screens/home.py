@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 
-from ui.ticket_kiosk.catalog import loc
+from ui.common.wording import loc
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.screens.base import Nav, Screen
 from ui.ticket_kiosk.texts import wait_text, waiting_short
@@ -49,8 +49,8 @@ class HomeScreen(Screen):
         self.side_box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.side)
         self.side_box.setContentsMargins(0, 0, 0, 0)
         self.side_box.setSpacing(18)
-        self.actions = (self.help, self.checkin, self.rejoin)
-        for tile in self.actions:
+        self.side_tiles = (self.help, self.checkin, self.rejoin)
+        for tile in self.side_tiles:
             self.side_box.addWidget(tile, 1)
         self.status = QFrame()
         self.status.setProperty("role", "card")
@@ -107,7 +107,7 @@ class HomeScreen(Screen):
         )
         self.rejoin.set_texts("", self.tr("Missed your call?"), self.tr("Rejoin the queue"))
         self.status.setVisible(not portrait)
-        for tile in self.actions:  # compact in a column, as tall as the row allows in portrait
+        for tile in self.side_tiles:  # compact in a column, as tall as the row allows in portrait
             tile.setMaximumHeight(MAX if portrait else (240 if ctx.elder else 190))
         self.advice.setText(
             self.tr("After taking a ticket, watch the screens and listen for your number.")

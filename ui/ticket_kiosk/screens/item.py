@@ -1,8 +1,8 @@
 """A service item's one-time notice (一次性告知): the standard materials, the promised time
 limit, the fee and whether it can be done online, with "print this list" and "take a ticket".
 
-Showing the full standard list before the citizen queues is the kiosk's answer to DESIGN.md
-problem 1 (halls asking for extra materials): what is on this screen is all that is needed.
+Showing the full standard list before the citizen queues is the kiosk's answer to halls asking
+for extra materials beyond the standard list: what is on this screen is all that is needed.
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout
 
+from ui.common.wording import loc
 from ui.printing.dispatch import PrintResult
+from ui.printing.documents import notice_data
+from ui.printing.printer import PrintJob
 from ui.ticket_kiosk.actions import TicketFlow
-from ui.ticket_kiosk.catalog import loc
 from ui.ticket_kiosk.context import KioskContext
-from ui.ticket_kiosk.printing import notice_data
 from ui.ticket_kiosk.screens.base import Nav, Screen
 from ui.ticket_kiosk.texts import fee_text, time_limit_text
 from ui.ticket_kiosk.widgets.common import button, label
@@ -59,7 +60,7 @@ class ItemScreen(Screen):
         self.print.clicked.connect(self._print)
         self.take.clicked.connect(lambda: self._take("normal"))
         self.green.clicked.connect(lambda: self._take("green"))
-        ctx.printer.noticePrinted.connect(self._printed)
+        ctx.printer.printed.connect(self._printed)
 
         left = QVBoxLayout()
         left.setSpacing(14)
@@ -149,9 +150,13 @@ class ItemScreen(Screen):
     def _print(self) -> None:
         self.print.setEnabled(False)
         self.print_status.setText(self.tr("Printing…"))
-        self.ctx.printer.print_notice(notice_data(self.item, self.ctx.hall.catalog, self.ctx.lang))
+        catalog = self.ctx.hall.catalog
+        data = notice_data(catalog.data if catalog else {}, self.item, self.ctx.lang)
+        self.ctx.printer.notice(data)
 
-    def _printed(self, result: PrintResult) -> None:
+    def _printed(self, job: PrintJob, result: PrintResult) -> None:
+        if job.kind != "notice":  # at the kiosk only this screen prints notices
+            return
         self.print.setEnabled(True)
         if result.ok:
             self.print_status.setText(self.tr("Printed. Please take the list from the slot."))

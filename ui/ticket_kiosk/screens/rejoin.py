@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
 
+from ui.common import paths
 from ui.ticket_kiosk.actions import TicketFlow
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.screens.base import Nav, Screen
@@ -100,7 +101,7 @@ class RejoinScreen(Screen):
         self.error.hide()
         self.in_flight = True
         self.nav.busy(self.tr("Checking your number…"))
-        call = self.ctx.api.post(f"/api/v1/tickets/{self.number}/requeue", {})
+        call = self.ctx.api.post(paths.ticket_requeue(self.number), {})
         self.ctx.send(call, self._ok, self._refused, self._settle)
 
     def _settle(self) -> None:

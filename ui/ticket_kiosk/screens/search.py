@@ -1,4 +1,4 @@
-"""One search over service items, FAQs and notices (DESIGN.md problem 2), as the citizen types.
+"""One search over service items, FAQs and notices (not items alone), as the citizen types.
 
 Chinese substrings from one character, full pinyin and initials (sfz -> 身份证) and English all
 work, because the kiosk uses the core's index (kiosk.search) built on a worker thread. A query

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout
 
 from ui.printing.dispatch import PrintResult
+from ui.printing.printer import PrintJob
 from ui.ticket_kiosk.actions import IssuedTicket
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.screens.base import Nav, Screen
@@ -52,7 +53,7 @@ class TicketScreen(Screen):
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
-        ctx.printer.ticketPrinted.connect(self._printed)
+        ctx.printer.printed.connect(self._printed)
 
         card = QFrame()
         card.setProperty("role", "ticket")
@@ -164,8 +165,10 @@ class TicketScreen(Screen):
         self.status.rebuild()
         self.countdown.setText(self.tr("Back to start in {s} s").format(s=self.remaining))
 
-    def _printed(self, ticket_id: str, result: PrintResult) -> None:
-        if self.issued is None or str(self.issued.ticket.get("id")) != ticket_id:
+    def _printed(self, job: PrintJob, result: PrintResult) -> None:
+        if job.kind != "ticket" or self.issued is None:
+            return
+        if str(self.issued.ticket.get("id")) != job.tag:
             return
         if result.ok:
             self.status.set_state("printed")

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
 
-from ui.ticket_kiosk.catalog import loc
+from ui.common.wording import loc
 from ui.ticket_kiosk.texts import count_text, form_text, required_text
 from ui.ticket_kiosk.widgets.common import label, restyle
 

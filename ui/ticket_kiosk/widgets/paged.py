@@ -2,7 +2,7 @@
 
 Why pages: older citizens miss content hidden below a scroll edge and struggle with swipes;
 "next page" is a big button that says what it does. Elder mode shows fewer, bigger tiles per
-page (DESIGN.md: fewer choices per screen).
+page (elder-friendly design: fewer choices per screen).
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ui.ticket_kiosk.catalog import CatalogView, loc
+from ui.common.wording import loc
+from ui.ticket_kiosk.catalog import CatalogView
 
 Index = QModelIndex | QPersistentModelIndex
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
