@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.domain import DeviceRole, Role
-from kiosk.engine.hall import Hall
 from kiosk.errors import one_line
+
+if TYPE_CHECKING:  # the engine loads when a command opens the store, not for --help or `say`
+    from kiosk.engine.hall import Hall
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -332,7 +334,7 @@ def plugin_commands() -> list[Callable[[object], None]]:
 
 
 def timeout_args(p: argparse.ArgumentParser) -> None:
-    """Bounded waits for half-sent requests (kiosk.server.timeouts), for both servers."""
+    """Bounded waits for half-sent requests (kiosk.timeouts), for both servers."""
     p.add_argument(
         "--header-timeout", type=float, default=None, help="seconds for request headers (10)"
     )

@@ -48,9 +48,9 @@ def _emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from kiosk import timeouts
     from kiosk.center.app import create_center_app
     from kiosk.center.tokens import ensure_admin_token
-    from kiosk.server import timeouts
 
     app = create_center_app(args.db)
     token = ensure_admin_token(app.state.engine)

@@ -18,10 +18,10 @@ from types import FrameType
 
 import uvicorn
 
+from kiosk import timeouts
 from kiosk.admin import credentials
 from kiosk.admin.ops import Site
 from kiosk.admin.runner import open_store
-from kiosk.server import timeouts
 from kiosk.server.app import create_app
 from kiosk.store.lock import StoreLock
 from kiosk.sync import settings

@@ -13,7 +13,7 @@ from kiosk.center.db import make_engine
 from kiosk.center.migrations import MIGRATIONS
 from kiosk.center.schema import admin_tokens
 from kiosk.center.tokens import hash_token
-from kiosk.server.timeouts import TimedHttpProtocol
+from kiosk.timeouts import TimedHttpProtocol
 from tests.helpers.center_cli import run_center as run
 
 
