@@ -31,6 +31,8 @@ def main() -> int:
         "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count()},
         "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }
+    target = HERE / "results" / "latest.json"
+    target.parent.mkdir(exist_ok=True)
     for name in chosen:
         module = importlib.import_module(f"benchmarks.{name}")
         print(f"== {name}", flush=True)
@@ -38,9 +40,8 @@ def main() -> int:
         out[name] = results
         printer = getattr(module, "table", None)
         print(printer(results) if printer else json.dumps(results, indent=1, ensure_ascii=False))
-    target = HERE / "results" / "latest.json"
-    target.parent.mkdir(exist_ok=True)
-    target.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
+        # saved after each benchmark: a long run that fails late keeps what it measured
+        target.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
     print(f"saved {target.relative_to(HERE.parent)}")
     return 0
 

@@ -51,7 +51,8 @@ def _app() -> Any:
 
     from ui.common import i18n, theme
 
-    app = QApplication.instance() or QApplication([])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([])
     i18n.install(app, "zh", ("ticket_kiosk",))
     theme.apply(app, "ticket_kiosk")
     return app

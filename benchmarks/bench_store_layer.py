@@ -30,7 +30,8 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 
 from kiosk import events as evlog  # noqa: E402
 from kiosk.engine import projector  # noqa: E402
-from kiosk.events import Event, dumps  # noqa: E402
+from kiosk.engine.queue.projection import TIER_NORMAL  # noqa: E402
+from kiosk.events import Event, EventType, dumps  # noqa: E402
 from kiosk.store.db import connect, database, transaction  # noqa: E402
 from kiosk.store.keys import request_key  # noqa: E402
 from kiosk.store.schema import migrate  # noqa: E402
@@ -46,6 +47,7 @@ Writer = Callable[[Any, Event], None]
 
 def event(n: int) -> Event:
     number = f"A{n:03d}"
+    issued_at = f"{DAY}T01:00:00.000Z"
     payload = {
         "ticket_id": f"T{n:08d}",
         "number": number,
@@ -58,10 +60,10 @@ def event(n: int) -> Event:
         "source": "kiosk",
         "appointment_code": None,
         "request_id": f"tap-{n}",
-        "issued_at": f"{DAY}T01:00:00.000Z",
+        "issued_at": issued_at,
     }
-    return Event(n, f"E{n:08d}", "370200-00", payload["issued_at"], "kiosk-1", None,
-                 "ticket.issued", payload)  # fmt: skip
+    return Event(n, f"E{n:08d}", "370200-00", issued_at, "kiosk-1", None,
+                 EventType.TICKET_ISSUED, payload)  # fmt: skip
 
 
 def raw(conn: Any, ev: Event) -> None:
@@ -106,7 +108,7 @@ def with_sqlite_utils(tables: Tables, ev: Event) -> None:
             "appointment_code": p["appointment_code"],
             "request_id": request_key(ev.device, ev.actor, p["request_id"]),
             "status": "waiting",
-            "tier": projector.TIER_NORMAL,
+            "tier": TIER_NORMAL,
             "sort_at": p["issued_at"],
             "issued_at": p["issued_at"],
         }
