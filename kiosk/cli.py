@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from datetime import date
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -142,6 +143,46 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
         catalog = load_catalog(args.file)
         import_catalog(hall, catalog)
     print(f"catalog {catalog.version} applied: {len(catalog.items)} items")
+    return 0
+
+
+def cmd_calendar_show(args: argparse.Namespace) -> int:
+    """Read-only: the working-day calendar this hall counts deadlines and opening days by."""
+    from kiosk.engine.settings import HallSettings
+    from kiosk.store.export import open_readonly
+
+    conn = open_readonly(_data(args))
+    try:
+        calendar = HallSettings.load(conn).calendar
+    finally:
+        conn.close()
+    year = args.year
+    if year not in calendar.known:
+        print(f"{year}: 未载入节假日安排，按周一至周五计 / no schedule loaded, counted Mon-Fri")
+        return 0
+    source = calendar.years[year].source
+    print(f"{year} {source}")
+    for holiday in calendar.years[year].holidays:
+        makeup = ", ".join(d.isoformat() for d in holiday.workdays)
+        line = f"  {holiday.first} - {holiday.last}  {holiday.name_zh} / {holiday.name_en}"
+        print(line + (f"  (调休上班 make-up: {makeup})" if makeup else ""))
+    return 0
+
+
+def cmd_calendar_import(args: argparse.Namespace) -> int:
+    from kiosk.calendar.files import CalendarFileError, read_year_file
+
+    try:
+        year, _ = read_year_file(args.file)
+    except CalendarFileError as exc:
+        print(f"错误：{exc.message_zh}\n{exc.message_en}", file=sys.stderr)
+        return 2
+    text = args.file.read_text(encoding="utf-8")
+    with owned_hall(args, "kiosk calendar import") as hall:
+        stored = json.loads(hall.meta("calendar_years") or "{}")
+        stored[str(year.year)] = text
+        hall.set_meta("calendar_years", json.dumps(stored, ensure_ascii=False))
+    print(f"calendar {year.year} imported: {len(year.holidays)} holidays")
     return 0
 
 
@@ -305,6 +346,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--center-token", help="this hall's center token (saved for next time)")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_sync)
+
+    cal = sub.add_parser("calendar", help="working days, public holidays and make-up days")
+    cal_sub = cal.add_subparsers(dest="sub", required=True)
+    p = cal_sub.add_parser("show", help="the holidays and make-up days of a year (read-only)")
+    _data_arg(p)
+    p.add_argument("--year", type=int, default=date.today().year)
+    p.set_defaults(func=cmd_calendar_show)
+    p = cal_sub.add_parser("import", help="replace a year with a published schedule (TOML)")
+    _data_arg(p)
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_calendar_import)
 
     p = sub.add_parser("item", help="switch a catalog item on or off in this hall")
     _data_arg(p)

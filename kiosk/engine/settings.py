@@ -9,12 +9,15 @@ and which imports them). A catalog import or an item switch reloads a new one; n
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from kiosk.calendar import WorkCalendar, load_calendar
 from kiosk.catalog.hall_config import HallConfig, WindowConfig
 from kiosk.catalog.model import Catalog
 from kiosk.clock import service_day
@@ -31,6 +34,7 @@ class HallSettings:
     windows: Mapping[int, WindowConfig]
     window_ranks: Mapping[int, Mapping[str, int]]  # window -> category -> rank (0 first)
     serving: Mapping[str, tuple[int, ...]]  # category -> the windows that serve it
+    calendar: WorkCalendar  # working days, holidays, make-up days (kiosk/calendar)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> HallSettings:
@@ -56,6 +60,7 @@ class HallSettings:
             windows={w.no: w for w in config.windows},
             window_ranks=ranks,
             serving={code: tuple(nos) for code, nos in serving.items()},
+            calendar=load_calendar(imported_years(meta.get("calendar_years"))),
         )
 
     @property
@@ -65,3 +70,11 @@ class HallSettings:
     def today(self, now: datetime) -> date:
         """The hall's service day at `now` (its local date)."""
         return service_day(now, self.tz)
+
+
+def imported_years(stored: str | None) -> list[dict[str, object]]:
+    """The year files a hall imported (`kiosk calendar import`), kept in meta as their TOML
+    text by year, so the store alone says which days the hall works."""
+    if not stored:
+        return []
+    return [tomllib.loads(text) for _, text in sorted(json.loads(stored).items())]

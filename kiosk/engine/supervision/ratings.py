@@ -12,7 +12,7 @@ is the 7-day rule's alone.
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from kiosk.clock import iso, parse_iso
@@ -23,16 +23,6 @@ from kiosk.events import EventType
 from kiosk.ids import ulid
 
 DEFAULT_AFTER = timedelta(days=7)
-
-
-def add_working_days(start: date, days: int) -> date:
-    """Deadlines count working days (Mon-Fri); public holidays are a local calendar's job."""
-    current = start
-    while days > 0:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            days -= 1
-    return current
 
 
 class RatingCommands(HallBase):
@@ -80,7 +70,9 @@ class RatingCommands(HallBase):
                 actor,
             )
             if level <= BAD_RATING_MAX:
-                deadline = add_working_days(self.today(tx.now), self.config.case_deadline_days)
+                deadline = self.settings.calendar.add_working_days(
+                    self.today(tx.now), self.config.case_deadline_days
+                )
                 tx.emit(
                     EventType.CASE_OPENED,
                     {

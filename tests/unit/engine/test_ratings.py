@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from kiosk.clock import FakeClock
 from kiosk.domain import Outcome, RatingChannel, RatingTag
-from kiosk.engine.supervision.ratings import add_working_days
 from kiosk.errors import Conflict, Forbidden
-from tests.helpers.hallfactory import at_window, issue
+from tests.helpers.hallfactory import at_window, issue, make_hall
 
 
 def served(hall) -> dict:
@@ -42,9 +43,21 @@ def test_bad_rating_opens_a_case_due_in_working_days(hall) -> None:
     assert case["deadline"] == "2026-12-04"  # Friday + 5 working days
 
 
-def test_working_days_skip_weekends() -> None:
-    assert add_working_days(date(2026, 11, 27), 1) == date(2026, 11, 30)
-    assert add_working_days(date(2026, 11, 23), 5) == date(2026, 11, 30)
+def test_case_deadline_skips_the_national_day_holiday_and_counts_its_makeup_day(
+    db_path, tmp_path
+) -> None:
+    # Tuesday 29 September 2026: 5 working days are 30 Sep, 8, 9, 10 (a Saturday worked
+    # instead, 调休) and 12 October; Monday-Friday counting would say 6 October, mid-holiday.
+    clock = FakeClock(datetime(2026, 9, 29, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    hall = make_hall(db_path, clock)
+    try:
+        s = served(hall)
+        hall.finish(1, Outcome.COMPLETED, s["actor"])
+        hall.rate(s["ticket"]["id"], 1, RatingChannel.PAD, pad_window=1)
+        case = hall.reader().execute("SELECT deadline FROM cases").fetchone()
+        assert case["deadline"] == "2026-10-12"
+    finally:
+        hall.close()
 
 
 def test_no_rating_in_seven_days_counts_as_basically_satisfied(hall, clock) -> None:
