@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException
 
 from kiosk.center.db import default_db_url, open_center_db
 from kiosk.center.errors import CenterError
+from kiosk.center.office_routes import build_office_router
 from kiosk.center.routes import build_router
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,7 @@ def create_center_app(db_url: str) -> FastAPI:
     app.state.engine = engine
     _install_problem_handlers(app)
     app.include_router(build_router(engine))
+    app.include_router(build_office_router(engine))
     return app
 
 

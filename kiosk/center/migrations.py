@@ -38,9 +38,15 @@ def _v2_wide_actor(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE events ALTER COLUMN actor TYPE VARCHAR(64)"))
 
 
+def _v3_office_users(conn: Connection) -> None:
+    """Tokens for the city and district offices that read the reports page."""
+    schema.office_users.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "halls, events, acks, catalogs, admins", _v1_initial),
     Migration(2, "events.actor as wide as an employee number", _v2_wide_actor),
+    Migration(3, "office users (city and district report readers)", _v3_office_users),
 )
 
 

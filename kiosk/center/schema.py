@@ -102,3 +102,14 @@ schema_version = Table(
 )
 
 V1_TABLES = (halls, events, hall_acks, catalog_versions, admin_tokens)
+
+# People of the city and district offices who read reports: a token each, shown once. A row with
+# a district hall code sees that district hall and its townships; a row without one sees the city.
+office_users = Table(
+    "office_users",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("district", HALL_CODE, ForeignKey("halls.code"), nullable=True),
+    Column("created_at", TIME, nullable=False),
+)
