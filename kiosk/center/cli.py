@@ -79,6 +79,20 @@ def register(subparsers: Any) -> None:
     publish.add_argument("file")
     publish.set_defaults(func=_handler("cmd_catalog_publish"))
 
+    office = sub.add_parser("office-user", help="people of the city and district offices")
+    office_sub = office.add_subparsers(dest="office_command", metavar="COMMAND", required=True)
+    office_add = office_sub.add_parser(
+        "add", help="make a report reader's token: the whole city, or one district"
+    )
+    _common(office_add)
+    office_add.add_argument(
+        "--name", required=True, help="who holds it, e.g. 市南区政务服务管理办公室"
+    )
+    office_add.add_argument(
+        "--district", default=None, help="a district hall's code; without it the user sees the city"
+    )
+    office_add.set_defaults(func=_handler("cmd_office_user_add"))
+
     report = sub.add_parser("report", help="three-level comparison report")
     _common(report, json_flag=False)
     report.add_argument("--from", dest="day_from", required=True, help="first service day")
@@ -86,4 +100,9 @@ def register(subparsers: Any) -> None:
     report.add_argument("--by", choices=["level", "hall", "item"], default="level")
     report.add_argument("--format", choices=["table", "csv", "xlsx", "json"], default="table")
     report.add_argument("--out", default=None, help="write to FILE (required for xlsx)")
+    report.add_argument(
+        "--compare-from", default=None, help="xlsx/csv: first day compared (default: period before)"
+    )
+    report.add_argument("--compare-to", default=None, help="xlsx/csv: last day compared")
+    report.add_argument("--no-compare", action="store_true", help="xlsx/csv: no compared period")
     report.set_defaults(func=_handler("cmd_report"))

@@ -129,12 +129,54 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
 
 
 @_guard
+def cmd_office_user_add(args: argparse.Namespace) -> int:
+    from kiosk.center.office_users import create_office_user
+
+    token = create_office_user(open_center_db(args.db), args.name, args.district)
+    where = f"district {args.district}" if args.district else "the whole city"
+    data = {"name": args.name, "district": args.district, "token": token}
+    text = f"office user {args.name} ({where}); its token (shown once / 仅显示一次):\n{token}"
+    return _emit(args, data, text)
+
+
+@_guard
 def cmd_report(args: argparse.Namespace) -> int:
     from kiosk.center.report_format import render
     from kiosk.center.reports import build_report
 
-    report = build_report(open_center_db(args.db), args.day_from, args.day_to, args.by)
+    engine = open_center_db(args.db)
+    if args.format in ("xlsx", "csv"):
+        return _report_book(args, engine)
+    report = build_report(engine, args.day_from, args.day_to, args.by)
     text = render(report, args.format, Path(args.out) if args.out else None)
     if text is not None:
         sys.stdout.write(text)
+    return 0
+
+
+def _report_book(args: argparse.Namespace, engine: Any) -> int:
+    """The workbook (every view) or one view as CSV, with the compared period beside."""
+    from kiosk.center.office_report import office_book
+    from kiosk.center.office_users import CITY_ADMIN
+    from kiosk.center.workbook import csv_bytes, write_workbook
+
+    if args.format == "xlsx" and not args.out:
+        raise ValueError("xlsx needs --out FILE / xlsx 格式须用 --out 指定文件")
+    book = office_book(
+        engine,
+        CITY_ADMIN,
+        args.day_from,
+        args.day_to,
+        args.compare_from,
+        args.compare_to,
+        compare=not args.no_compare,
+    )
+    if args.format == "xlsx":
+        write_workbook(book, Path(args.out))
+        return 0
+    body = csv_bytes(book, args.by)
+    if args.out:
+        Path(args.out).write_bytes(body)
+    else:
+        sys.stdout.write(body.decode("utf-8-sig"))
     return 0
