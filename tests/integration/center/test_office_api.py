@@ -24,9 +24,9 @@ from kiosk.center.office_report import office_book
 from kiosk.center.office_users import CITY_ADMIN, create_office_user
 from kiosk.center.tokens import create_admin_token
 from tests.helpers.center_cli import run_center
-from tests.integration.center.conftest import ENGINES, make_db_url
 from tests.helpers.live_server import serve_in_thread
 from tests.helpers.office_fixture import CITY, HALLS, MONTH, NORTH, SOUTH, load_city, register_city
+from tests.integration.center.conftest import ENGINES, make_db_url
 
 NORTH_HALLS = [NORTH, "370203-01", "370203-02"]
 SOUTH_HALLS = [SOUTH, "370202-01", "370202-02"]
