@@ -137,7 +137,8 @@ class _Day:
             clerk = f"10{w:02d}"
             add(self.open, E.WINDOW_OPENED, clerk, window_no=w, clerk=clerk)
             for k in range(3):
-                paused, duration, ab = self.moment(), rng.uniform(120, 1800), f"AB{w:02d}{k}"
+                paused, duration = self.moment(), rng.uniform(120, 1800)
+                ab = f"AB{self.day:%m%d}{w:02d}{k}"  # unique in the hall's log, like a hall's
                 add(paused, E.WINDOW_PAUSED, clerk, window_no=w, clerk=clerk, absence_id=ab,
                     reason=rng.choice(REASONS), note="")  # fmt: skip
                 add(paused + timedelta(seconds=duration), E.WINDOW_RESUMED, clerk, window_no=w,

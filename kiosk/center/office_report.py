@@ -12,11 +12,10 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from kiosk.center.catalogs import latest_version
 from kiosk.center.errors import invalid
+from kiosk.center.governance import build_governance
 from kiosk.center.office_users import Scope, visible_halls
-from kiosk.center.report_book import book_from_reports
-from kiosk.center.reports import build_report
+from kiosk.center.report_book import book_from_governance
 from kiosk.center.timeutil import is_day
 
 
@@ -45,26 +44,16 @@ def office_book(
     day_to: str,
     compare_from: str | None = None,
     compare_to: str | None = None,
-    compare: bool = True,
 ) -> dict[str, Any]:
-    """The book the office page and the workbook show, limited to what `scope` may see."""
-    if compare and (compare_from is None) != (compare_to is None):
+    """The book the office page and the workbook show, computed over the halls `scope` may see
+    only (a level or a total of a district user never includes another district's halls)."""
+    if (compare_from is None) != (compare_to is None):
         raise invalid(
             "give both compare_from and compare_to, or neither",
             "对比期间须同时给出起止日期，或都不给",
         )
+    if compare_from is None or compare_to is None:
+        compare_from, compare_to = previous_period(day_from, day_to)
     allowed = visible_halls(engine, scope)
-    views = ("hall", "level", "item") if allowed is None else ("hall",)
-    current = {by: build_report(engine, day_from, day_to, by) for by in views}
-    previous: dict[str, Any] = {}
-    if compare:
-        if compare_from is None or compare_to is None:
-            compare_from, compare_to = previous_period(day_from, day_to)
-        previous = {by: build_report(engine, compare_from, compare_to, by) for by in views}
-    return book_from_reports(
-        current,
-        previous,
-        catalog_version=latest_version(engine),
-        scope=scope.as_json(),
-        allowed_halls=allowed,
-    )
+    gov = build_governance(engine, day_from, day_to, compare_from, compare_to, halls=allowed)
+    return book_from_governance(gov, scope.as_json())

@@ -56,14 +56,13 @@ def _book(
     day_to: str,
     compare_from: str | None,
     compare_to: str | None,
-    compare: bool,
     hall: str | None,
 ) -> dict[str, Any]:
     scope = require_office(engine, authorization)
     if hall is not None:
         check_hall_visible(engine, scope, hall)
         scope = _narrowed(engine, scope, hall)
-    return office_book(engine, scope, day_from, day_to, compare_from, compare_to, compare)
+    return office_book(engine, scope, day_from, day_to, compare_from, compare_to)
 
 
 def _narrowed(engine: Engine, scope: Scope, hall: str) -> Scope:
@@ -114,15 +113,13 @@ def build_office_router(engine: Engine) -> APIRouter:
         day_to: Annotated[str, Query(alias="to", min_length=10, max_length=10)],
         compare_from: OptDay = None,
         compare_to: OptDay = None,
-        compare: bool = True,
         hall: Annotated[str | None, Query(max_length=32)] = None,
         authorization: Auth = None,
     ) -> dict[str, Any]:
         """The report book: figures per level, hall and item, with the compared period."""
         return await run_in_threadpool(
-            _book, engine, authorization, day_from, day_to, compare_from, compare_to, compare,
-            hall,
-        )  # fmt: skip
+            _book, engine, authorization, day_from, day_to, compare_from, compare_to, hall
+        )
 
     @router.get("/api/v1/office/report.xlsx")
     async def report_xlsx(
@@ -130,16 +127,13 @@ def build_office_router(engine: Engine) -> APIRouter:
         day_to: Annotated[str, Query(alias="to", min_length=10, max_length=10)],
         compare_from: OptDay = None,
         compare_to: OptDay = None,
-        compare: bool = True,
         hall: Annotated[str | None, Query(max_length=32)] = None,
         authorization: Auth = None,
     ) -> Response:
         def work() -> tuple[bytes, str]:
             import io
 
-            book = _book(
-                engine, authorization, day_from, day_to, compare_from, compare_to, compare, hall
-            )
+            book = _book(engine, authorization, day_from, day_to, compare_from, compare_to, hall)
             buf = io.BytesIO()
             write_workbook(book, buf)
             return buf.getvalue(), _download_name(book, "xlsx")
@@ -154,14 +148,11 @@ def build_office_router(engine: Engine) -> APIRouter:
         view: str = "hall",
         compare_from: OptDay = None,
         compare_to: OptDay = None,
-        compare: bool = True,
         hall: Annotated[str | None, Query(max_length=32)] = None,
         authorization: Auth = None,
     ) -> Response:
         def work() -> tuple[bytes, str]:
-            book = _book(
-                engine, authorization, day_from, day_to, compare_from, compare_to, compare, hall
-            )
+            book = _book(engine, authorization, day_from, day_to, compare_from, compare_to, hall)
             if view not in VIEWS or view not in book["views"]:
                 shown = ", ".join(book["views"])
                 raise invalid(f"view must be one of {shown}", f"view 须为 {shown} 之一")

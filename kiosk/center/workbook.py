@@ -25,6 +25,7 @@ SHEET_INFO = "说明"
 HOURS_FROM_MIN = 600.0  # a minutes column whose largest value reaches 10 h is shown in hours
 FORMATS = {
     "count": "#,##0",
+    "count_decimal": "#,##0.00",  # a count per window-day is a mean
     "percent": "0.0%",
     "minutes": "0.0",
     "hours": "0.0",
@@ -32,7 +33,8 @@ FORMATS = {
     "change_ratio": "+0.0%;-0.0%;0.0%",
     "change_points": "+0.0;-0.0;0.0",
 }
-UNIT_ZH = {"count": "", "percent": "", "minutes": "(分钟)", "hours": "(小时)", "text": ""}
+UNIT_ZH = {"count": "", "count_decimal": "", "percent": "", "minutes": "(分钟)", "hours": "(小时)",
+           "text": ""}  # fmt: skip
 HEAD_ROWS = 1  # one header row, no merged cells: sorting and filtering keep working
 PAGE_WIDTH_CHARS = 130  # about what a landscape A4 page holds at 75 %: still readable
 FONT = "等线"  # DengXian, the default of Excel on a Chinese desktop (LibreOffice substitutes)
@@ -48,6 +50,9 @@ def display_width(text: str) -> int:
 
 def shown_unit(fig: Figure, rows: list[Mapping[str, Any]]) -> str:
     """The unit a column is shown in: minutes become hours when the column runs long."""
+    if fig.unit == "count":
+        found = [r["values"][fig.key] for r in rows if _num(r["values"].get(fig.key))]
+        return "count" if all(float(v).is_integer() for v in found) else "count_decimal"
     if fig.unit != "minutes":
         return fig.unit
     biggest = max(
@@ -135,14 +140,15 @@ def _info_sheet(ws: Any, book: Mapping[str, Any]) -> None:
     units = {"count": "个/次", "percent": "%", "minutes": "分钟（大值以小时）", "text": "文字"}
     for f in book["figures"]:
         worse = {"high": "越高越差", "low": "越低越差"}.get(f.get("worse") or "", "")
-        ws.append([f["zh"], units.get(f["unit"], f["unit"]), worse, f.get("note_zh", "")])
+        note = book.get("definitions", {}).get(f["key"], "")
+        ws.append([f["zh"], units.get(f["unit"], f["unit"]), worse, note])
     ws.append([])
     ws.append(["较上期", "数量与时长为相对变化(%)；比率为相差的百分点"])
     ws.append(["标色", "每项指标最差的几个单位以浅红色标出（合计行除外）"])
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 40
     ws.column_dimensions["C"].width = 12
-    ws.column_dimensions["D"].width = 40
+    ws.column_dimensions["D"].width = 90
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -186,16 +192,20 @@ def _view_sheet(ws: Any, book: Mapping[str, Any], view: str) -> None:
 
     for i, head in enumerate(heads, start=1):
         ws.cell(1, i, head["zh"])
-    for j, fig in enumerate(figures):
-        col = n_heads + 1 + 2 * j
+    where = figure_columns(n_heads, figures)
+    change_cols = set()
+    for fig in figures:
+        col = where[fig.key]
         ws.cell(1, col, figure_label(fig, units[fig.key]))
-        ws.cell(1, col + 1, f"{fig.zh}{change_label(fig)}")
-    last_col = n_heads + 2 * len(figures)
+        if fig.unit != "text":
+            ws.cell(1, col + 1, f"{fig.zh}{change_label(fig)}")
+            change_cols.add(col + 1)
+    last_col = n_heads + sum(columns_of(f) for f in figures)
     for c in range(1, last_col + 1):
         cell = ws.cell(1, c)
         cell.font, cell.fill, cell.alignment = bold, head_fill, centered
         cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
-        if c > n_heads and (c - n_heads) % 2 == 0:
+        if c in change_cols:
             cell.font = Font(name=FONT, size=9, color="404040")
 
     first_data = HEAD_ROWS + 1
@@ -208,12 +218,15 @@ def _view_sheet(ws: Any, book: Mapping[str, Any], view: str) -> None:
             if i == 1:
                 depth = int(row.get("depth") or 0)
                 cell.alignment = Alignment(horizontal="left", indent=2 * depth)
-        for j, fig in enumerate(figures):
-            col = n_heads + 1 + 2 * j
+        for fig in figures:
+            col = where[fig.key]
             unit = units[fig.key]
             value = ws.cell(r, col, cell_value(unit, row["values"].get(fig.key)))
             value.number_format = FORMATS[unit]
             value.font = plain
+            if fig.unit == "text":
+                value.alignment = Alignment(wrap_text=True, vertical="top")
+                continue
             delta = ws.cell(r, col + 1, row["change"].get(fig.key))
             delta.number_format = change_format(fig)
             delta.font = Font(name=FONT, color="595959", size=9)
@@ -228,10 +241,10 @@ def _view_sheet(ws: Any, book: Mapping[str, Any], view: str) -> None:
     if body_rows >= 2:
         worst = DifferentialStyle(fill=PatternFill(bgColor=WORST_FILL), font=Font(bold=True))
         rank = max(1, min(3, body_rows // 3))
-        for j, fig in enumerate(figures):
+        for fig in figures:
             if fig.worse not in ("high", "low"):
                 continue
-            letter = get_column_letter(n_heads + 1 + 2 * j)
+            letter = get_column_letter(where[fig.key])
             top, bottom = f"{letter}{first_data}", f"{letter}{first_data + body_rows - 1}"
             ws.conditional_formatting.add(
                 f"{top}:{bottom}", worst_rule(fig, top, bottom, rank, worst)
@@ -251,6 +264,20 @@ def _view_sheet(ws: Any, book: Mapping[str, Any], view: str) -> None:
     ws.oddHeader.center.text = f"{book['title']} · {data['zh']} · {period_text(book)}"
     ws.oddHeader.center.size = 11
     ws.oddHeader.center.font = "Noto Sans CJK SC,Bold"
+
+
+def columns_of(fig: Figure) -> int:
+    """A figure takes two columns (this period, the change) and a text figure one."""
+    return 1 if fig.unit == "text" else 2
+
+
+def figure_columns(n_heads: int, figures: list[Figure]) -> dict[str, int]:
+    """The 1-based column of each figure's value."""
+    out, col = {}, n_heads + 1
+    for fig in figures:
+        out[fig.key] = col
+        col += columns_of(fig)
+    return out
 
 
 def worst_rule(fig: Figure, top: str, bottom: str, rank: int, style: Any) -> Any:
@@ -288,6 +315,9 @@ def _column_widths(
             )
         widths.append(min(44, longest + 2))
     for fig in figures:
+        if fig.unit == "text":
+            widths.append(26.0)
+            continue
         label = display_width(figure_label(fig, units[fig.key]))
         widths.append(max(9.0, min(13.0, label / 2 + 2)))
         widths.append(10.0)
@@ -301,9 +331,11 @@ def csv_rows(book: Mapping[str, Any], view: str) -> list[list[Any]]:
     header = [h["zh"] for h in data["heads"]]
     for fig in figures:
         unit = "(%)" if fig.unit == "percent" else UNIT_ZH.get(fig.unit, "")
-        header += [f"{fig.zh}{unit}", f"{fig.zh}{change_label(fig)}"]
-        if fig.unit != "percent":
-            header[-1] += "(%)"
+        header.append(f"{fig.zh}{unit}")
+        if fig.unit != "text":
+            header.append(f"{fig.zh}{change_label(fig)}")
+            if fig.unit != "percent":
+                header[-1] += "(%)"
     out: list[list[Any]] = [header]
     for row in _rows_of(data):
         line: list[Any] = [row["cells"].get(h["key"]) for h in data["heads"]]
@@ -313,7 +345,7 @@ def csv_rows(book: Mapping[str, Any], view: str) -> list[list[Any]]:
                 value = round(value * 100, 4)
             if fig.unit != "percent" and _num(delta):
                 delta = round(delta * 100, 4)
-            line += [value, delta]
+            line += [value] if fig.unit == "text" else [value, delta]
         out.append(["" if v is None else v for v in line])
     return out
 
