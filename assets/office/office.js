@@ -7,7 +7,13 @@
 
   const KEY = "office-token";
   const LEVEL_ZH = { city: "市级", district: "区级", township: "乡镇" };
-  const TABLE_FIGURES = 10; // the first figures of the spec in the tables; all are in the workbook
+  // the figures the tables show, in this order, where a view has them; all are in the workbook
+  const TABLE_FIGURES = [
+    "tickets", "finished", "correction_rate", "first_time_rate", "wait_p50_min", "wait_p90_min",
+    "satisfaction_rate", "bad_rating_rate", "extra_materials_rate", "case_closure_rate",
+    "case_on_time_rate", "items_nonstandard", "pause_min_per_window_day",
+  ];
+  const DETAILS = ["missing_top", "items_off", "items_differing", "catalog_version"];
   const state = { book: null, halls: [], level: null, hall: null, figure: null };
   const $ = (id) => document.getElementById(id);
   const charts = {};
@@ -38,7 +44,9 @@
     if (!isNum(v)) return "—";
     if (unit === "percent") return (v * 100).toFixed(1) + "%";
     if (unit === "minutes") return v.toFixed(1);
-    if (unit === "count") return Math.round(v).toLocaleString("zh-CN");
+    if (unit === "count") {
+      return Number.isInteger(v) ? v.toLocaleString("zh-CN") : v.toFixed(2);
+    }
     return String(v);
   }
   function fmtChange(unit, v) {
@@ -71,7 +79,8 @@
   }
 
   function worstIds(rows, fig) {
-    // the same rule as the workbook: the worst max(1, min(3, n / 3)) rows of a figure
+    // the same rule as the workbook: the worst max(1, min(3, n / 3)) rows of a figure, ties
+    // included, never the best value
     if (!fig.worse || rows.length < 2) return new Set();
     const vals = rows.filter((r) => isNum(r.values[fig.key]));
     vals.sort((a, b) => fig.worse === "high"
@@ -79,13 +88,15 @@
     const rank = Math.max(1, Math.min(3, Math.floor(rows.length / 3)));
     if (!vals.length) return new Set();
     const cut = vals[Math.min(rank, vals.length) - 1].values[fig.key];
-    return new Set(vals.filter((r) => fig.worse === "high"
-      ? r.values[fig.key] >= cut : r.values[fig.key] <= cut).map((r) => r.id));
+    const best = vals[vals.length - 1].values[fig.key];
+    return new Set(vals.filter((r) => r.values[fig.key] !== best && (fig.worse === "high"
+      ? r.values[fig.key] >= cut : r.values[fig.key] <= cut)).map((r) => r.id));
   }
 
   function renderTable(table, view, rows, total, onClick) {
     const data = state.book.views[view];
-    const figs = viewFigures(view).slice(0, TABLE_FIGURES);
+    const shown = viewFigures(view);
+    const figs = TABLE_FIGURES.map((k) => shown.find((f) => f.key === k)).filter(Boolean);
     table.replaceChildren();
     table.dataset.view = view;
     const head = el("thead");
@@ -203,11 +214,28 @@
     }
   }
 
+  function renderDetail() {
+    // the text figures of the hall drilled into: what was missing, what differs from standard
+    const box = $("hall-detail");
+    box.replaceChildren();
+    if (!state.hall) { box.hidden = true; return; }
+    box.hidden = false;
+    const names = Object.fromEntries(state.book.figures.map((f) => [f.key, f.zh]));
+    for (const key of DETAILS) {
+      if (!(key in state.hall.values)) continue;
+      const dt = el("dt", {}, names[key] || key);
+      const dd = el("dd", { "data-fig": key }, state.hall.values[key] || "无");
+      box.appendChild(dt);
+      box.appendChild(dd);
+    }
+  }
+
   function renderItems() {
     const book = state.book;
     const note = $("item-note");
     const table = $("item-table");
     note.textContent = "";
+    renderDetail();
     if (state.hall && book.views.hall_item) {
       const rows = book.views.hall_item.rows.filter((r) => r.cells.hall === state.hall.id);
       $("item-title").textContent = "按事项 · " + state.hall.cells.name;
@@ -256,7 +284,9 @@
     const select = $("figure");
     if (!select.options.length || select.dataset.spec !== JSON.stringify(book.figures.map((f) => f.key))) {
       select.replaceChildren();
-      for (const f of book.figures) select.appendChild(el("option", { value: f.key }, f.zh));
+      for (const f of book.figures) {
+        if (f.unit !== "text") select.appendChild(el("option", { value: f.key }, f.zh));
+      }
       select.dataset.spec = JSON.stringify(book.figures.map((f) => f.key));
       state.figure = state.figure || (book.figures.find((f) => f.key === "correction_rate") || book.figures[0]).key;
     }
@@ -287,8 +317,10 @@
     const p = new URLSearchParams();
     p.set("from", $("from").value);
     p.set("to", $("to").value);
-    if (!$("compare").checked) p.set("compare", "false");
-    else if ($("cfrom").value && $("cto").value) { p.set("compare_from", $("cfrom").value); p.set("compare_to", $("cto").value); }
+    if ($("cfrom").value && $("cto").value) {
+      p.set("compare_from", $("cfrom").value);
+      p.set("compare_to", $("cto").value);
+    }
     return p;
   }
 

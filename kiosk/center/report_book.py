@@ -127,7 +127,6 @@ def book_from_governance(
                if gov_view in spec.get("views", GOV_VIEWS)]
         for gov_view, view in GOV_VIEWS.items()
     }  # fmt: skip
-    total_cells = {"level": total_label(scope), "name": total_label(scope)}
     views: dict[str, Any] = {}
     for gov_view, view in GOV_VIEWS.items():
         shown = [f for f in figures if f.key in in_view[view]]
@@ -151,7 +150,12 @@ def book_from_governance(
             rows.append(make_row(row_id, cells, shown, src, depth))
         total = None
         if view in ("level", "hall") and gov.get("total"):
-            cells = {**total_cells, "halls": gov["total"].get("halls")}
+            label = total_label(scope)
+            cells = (
+                {"level": label, "halls": gov["total"].get("halls")}
+                if view == "level"
+                else {"name": label}
+            )
             total = make_row("total", cells, shown, gov["total"], 0)
         views[view] = {"zh": VIEW_ZH[view], "heads": HEADS[view], "rows": rows, "total": total,
                        "figures": in_view[view]}  # fmt: skip

@@ -281,16 +281,18 @@ def figure_columns(n_heads: int, figures: list[Figure]) -> dict[str, int]:
 
 
 def worst_rule(fig: Figure, top: str, bottom: str, rank: int, style: Any) -> Any:
-    """Highlights the `rank` worst numbers of a column; empty cells (no data) never count,
-    where a plain top-10 rule would take an empty cell for a zero and mark it worst."""
+    """Highlights the `rank` worst numbers of a column (ties included) but never its best
+    value; empty cells (no data) never count, where a plain top-10 rule would take an empty
+    cell for a zero and mark it worst."""
     from openpyxl.formatting.rule import Rule
     from openpyxl.utils import absolute_coordinate
 
     area = f"{absolute_coordinate(top)}:{absolute_coordinate(bottom)}"
-    pick = "LARGE" if fig.worse == "high" else "SMALL"
+    pick, best = ("LARGE", "MIN") if fig.worse == "high" else ("SMALL", "MAX")
     compare = ">=" if fig.worse == "high" else "<="
+    # never the column's best value: when most halls tie at 0 corrections, none of them is worst
     formula = (
-        f"AND(ISNUMBER({top}),COUNT({area})>1,"
+        f"AND(ISNUMBER({top}),COUNT({area})>1,{top}<>{best}({area}),"
         f"{top}{compare}{pick}({area},MIN({rank},COUNT({area}))))"
     )
     return Rule(type="expression", formula=[formula], dxf=style)

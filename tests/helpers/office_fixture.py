@@ -33,6 +33,8 @@ HALLS = [
 MONTH, PREVIOUS = ("2026-11-01", "2026-11-30"), ("2026-10-01", "2026-10-31")
 ITEMS = ["SB-001", "YB-002"]
 REASONS = ["meal", "meeting", "short_leave", "training"]
+# a township that has switched off a standard item (the paper's "practice differs from standard")
+SWITCHED_OFF = {"370203-02": ["YB-002"]}
 SHANGHAI = timezone(timedelta(hours=8))
 
 
@@ -41,13 +43,22 @@ def _ts(moment: datetime) -> str:
 
 
 def hall_events(code: str, days: list[date], per_day: int, seed: int) -> list[dict[str, Any]]:
-    """Tickets with calls, finishes (some corrections), ratings (some bad, some tagged extra
-    materials, some with a case), pauses and consultations, on each of `days`."""
+    """The catalog applied once; then on each of `days` two windows opened, tickets with calls,
+    finishes (some corrections), ratings (some bad, some tagged extra materials, some with a
+    case), pauses, sometimes an idle-window alert, and consultations."""
     rng = random.Random(seed)
     log = HallLog(code)
     n = 0
+    first = datetime(days[0].year, days[0].month, days[0].day, 8, 0, tzinfo=SHANGHAI)
+    log.add(_ts(first), "catalog.applied", version=CATALOG["version"],
+            items_disabled=SWITCHED_OFF.get(code, []))  # fmt: skip
     for day in days:
         clock = datetime(day.year, day.month, day.day, 9, 0, tzinfo=SHANGHAI)
+        for window in (1, 2):
+            log.add(_ts(clock), "window.opened", "1001", window_no=window, clerk="1001")
+        if rng.random() < 0.15 * (seed % 3):
+            log.add(_ts(clock + timedelta(hours=3)), "alert.raised", kind="idle_window",
+                    details={"window_no": 2})  # fmt: skip
         for _ in range(per_day):
             n += 1
             tid, item = f"{code}-t{n}", rng.choice(ITEMS)

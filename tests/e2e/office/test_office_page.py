@@ -83,6 +83,10 @@ def test_the_city_page_shows_the_apis_numbers(desk: Any, center: OfficeCenter, s
     sign = "+" if change > 0 else "−" if change < 0 else "±"
     assert text_of(driver, cell + " .chg") == f"{sign}{abs(change):.1f}个百分点"
     assert driver.execute_script("return document.querySelectorAll('#chart-hall canvas').length")
+    # the worst values are marked, never the best: six halls tie at no item off standard
+    worst = "return [...document.querySelectorAll('#hall-table td.worst[data-fig=\"' +" \
+            " arguments[0] + '\"]')].map(td => td.closest('tr').dataset.row);"  # fmt: skip
+    assert driver.execute_script(worst, "items_nonstandard") == ["370203-02"]
     sync = row_ids_sync(driver)
     assert sync[0] == CITY and len(sync) == 7
     full_page_shot(driver, shots / "office-city.png")
@@ -93,9 +97,18 @@ def test_the_city_page_shows_the_apis_numbers(desk: Any, center: OfficeCenter, s
     assert towns == [
         r["id"] for r in book["views"]["hall"]["rows"] if r["cells"]["level"] == "乡镇"
     ]
-    click(driver, f'#hall-table tr[data-row="{towns[0]}"]')  # -> one hall
+    click(driver, f'#hall-table tr[data-row="{towns[0]}"]')  # -> one hall: its items
     wait_for(driver, lambda d: "八大湖街道便民服务中心" in text_of(d, "#crumbs"))
     assert "八大湖街道便民服务中心" in text_of(driver, "#item-title")
+    pairs = [r for r in book["views"]["hall_item"]["rows"] if r["cells"]["hall"] == towns[0]]
+    assert row_ids(driver, "#item-table") == [r["id"] for r in pairs] and pairs
+    by_id = {r["id"]: r for r in pairs}
+    for (row, fig), shown in table_cells(driver, "#item-table").items():
+        assert same(shown, by_id[row]["values"][fig]), (row, fig, shown)
+    hall = next(r for r in book["views"]["hall"]["rows"] if r["id"] == towns[0])
+    missing = text_of(driver, '#hall-detail dd[data-fig="missing_top"]')
+    assert missing == (hall["values"]["missing_top"] or "无") and "户口簿复印件" in missing
+    full_page_shot(driver, shots / "office-drill-hall.png")
     click(driver, '#crumbs a[data-crumb="top"]')
     wait_for(
         driver, lambda d: len(row_ids(d, "#hall-table")) == len(book["views"]["hall"]["rows"]) + 1
@@ -135,7 +148,11 @@ def test_a_district_page_holds_its_own_halls_only(
         NORTH,
     )
     assert refused[0] == 404 and "市北区" not in refused[1]
-    assert text_of(driver, "#item-note") == "本报表未提供该范围的事项明细。"
+    items = book["views"]["item"]["rows"]
+    assert row_ids(driver, "#item-table") == [r["id"] for r in items]
+    by_item = {r["id"]: r for r in items}
+    for (row, fig), shown in table_cells(driver, "#item-table").items():
+        assert same(shown, by_item[row]["values"][fig])
     full_page_shot(driver, shots / "office-district.png")
 
 

@@ -180,15 +180,15 @@ def test_api_and_cli(live: LiveCenter, tmp_path: Path, capsys: pytest.CaptureFix
     code, out, _ = run_center(capsys, *args, "--format", "table")
     assert code == 0 and "差评率" in out and "八大湖街道便民服务中心" in out and "50.0%" in out
     csv_file = tmp_path / "g.csv"
-    code, _, _ = run_center(capsys, *args, "--format", "csv", "--out", str(csv_file))
+    csv_args = ["--format", "csv", "--by", "hall", "--out", str(csv_file)]
+    code, _, _ = run_center(capsys, *args, *csv_args)
     assert code == 0 and csv_file.read_bytes().startswith(b"\xef\xbb\xbf")
-    lines = list(csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8-sig"))))
-    town = next(r for r in lines if r[:2] == ["halls", TOWNSHIP])
-    header = next(r for r in lines if r[:2] == ["view", "hall"])
-    assert dict(zip(header, town, strict=True))["bad_rating_rate"] == "0.5"
+    lines = list(csv.DictReader(io.StringIO(csv_file.read_text(encoding="utf-8-sig"))))
+    town = next(r for r in lines if r["编码"] == TOWNSHIP)  # --by hall: Chinese headers
+    assert town["差评率(%)"] == "50.0"
     xlsx = tmp_path / "g.xlsx"
     code, _, _ = run_center(capsys, *args, "--format", "xlsx", "--out", str(xlsx))
     book = openpyxl.load_workbook(xlsx)
-    assert code == 0 and book.sheetnames == ["合计", "层级", "大厅", "事项", "大厅x事项"]
+    assert code == 0 and book.sheetnames == ["说明", "按层级", "按大厅", "按事项", "大厅与事项"]
     code, _, err = run_center(capsys, *args, "--compare-from", DAY)
     assert code == 2 and re.search("compare", err)

@@ -169,17 +169,18 @@ def test_report_api_and_cli_formats(
     raw = csv_file.read_bytes()
     assert code == 0 and raw.startswith(b"\xef\xbb\xbf")  # Excel on a Chinese desktop
     table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    # csv and xlsx are the governance workbook's (tests/integration/center/test_office_*.py)
     assert [r["编码"] for r in table] == [CITY, DISTRICT, TOWNSHIP, ""]  # and the city total
-    assert table[1]["等候时间P90(分钟)"] == "8.5" and table[1]["离岗(用餐)时长(分钟)"] == "40.0"
-    assert table[2]["离岗(临时离开)次数"] == "1" and table[0]["满意率(%)"] == ""
-    assert table[1]["补正率(%)"] == "25.0" and table[3]["大厅"] == "全市合计"
+    assert table[1]["等候时长P90(分钟)"] == "8.5" and table[1]["平均办理时长(分钟)"] == "5.0"
+    assert table[1]["补正率(每百件)(%)"] == "25.0" and table[0]["差评率(%)"] == ""
+    assert table[3]["大厅"] == "全市合计" and table[3]["咨询数"] == "3"
     xlsx = tmp_path / "r.xlsx"
     code, _, _ = run_center(capsys, *args, "--format", "xlsx", "--out", str(xlsx))
     sheet = openpyxl.load_workbook(xlsx)["按大厅"]
     header = [c.value for c in sheet[1]]
     district = dict(zip(header, [c.value for c in sheet[3]], strict=True))
     assert code == 0 and district["编码"] == DISTRICT and district["平均办理时长(分钟)"] == 5.0
-    assert district["补正率"] == 0.25 and sheet["D3"].number_format == "#,##0"
+    assert district["补正率(每百件)"] == 0.25 and sheet["D3"].number_format == "#,##0"
     code, _, err = run_center(capsys, *args, "--format", "xlsx")
     assert code == 2 and "--out" in err
 
