@@ -41,6 +41,7 @@ FONT = "等线"  # DengXian, the default of Excel on a Chinese desktop (LibreOff
 WORST_FILL = "F8CBAD"
 TOTAL_FILL = "E7E6E6"
 HEAD_FILL = "DDEBF7"
+INFO_NOTE_WIDTH = 90
 
 
 def display_width(text: str) -> int:
@@ -142,13 +143,16 @@ def _info_sheet(ws: Any, book: Mapping[str, Any]) -> None:
         worse = {"high": "越高越差", "low": "越低越差"}.get(f.get("worse") or "", "")
         note = book.get("definitions", {}).get(f["key"], "")
         ws.append([f["zh"], units.get(f["unit"], f["unit"]), worse, note])
+        # rows are not sized by every office suite: as many lines as the definition needs
+        lines = max(1, math.ceil(display_width(note) / (INFO_NOTE_WIDTH - 4)))
+        ws.row_dimensions[ws.max_row].height = 15 * lines
     ws.append([])
     ws.append(["较上期", "数量与时长为相对变化(%)；比率为相差的百分点"])
     ws.append(["标色", "每项指标最差的几个单位以浅红色标出（合计行除外）"])
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 40
     ws.column_dimensions["C"].width = 12
-    ws.column_dimensions["D"].width = 90
+    ws.column_dimensions["D"].width = INFO_NOTE_WIDTH
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(vertical="top", wrap_text=True)
