@@ -228,3 +228,22 @@ def test_cli_makes_office_users(
         "370202-01",
     )
     assert code == 2 and "区级" in err
+
+
+def test_every_office_api_route_asks_who_is_calling(office: Office) -> None:
+    """Listed from the router itself, so a route added later cannot skip the check: the only
+    routes without a token are the page and its static files, which hold no figures."""
+    from starlette.routing import Route
+
+    from kiosk.center.office_routes import build_office_router
+
+    paths = [r.path for r in build_office_router(office.engine).routes if isinstance(r, Route)]
+    public = [p for p in paths if not p.startswith("/api/")]
+    assert public == ["/office", "/office/static/{name}"]
+    checked = [p for p in paths if p.startswith("/api/")]
+    assert len(checked) >= 6
+    for path in checked:
+        url = path.replace("{code}", SOUTH)
+        assert office.get(url, None, **PERIOD).status_code == 401, path
+        assert office.get(url, "ko-forged", **PERIOD).status_code == 401, path
+        assert office.get(url, office.halls[SOUTH], **PERIOD).status_code == 403, path
