@@ -16,6 +16,7 @@ from kiosk.center.errors import invalid
 from kiosk.center.governance import build_governance
 from kiosk.center.office_users import Scope, visible_halls
 from kiosk.center.report_book import book_from_governance
+from kiosk.center.reports import FIRST_DAY, LAST_DAY
 from kiosk.center.timeutil import is_day
 
 
@@ -23,6 +24,11 @@ def previous_period(day_from: str, day_to: str) -> tuple[str, str]:
     """The period just before: the previous whole month for a whole month, else as many days."""
     if not (is_day(day_from) and is_day(day_to)):
         raise invalid("from and to must be dates YYYY-MM-DD", "起止日期须为 YYYY-MM-DD")
+    if not FIRST_DAY <= day_from <= day_to <= LAST_DAY:  # also: there is a period before
+        raise invalid(
+            f"report days must lie between {FIRST_DAY} and {LAST_DAY}, from <= to",
+            f"报表日期须在 {FIRST_DAY} 至 {LAST_DAY} 之间，且起始日期不晚于结束日期",
+        )
     start, end = date.fromisoformat(day_from), date.fromisoformat(day_to)
     month_end = calendar.monthrange(end.year, end.month)[1]
     if start.day == 1 and end.day == month_end and start <= end:

@@ -180,6 +180,8 @@ def test_bad_input_is_a_clear_422(office: Office) -> None:
         {"from": "2026-11-30", "to": "2026-11-01"},
         {**PERIOD, "compare_from": "2026-10-01"},
         {**PERIOD, "compare_from": "nonsense!!", "compare_to": "2026-10-31"},
+        {"from": "0001-01-01", "to": "0001-01-31"},  # no month before the first
+        {"from": "9999-12-01", "to": "9999-12-31"},
     ]
     for params in cases:
         answer = office.get("/api/v1/office/report", office.city, **params)
