@@ -188,7 +188,7 @@ def bulk_load(engine: Engine, halls: list[tuple[str, str, str, str | None, str]]
     try:
         cur = raw.cursor()
         cols = ", ".join(f'"{c}"' for c in ROLLUP_COLUMNS)
-        with cur.copy(f"COPY rollups ({cols}) FROM STDIN") as copy:  # type: ignore[attr-defined]
+        with cur.copy(f"COPY rollups ({cols}) FROM STDIN") as copy:
             for code, _name, _level, _parent, size in halls:
                 picks, merged = choice[code]
                 for day, pick in zip(MONTH, picks, strict=True):
@@ -205,7 +205,7 @@ def bulk_load(engine: Engine, halls: list[tuple[str, str, str, str | None, str]]
                         rollup_rows += 1
         with cur.copy(
             "COPY rollup_cases (hall, case_id, day, deadline, item, closed_day) FROM STDIN"
-        ) as copy:  # type: ignore[attr-defined]
+        ) as copy:
             for code, _name, _level, _parent, size in halls:
                 picks, _merged = choice[code]
                 for day, pick in zip(MONTH, picks, strict=True):
