@@ -62,8 +62,10 @@ def _install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, validation_error)
 
 
-def create_center_app(db_url: str) -> FastAPI:
-    """The app over a migrated database; the engine is disposed when the server stops."""
+def create_center_app(db_url: str, rollups: bool = True) -> FastAPI:
+    """The app over a migrated database; the engine is disposed when the server stops.
+    `rollups=False` stores batches without touching the rollups: only for the benchmark that
+    measures what they cost at ingest."""
     engine = open_center_db(db_url)
 
     @asynccontextmanager
@@ -74,7 +76,7 @@ def create_center_app(db_url: str) -> FastAPI:
     app = FastAPI(title="Hall kiosk city center", version="1", lifespan=lifespan)
     app.state.engine = engine
     _install_problem_handlers(app)
-    app.include_router(build_router(engine))
+    app.include_router(build_router(engine, rollups))
     app.include_router(build_office_router(engine))
     return app
 

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, select
 
 from kiosk.center.errors import invalid
 from kiosk.center.halls import LEVEL_ZH, Hall, list_halls
-from kiosk.center.report_metrics import hist_percentile, ratio
+from kiosk.center.report_metrics import ratio
 from kiosk.center.reports import _check_period
 from kiosk.center.rollup_read import Group, add_cases, fresh, read_cases, read_groups
 from kiosk.center.rollups import HALL, ITEM
@@ -177,6 +177,7 @@ def _catalog_states(
 def _values(group: Group, item_view: bool) -> dict[str, Any]:
     c = group.counts
     handle = c["handle_ms"] / c["handles"] / 1000 if c["handles"] else None
+    p50, p90 = group.percentiles()
     wd = c["windows_opened"]
     top = sorted(group.missing.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
     out: dict[str, Any] = {
@@ -188,8 +189,8 @@ def _values(group: Group, item_view: bool) -> dict[str, Any]:
         "extra_materials": c["extra_materials"],
         "extra_materials_rate": ratio(c["extra_materials"], c["ratings"]),
         "tickets": c["tickets"],
-        "wait_p50_min": _minutes(hist_percentile(group.waits, 0.5)),
-        "wait_p90_min": _minutes(hist_percentile(group.waits, 0.9)),
+        "wait_p50_min": _minutes(p50),
+        "wait_p90_min": _minutes(p90),
         "handle_avg_min": _minutes(handle),
         "ratings": c["ratings"],
         "satisfaction_rate": ratio(c["satisfied"], c["ratings"]),
@@ -233,10 +234,10 @@ class _Period:
             h: g for (h, _k), g in read_groups(conn, HALL, day_from, day_to, codes).items()
         }
         self.by_hall_item = read_groups(conn, ITEM, day_from, day_to, codes)
-        for hall, item, closed, on_time in read_cases(conn, day_from, day_to, codes):
-            add_cases(self.by_hall.setdefault(hall, Group()), closed, on_time)
+        for hall, item, *counts in read_cases(conn, day_from, day_to, codes):
+            add_cases(self.by_hall.setdefault(hall, Group()), *counts)
             if item:
-                add_cases(self.by_hall_item.setdefault((hall, item), Group()), closed, on_time)
+                add_cases(self.by_hall_item.setdefault((hall, item), Group()), *counts)
         self.catalogs, self.standard = _catalog_states(conn, codes, day_to)
         self.halls = halls
 

@@ -19,10 +19,11 @@ millisecond and rates to six places, so float noise (510.00000000000006) never r
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 
-def percentile(values: list[float], q: float) -> float | None:
+def percentile(values: Sequence[float], q: float) -> float | None:
     if not values:
         return None
     ordered = sorted(values)
@@ -46,8 +47,9 @@ def mean_millis(values: list[float]) -> float | None:
     return sum(millis(v) for v in values) / len(values) / 1000 if values else None
 
 
-def hist_percentile(hist: dict[int, int], q: float) -> float | None:
-    """`percentile` over the values a {value: count} histogram holds, without expanding it."""
+def hist_percentile(hist: Mapping[Any, int], q: float, ordered: bool = False) -> float | None:
+    """`percentile` over the values a {value: count} histogram holds, without expanding it
+    (values may be whole numbers as text: JSON keys; `ordered`: its keys ascend already)."""
     total = sum(hist.values())
     if total == 0:
         return None
@@ -55,7 +57,7 @@ def hist_percentile(hist: dict[int, int], q: float) -> float | None:
     lo, hi = math.floor(rank), math.ceil(rank)
     found: dict[int, float] = {}
     seen = 0
-    for value in sorted(hist):
+    for value in hist if ordered else sorted(hist, key=int):
         seen += hist[value]
         for index in (lo, hi):
             if index not in found and index < seen:

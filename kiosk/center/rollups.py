@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, select, update
+from sqlalchemy import Connection, Engine, and_, delete, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from kiosk.center.report_metrics import millis, number, wait_second
@@ -36,11 +36,18 @@ from kiosk.center.schema import (
     rollup_dirty,
     rollups,
 )
+from kiosk.center.schema import halls as halls_table
 from kiosk.domain import Outcome, RatingTag
 from kiosk.events import EventType
 
 E = EventType
 HALL, ITEM, WINDOW = "hall", "item", "window"
+# Month rows: a hall's month merged from its days (day = "YYYY-MM"), and the month of all halls
+# per level and per item (hall = ALL), so a month report reads thousands of rows, not millions.
+HALL_MONTH, ITEM_MONTH = "hall_m", "item_m"
+LEVEL_ALL, ITEM_ALL, BUILT = "level_a", "item_a", "built_a"
+ALL = "*"
+_MONTH_LOCK = 7_370_300  # + the month as a number: building or dropping a month's totals
 # the types a recomputation reads; window.paused also from the day before (a pause over midnight)
 ROLLUP_TYPES = (
     E.TICKET_ISSUED,
@@ -221,6 +228,7 @@ def recompute(conn: Connection, hall: str, day: str) -> None:
     for case_id, item in case_items.items():
         where = and_(rollup_cases.c.hall == hall, rollup_cases.c.case_id == case_id)
         conn.execute(update(rollup_cases).where(where).values(item=item))
+    recompute_month(conn, hall, day[:7])
 
 
 def _archived(conn: Connection) -> set[str]:
@@ -254,6 +262,93 @@ def refresh(
             recompute(conn, code, day)
             done += 1
     return done
+
+
+def merge_rows(hall: str, day: str, scope: str, key: str, rows: Iterable[Any]) -> dict[str, Any]:
+    """One rollup row summing `rows` (mappings with the rollup columns)."""
+    counts: Counter[str] = Counter()
+    waits: Counter[str] = Counter()
+    pauses: dict[str, list[int]] = {}
+    missing: Counter[str] = Counter()
+    for row in rows:
+        counts.update({name: int(row[name]) for name in COUNTS})
+        if row["wait_hist"] != "{}":
+            waits.update(json.loads(row["wait_hist"]))
+        if row["pauses"] != "{}":
+            for reason, (count, ms) in json.loads(row["pauses"]).items():
+                slot = pauses.setdefault(reason, [0, 0])
+                slot[0] += count
+                slot[1] += ms
+        if row["missing"] != "{}":
+            missing.update(json.loads(row["missing"]))
+    ordered = sorted(waits.items(), key=lambda kv: int(kv[0]))
+    return {
+        "hall": hall,
+        "day": day,
+        "scope": scope,
+        "key": key,
+        **{name: counts[name] for name in COUNTS},
+        "wait_hist": json.dumps(dict(ordered)),
+        "pauses": json.dumps(dict(sorted(pauses.items())), ensure_ascii=False),
+        "missing": json.dumps(dict(sorted(missing.items())), ensure_ascii=False),
+    }
+
+
+def _lock_month(conn: Connection, month: str) -> None:
+    if conn.dialect.name == "postgresql":
+        key = _MONTH_LOCK + int(month[:4]) * 12 + int(month[5:7])
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def _drop_totals(conn: Connection, month: str) -> None:
+    conn.execute(delete(rollups).where(rollups.c.hall == ALL, rollups.c.day == month))
+
+
+def recompute_month(conn: Connection, hall: str, month: str) -> None:
+    """A hall's month rows from its day rows; the month's totals of all halls are dropped
+    (built again when a report or `kiosk center rollup` needs them)."""
+    _lock_month(conn, month)
+    r = rollups.c
+    in_month = and_(r.hall == hall, r.day.like(f"{month}-%"))
+    conn.execute(
+        delete(rollups).where(r.hall == hall, r.day == month, r.scope.in_([HALL_MONTH, ITEM_MONTH]))
+    )
+    for day_scope, month_scope in ((HALL, HALL_MONTH), (ITEM, ITEM_MONTH)):
+        found: dict[str, list[Any]] = {}
+        for row in conn.execute(select(rollups).where(in_month, r.scope == day_scope)).mappings():
+            found.setdefault(row["key"], []).append(row)
+        merged = [merge_rows(hall, month, month_scope, k, v) for k, v in sorted(found.items())]
+        if merged:
+            conn.execute(rollups.insert(), merged)
+    _drop_totals(conn, month)
+
+
+def ensure_totals(engine: Engine, month: str) -> None:
+    """The month's rows of all halls per level and per item, built from the halls' month rows
+    if they are not there (a marker row says they are)."""
+    r = rollups.c
+    marker = and_(r.hall == ALL, r.day == month, r.scope == BUILT)
+    with engine.connect() as conn:
+        if conn.execute(select(r.key).where(marker)).first() is not None:
+            return
+    with engine.begin() as conn:
+        _lock_month(conn, month)
+        if conn.execute(select(r.key).where(marker)).first() is not None:
+            return
+        query_levels = select(halls_table.c.code, halls_table.c.level)
+        levels: dict[str, str] = {str(c): str(lv) for c, lv in conn.execute(query_levels)}
+        by: dict[tuple[str, str], list[Any]] = {}
+        query = select(rollups).where(r.day == month, r.scope.in_([HALL_MONTH, ITEM_MONTH]))
+        for row in conn.execute(query.where(r.hall != ALL)).mappings():
+            if row["scope"] == HALL_MONTH:
+                level = levels.get(row["hall"])
+                if level is not None:
+                    by.setdefault((LEVEL_ALL, level), []).append(row)
+            else:
+                by.setdefault((ITEM_ALL, row["key"]), []).append(row)
+        merged = [merge_rows(ALL, month, s, k, v) for (s, k), v in sorted(by.items())]
+        merged.append(merge_rows(ALL, month, BUILT, "", []))
+        conn.execute(rollups.insert(), merged)
 
 
 def dirty_count(engine: Engine) -> int:

@@ -80,7 +80,7 @@ _PUSH_DOC: dict[str, Any] = {
 }
 
 
-def build_router(engine: Engine) -> APIRouter:
+def build_router(engine: Engine, rollups: bool = True) -> APIRouter:
     router = APIRouter(prefix="/api/v1")
 
     @router.get("/health")
@@ -99,7 +99,7 @@ def build_router(engine: Engine) -> APIRouter:
             batch = wire.batch_events(wire.decode_body(body, headers.get("content-encoding")))
             last = _seq_header(headers.get("x-hall-last-seq"), "X-Hall-Last-Seq")
             version = headers.get("x-catalog-version")
-            return ingest.ingest_batch(engine, hall, batch, last, version)
+            return ingest.ingest_batch(engine, hall, batch, last, version, rollups)
 
         return {"acked_seq": await run_in_threadpool(work)}
 
