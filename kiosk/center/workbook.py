@@ -118,7 +118,8 @@ def _info_sheet(ws: Any, book: Mapping[str, Any]) -> None:
     from openpyxl.styles import Alignment, Font
 
     scope = book.get("scope") or {"kind": "city"}
-    scope_zh = "全市" if scope.get("kind") == "city" else f"{scope.get('name') or scope['hall']}"
+    where = str(scope.get("name") or scope.get("hall"))
+    scope_zh = {"city": "全市", "district": f"{where}及所辖乡镇"}.get(str(scope.get("kind")), where)
     ws.append([book["title"]])
     ws["A1"].font = Font(name=FONT, bold=True, size=16)
     pairs = [

@@ -85,6 +85,10 @@ def test_a_district_user_cannot_reach_another_districts_halls(office: Office) ->
     assert _leaks(own.text) == []
     own_xlsx = office.get("/api/v1/office/report.xlsx", office.south, **PERIOD)
     assert own_xlsx.status_code == 200 and "八大湖街道" in _xlsx_text(own_xlsx.content)
+    info = openpyxl.load_workbook(io.BytesIO(own_xlsx.content))["说明"]
+    assert {r[0]: r[1] for r in info.iter_rows(values_only=True)}["范围"] == (
+        "市南区政务服务中心及所辖乡镇"
+    )
     assert _leaks(_xlsx_text(own_xlsx.content)) == []
     own_csv = office.get("/api/v1/office/report.csv", office.south, **PERIOD)
     assert own_csv.status_code == 200 and _leaks(own_csv.content.decode("utf-8-sig")) == []
