@@ -25,11 +25,9 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-UNITS = ("count", "percent", "minutes", "text")
 VIEWS = ("level", "hall", "item", "hall_item")
 VIEW_ZH = {"level": "按层级", "hall": "按大厅", "item": "按事项", "hall_item": "大厅与事项"}
 LEVEL_ZH = {"city": "市级", "district": "区级", "township": "乡镇"}
-LEVEL_ORDER = ("city", "district", "township")
 TOTAL_ZH = "全市合计"
 DISTRICT_TOTAL_ZH = "本区合计"
 TITLE_ZH = "政务服务三级对比报表"
