@@ -38,12 +38,18 @@ def _iso(moment: datetime) -> str:
 class _Day:
     """Builds one service day's events (unordered) for a hall open 08:30-17:30 local."""
 
-    def __init__(self, day: date, seed: int) -> None:
+    def __init__(self, day: date, seed: int, windows: int = WINDOWS, items: int = 0) -> None:
         self.rng = random.Random(f"{seed}-{day}")
         self.day, self.sday = day, day.isoformat()
         self.open = datetime(day.year, day.month, day.day, 0, 30, tzinfo=UTC)  # 08:30 local
         self.raw: list[tuple[datetime, str, str | None, dict[str, Any]]] = []
         self.counters = dict.fromkeys("ABCD", 0)
+        self.windows = windows
+        # items: that many per category (codes like SB-017) instead of the 8 of ITEMS
+        self.items = {
+            c: [f"{ITEMS[c][0][:2]}-{n:03d}" for n in range(1, items + 1)] if items else ITEMS[c]
+            for c in ITEMS
+        }
 
     def add(self, at: datetime, etype: EventType, actor: str | None, **payload: Any) -> None:
         self.raw.append((at, etype, actor, payload))
@@ -54,12 +60,12 @@ class _Day:
     def ticket(self, n: int) -> None:
         rng, add = self.rng, self.add
         category, prefix = rng.choice(CATEGORIES)
-        item = rng.choice(ITEMS[category])
+        item = rng.choice(self.items[category])
         self.counters[prefix] += 1
         number, tid = f"{prefix}{self.counters[prefix]:03d}", f"T{self.day:%m%d}{n:05d}"
         issued, window, clerk = (
             self.moment(),
-            rng.randint(1, WINDOWS),
+            rng.randint(1, self.windows),
             f"10{rng.randint(1, 60):02d}",
         )
         add(issued, E.TICKET_ISSUED, None, ticket_id=tid, number=number, prefix=prefix,
@@ -86,7 +92,7 @@ class _Day:
             return
         start = called + timedelta(seconds=30 * recalls + rng.uniform(10, 60))
         if rng.random() < 0.05:  # sent on to a dedicated window and called there again
-            to_window = rng.randint(1, WINDOWS)
+            to_window = rng.randint(1, self.windows)
             add(start, E.TICKET_TRANSFERRED, clerk, **ids, from_window=window,
                 from_category=category, to_category=category, to_window=to_window,
                 note="专窗办理")  # fmt: skip
@@ -133,11 +139,12 @@ class _Day:
     def hall_life(self, tickets: int) -> None:
         """Windows opening, pausing and closing; consultations; alerts; the day close."""
         rng, add, close = self.rng, self.add, self.open + timedelta(hours=9)
-        for w in range(1, WINDOWS + 1):
+        for w in range(1, self.windows + 1):
             clerk = f"10{w:02d}"
             add(self.open, E.WINDOW_OPENED, clerk, window_no=w, clerk=clerk)
             for k in range(3):
-                paused, duration, ab = self.moment(), rng.uniform(120, 1800), f"AB{w:02d}{k}"
+                paused, duration = self.moment(), rng.uniform(120, 1800)
+                ab = f"AB{self.day:%m%d}{w:02d}{k}"  # unique in the hall's log, like a hall's
                 add(paused, E.WINDOW_PAUSED, clerk, window_no=w, clerk=clerk, absence_id=ab,
                     reason=rng.choice(REASONS), note="")  # fmt: skip
                 add(paused + timedelta(seconds=duration), E.WINDOW_RESUMED, clerk, window_no=w,
@@ -153,17 +160,24 @@ class _Day:
             add(at + timedelta(seconds=400), E.CONSULTATION_RESOLVED, "2001",
                 consultation_id=cid, by="2001", answer="请携带身份证原件")  # fmt: skip
         for _ in range(60):
-            details = {"window_no": rng.randint(1, WINDOWS), "waiting": rng.randint(10, 40)}
+            details = {"window_no": rng.randint(1, self.windows), "waiting": rng.randint(10, 40)}
             add(self.moment(), E.ALERT_RAISED, None, kind="idle_window", details=details)
         add(close, E.DAY_CLOSED, None, service_day=self.sday, cancelled=0,
-            closed_windows=list(range(1, WINDOWS + 1)))  # fmt: skip
+            closed_windows=list(range(1, self.windows + 1)))  # fmt: skip
 
 
 def generate_day(
-    day: date, tickets: int = 10_000, start_seq: int = 1, seed: int = 7, hall: str = HALL
+    day: date,
+    tickets: int = 10_000,
+    start_seq: int = 1,
+    seed: int = 7,
+    hall: str = HALL,
+    windows: int = WINDOWS,
+    items: int = 0,
 ) -> list[dict]:
-    """One service day of a large hall (40 windows), as envelopes in seq (= time) order."""
-    build = _Day(day, seed)
+    """One service day of a hall (a large one by default: 40 windows), as envelopes in seq
+    (= time) order; `items` > 0 spreads tickets over that many items per category."""
+    build = _Day(day, seed, windows, items)
     for n in range(tickets):
         build.ticket(n)
     build.hall_life(tickets)

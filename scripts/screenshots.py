@@ -15,7 +15,8 @@ a setup found (the number a consultation really got, say).
 
 The help desk's last hour is replayed into the store before the server starts
 (`python -m kiosk.sample.helpdesk`). The phone page's pictures come from its headless
-Chromium tests (tests/e2e/phone), run last with KIOSK_SCREENSHOTS pointing at the output.
+Chromium tests (tests/e2e/phone), and the city office page's from tests/e2e/office, run last
+with KIOSK_SCREENSHOTS pointing at the output.
 
     python scripts/screenshots.py [--only kiosk-home-zh board-zh phone-called ...] [--out DIR]
 """
@@ -261,6 +262,8 @@ PHONE_SHOTS = (
     "phone-not-found",
     "phone-waiting-en",
 )
+# The city office's page (tests/e2e/office, headless Chromium) writes these itself.
+OFFICE_SHOTS = ("office-city", "office-district", "office-drill-hall", "office-login")
 
 # A morning in the sample hall: people already waiting, so counts and waits are not all zero.
 WAITING = {"SHEBAO": 6, "YIBAO": 3, "GONGJIJIN": 4, "HUJI": 5, "CHURUJING": 2, "BUDONGCHAN": 2}
@@ -345,12 +348,12 @@ def report(ok: bool, target: Path) -> None:
     print(f"{'ok ' if ok else 'FAILED'} {shown if ok else target.stem}")
 
 
-def phone_shots(out: Path, wanted: list[str]) -> list[str]:
-    """Runs the phone page's browser tests (they save every phone picture in KIOSK_SCREENSHOTS)
-    and keeps the wanted ones; returns what failed."""
-    with tempfile.TemporaryDirectory(prefix="hall-phone-shots-") as tmp:
+def browser_shots(out: Path, wanted: list[str], tests: str = "tests/e2e/phone") -> list[str]:
+    """Runs a page's browser tests (they save every picture in KIOSK_SCREENSHOTS) and keeps
+    the wanted ones; returns what failed."""
+    with tempfile.TemporaryDirectory(prefix="hall-browser-shots-") as tmp:
         env = {**os.environ, "KIOSK_SCREENSHOTS": tmp, "TZ": HALL_ZONE}
-        cmd = [sys.executable, "-m", "pytest", "tests/e2e/phone", "-q", "-p", "no:cacheprovider"]
+        cmd = [sys.executable, "-m", "pytest", tests, "-q", "-p", "no:cacheprovider"]
         done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
         failed = []
         for name in wanted:
@@ -362,7 +365,7 @@ def phone_shots(out: Path, wanted: list[str]) -> list[str]:
             report(shot.exists(), target)
     if done.returncode != 0:
         print(done.stdout[-3000:], done.stderr[-2000:], file=sys.stderr)
-        failed = failed or ["tests/e2e/phone"]
+        failed = failed or [tests]
     return failed
 
 
@@ -373,6 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     shots = [s for s in SHOTS if not args.only or s.file in args.only]
     phones = [p for p in PHONE_SHOTS if not args.only or p in args.only]
+    offices = [p for p in OFFICE_SHOTS if not args.only or p in args.only]
     args.out.mkdir(parents=True, exist_ok=True)
     PRINTS.mkdir(parents=True, exist_ok=True)
     failed: list[str] = []
@@ -395,7 +399,9 @@ def main(argv: list[str] | None = None) -> int:
                     if not take(shot, dead if shot.dead_server else url, ctx, args.out, env):
                         failed.append(shot.file)
     if phones:
-        failed += phone_shots(args.out, phones)
+        failed += browser_shots(args.out, phones, "tests/e2e/phone")
+    if offices:
+        failed += browser_shots(args.out, offices, "tests/e2e/office")
     if failed:
         print(f"{len(failed)} screenshot(s) failed: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0

@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException
 
 from kiosk.center.db import default_db_url, open_center_db
 from kiosk.center.errors import CenterError
+from kiosk.center.office_routes import build_office_router
 from kiosk.center.routes import build_router
 
 log = logging.getLogger(__name__)
@@ -61,8 +62,10 @@ def _install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, validation_error)
 
 
-def create_center_app(db_url: str) -> FastAPI:
-    """The app over a migrated database; the engine is disposed when the server stops."""
+def create_center_app(db_url: str, rollups: bool = True) -> FastAPI:
+    """The app over a migrated database; the engine is disposed when the server stops.
+    `rollups=False` stores batches without touching the rollups: only for the benchmark that
+    measures what they cost at ingest."""
     engine = open_center_db(db_url)
 
     @asynccontextmanager
@@ -73,7 +76,8 @@ def create_center_app(db_url: str) -> FastAPI:
     app = FastAPI(title="Hall kiosk city center", version="1", lifespan=lifespan)
     app.state.engine = engine
     _install_problem_handlers(app)
-    app.include_router(build_router(engine))
+    app.include_router(build_router(engine, rollups))
+    app.include_router(build_office_router(engine))
     return app
 
 

@@ -1,4 +1,5 @@
-"""Who is calling: a hall with its own bearer token, or a center administrator.
+"""Who is calling: a hall with its own bearer token, a center administrator, or an office user
+(city or district) who reads reports.
 
 A hall's token only opens its own code: a valid token for another hall is 403, not 401, so a
 misconfigured hall (wrong code in its config) learns exactly what is wrong.
@@ -10,6 +11,7 @@ from sqlalchemy import Engine
 
 from kiosk.center.errors import CenterError
 from kiosk.center.halls import Hall, get_hall
+from kiosk.center.office_users import CITY_ADMIN, Scope, office_scope
 from kiosk.center.tokens import hall_for_token, is_admin_token
 
 
@@ -63,8 +65,26 @@ def require_admin(engine: Engine, authorization: str | None) -> None:
     with engine.connect() as conn:
         if is_admin_token(conn, token):
             return
+        known = hall_for_token(conn, token) is not None
+    if known or office_scope(engine, token) is not None:
+        raise CenterError(
+            403, "Forbidden", "this needs a center admin token", "此操作需要中心管理员令牌"
+        )
+    raise _unknown_token()
+
+
+def require_office(engine: Engine, authorization: str | None) -> Scope:
+    """An office user (city or district) or an administrator (who sees the city); a hall's
+    token is refused: a hall reports to the center, it does not read other halls' figures."""
+    token = bearer(authorization)
+    scope = office_scope(engine, token)
+    if scope is not None:
+        return scope
+    with engine.connect() as conn:
+        if is_admin_token(conn, token):
+            return CITY_ADMIN
         if hall_for_token(conn, token) is not None:
             raise CenterError(
-                403, "Forbidden", "this needs a center admin token", "此操作需要中心管理员令牌"
+                403, "Forbidden", "a hall token cannot read reports", "大厅令牌不能查看报表"
             )
     raise _unknown_token()

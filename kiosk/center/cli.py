@@ -79,11 +79,47 @@ def register(subparsers: Any) -> None:
     publish.add_argument("file")
     publish.set_defaults(func=_handler("cmd_catalog_publish"))
 
+    office = sub.add_parser("office-user", help="people of the city and district offices")
+    office_sub = office.add_subparsers(dest="office_command", metavar="COMMAND", required=True)
+    office_add = office_sub.add_parser(
+        "add", help="make a report reader's token: the whole city, or one district"
+    )
+    _common(office_add)
+    office_add.add_argument(
+        "--name", required=True, help="who holds it, e.g. 市南区政务服务管理办公室"
+    )
+    office_add.add_argument(
+        "--district", default=None, help="a district hall's code; without it the user sees the city"
+    )
+    office_add.set_defaults(func=_handler("cmd_office_user_add"))
+
     report = sub.add_parser("report", help="three-level comparison report")
     _common(report, json_flag=False)
     report.add_argument("--from", dest="day_from", required=True, help="first service day")
     report.add_argument("--to", dest="day_to", required=True, help="last service day")
+    report.add_argument(
+        "--kind", choices=["summary", "governance"], default="summary",
+        help="summary: one view (--by); governance: every view, compared with an earlier period",
+    )  # fmt: skip
     report.add_argument("--by", choices=["level", "hall", "item"], default="level")
-    report.add_argument("--format", choices=["table", "csv", "xlsx", "json"], default="table")
+    report.add_argument("--compare-from", default=None, help="governance: first day compared")
+    report.add_argument("--compare-to", default=None, help="governance: last day compared")
+    report.add_argument(
+        "--format", choices=["table", "csv", "xlsx", "json"], default="table",
+        help="xlsx: the governance workbook (every view, to print); csv: its --by view, "
+        "Chinese headers, UTF-8 with BOM; table/json: the --kind report as it is",
+    )  # fmt: skip
     report.add_argument("--out", default=None, help="write to FILE (required for xlsx)")
     report.set_defaults(func=_handler("cmd_report"))
+
+    archive = sub.add_parser("archive", help="move months of raw events to files (retention)")
+    _common(archive)
+    archive.add_argument("--before", required=True, help="archive every month before YYYY-MM")
+    archive.add_argument("--dir", default="center-archive", help="where the files go")
+    archive.set_defaults(func=_handler("cmd_archive"))
+
+    rollup = sub.add_parser("rollup", help="recompute the daily rollups still marked dirty")
+    _common(rollup)
+    rollup.add_argument("--from", dest="day_from", default=None, help="first service day")
+    rollup.add_argument("--to", dest="day_to", default=None, help="last service day")
+    rollup.set_defaults(func=_handler("cmd_rollup"))

@@ -129,12 +129,86 @@ def cmd_catalog_publish(args: argparse.Namespace) -> int:
 
 
 @_guard
-def cmd_report(args: argparse.Namespace) -> int:
-    from kiosk.center.report_format import render
-    from kiosk.center.reports import build_report
+def cmd_office_user_add(args: argparse.Namespace) -> int:
+    from kiosk.center.office_users import create_office_user
 
-    report = build_report(open_center_db(args.db), args.day_from, args.day_to, args.by)
-    text = render(report, args.format, Path(args.out) if args.out else None)
+    token = create_office_user(open_center_db(args.db), args.name, args.district)
+    where = f"district {args.district}" if args.district else "the whole city"
+    data = {"name": args.name, "district": args.district, "token": token}
+    text = f"office user {args.name} ({where}); its token (shown once / 仅显示一次):\n{token}"
+    return _emit(args, data, text)
+
+
+@_guard
+def cmd_report(args: argparse.Namespace) -> int:
+    out = Path(args.out) if args.out else None
+    if args.format in ("xlsx", "csv"):
+        return _report_book(args, open_center_db(args.db))
+    if args.kind == "governance":
+        from kiosk.center import governance_format
+        from kiosk.center.governance import build_governance
+
+        engine = open_center_db(args.db)
+        compare = (args.compare_from, args.compare_to)
+        found = build_governance(engine, args.day_from, args.day_to, *compare)
+        text = governance_format.render(found, args.format, out)
+    else:
+        from kiosk.center.report_format import render
+        from kiosk.center.reports import build_report
+
+        report = build_report(open_center_db(args.db), args.day_from, args.day_to, args.by)
+        text = render(report, args.format, out)
     if text is not None:
         sys.stdout.write(text)
     return 0
+
+
+def _report_book(args: argparse.Namespace, engine: Any) -> int:
+    """The governance report as the workbook (every view) or one view (--by) as CSV with
+    Chinese headers, the compared period beside: what an office prints, whichever --kind."""
+    from kiosk.center.office_report import office_book
+    from kiosk.center.office_users import CITY_ADMIN
+    from kiosk.center.workbook import csv_bytes, write_workbook
+
+    if args.format == "xlsx" and not args.out:
+        raise ValueError("xlsx needs --out FILE / xlsx 格式须用 --out 指定文件")
+    book = office_book(
+        engine,
+        CITY_ADMIN,
+        args.day_from,
+        args.day_to,
+        args.compare_from,
+        args.compare_to,
+    )
+    if args.format == "xlsx":
+        write_workbook(book, Path(args.out))
+        return 0
+    body = csv_bytes(book, args.by)
+    if args.out:
+        Path(args.out).write_bytes(body)
+    else:
+        sys.stdout.write(body.decode("utf-8-sig"))
+    return 0
+
+
+@_guard
+def cmd_archive(args: argparse.Namespace) -> int:
+    from kiosk.center.archive import archive_before, check_month
+
+    check_month(args.before)
+    done = archive_before(open_center_db(args.db), args.before, Path(args.dir))
+    lines = [
+        f"{d['month']}: {d['events']} events -> {d['file']} (sha256 {d['sha256']})" for d in done
+    ]
+    text = "\n".join(lines) or f"no events before {args.before} to archive"
+    return _emit(args, {"archived": done}, text)
+
+
+@_guard
+def cmd_rollup(args: argparse.Namespace) -> int:
+    from kiosk.center.rollups import dirty_count, refresh
+
+    engine = open_center_db(args.db)
+    done = refresh(engine, args.day_from, args.day_to)
+    left = dirty_count(engine)
+    return _emit(args, {"recomputed": done, "dirty": left}, f"{done} hall-days recomputed")

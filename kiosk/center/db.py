@@ -16,6 +16,7 @@ from sqlalchemy.pool import StaticPool
 
 from kiosk.center.db_url import DB_URL_ENV, DEFAULT_DB_URL, default_db_url, normalize_url
 from kiosk.center.migrations import migrate
+from kiosk.center.partitions import create_ahead
 
 __all__ = [
     "DB_URL_ENV",
@@ -57,7 +58,9 @@ def make_engine(url: str) -> Engine:
 
 
 def open_center_db(url: str) -> Engine:
-    """An engine with the schema migrated to the newest version."""
+    """An engine with the schema migrated to the newest version and, on PostgreSQL, the
+    partitions of the coming months made."""
     engine = make_engine(url)
     migrate(engine)
+    create_ahead(engine)
     return engine

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import Connection, Engine, inspect, select, text
 
-from kiosk.center import schema
+from kiosk.center import partitions, schema
 from kiosk.center.timeutil import iso_utc, utc_now
 
 _LOCK_KEY = 7_370_200  # arbitrary, constant: the advisory lock id for center migrations
@@ -38,9 +38,48 @@ def _v2_wide_actor(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE events ALTER COLUMN actor TYPE VARCHAR(64)"))
 
 
+def _v3_rollups(conn: Connection) -> None:
+    """Daily rollups, and the hall in every unique key of `events`: `UNIQUE (id)` becomes
+    `UNIQUE (hall, id)` so the table can be sharded by hall (docs/scaling.md). ULIDs are unique
+    across halls by construction; a duplicate id within a hall is still refused. SQLite cannot
+    drop a constraint, so there the table is copied into the new shape. The rollups of the
+    events already stored are computed by marking every stored hall-day dirty."""
+    uniques = inspect(conn).get_unique_constraints("events")
+    if any(u["column_names"] == ["id"] for u in uniques):
+        if conn.dialect.name == "postgresql":
+            name = next(u["name"] for u in uniques if u["column_names"] == ["id"])
+            conn.execute(text(f'ALTER TABLE events DROP CONSTRAINT "{name}"'))
+            conn.execute(text("ALTER TABLE events ADD CONSTRAINT uq_events_hall UNIQUE (hall, id)"))
+        else:
+            for index in inspect(conn).get_indexes("events"):
+                conn.execute(text(f'DROP INDEX "{index["name"]}"'))
+            conn.execute(text("ALTER TABLE events RENAME TO events_v2"))
+            schema.events.create(conn)
+            columns = ", ".join(c.name for c in schema.events.columns)
+            conn.execute(text(f"INSERT INTO events ({columns}) SELECT {columns} FROM events_v2"))
+            conn.execute(text("DROP TABLE events_v2"))
+    schema.metadata.create_all(conn, tables=list(schema.V3_TABLES))
+    conn.execute(text("INSERT INTO rollup_dirty (hall, day) SELECT DISTINCT hall, day FROM events"))
+
+
+def _v4_partitions(conn: Connection) -> None:
+    """On PostgreSQL, `events` becomes partitioned by month (kiosk/center/partitions.py); the
+    rows already stored are moved in the same transaction. SQLite keeps one table."""
+    if conn.dialect.name == "postgresql":
+        partitions.partition_events(conn)
+
+
+def _v5_office_users(conn: Connection) -> None:
+    """Tokens for the city and district offices that read the reports page."""
+    schema.office_users.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "halls, events, acks, catalogs, admins", _v1_initial),
     Migration(2, "events.actor as wide as an employee number", _v2_wide_actor),
+    Migration(3, "daily rollups; the hall in every unique key", _v3_rollups),
+    Migration(4, "events partitioned by month (PostgreSQL)", _v4_partitions),
+    Migration(5, "office users (city and district report readers)", _v5_office_users),
 )
 
 
@@ -53,13 +92,16 @@ def _lock(conn: Connection) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
 
 
-def migrate(engine: Engine) -> list[int]:
-    """Bring the database to the newest version; returns the versions applied (empty: no-op)."""
+def migrate(engine: Engine, upto: int | None = None) -> list[int]:
+    """Bring the database to the newest version (or to `upto`, for tests of a migration on a
+    database with data in it); returns the versions applied (empty: no-op)."""
     with engine.begin() as conn:
         _lock(conn)
         schema.schema_version.create(conn, checkfirst=True)
     done: list[int] = []
     for migration in sorted(MIGRATIONS, key=lambda m: m.version):
+        if upto is not None and migration.version > upto:
+            break
         with engine.begin() as conn:
             _lock(conn)
             if migration.version in applied_versions(conn):

@@ -1,9 +1,10 @@
 """The per-group arithmetic of the center report, in plain Python so both engines agree exactly.
 
 Definitions (the numbers a supervisor compares across halls and levels):
-- wait p50/p90: `wait_s` of each ticket's first `ticket.called`, linear interpolation between
-  closest ranks (numpy's default): p = v[lo] + (v[hi] - v[lo]) * frac at rank (n - 1) * q.
-- handle_avg_s: mean `handle_s` of `ticket.finished`.
+- wait p50/p90: `wait_s` of each ticket's first `ticket.called` in whole seconds (rounded half
+  up, the 1-second buckets of the daily rollups), linear interpolation between closest ranks
+  (numpy's default): p = v[lo] + (v[hi] - v[lo]) * frac at rank (n - 1) * q.
+- handle_avg_s: mean `handle_s` of `ticket.finished`, summed in whole milliseconds.
 - no_show_rate: tickets with at least one `ticket.no_show` / `ticket.issued`.
 - satisfaction_rate: ratings of level 4-5 / ratings; extra_materials_rate likewise for the tag.
 - case_closure_rate: cases opened in the period that have a `case.updated` closed (at any later
@@ -18,22 +19,52 @@ millisecond and rates to six places, so float noise (510.00000000000006) never r
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from kiosk.domain import Outcome, RatingTag
-from kiosk.events import EventType
 
-Key = tuple[str, str]
-
-
-def percentile(values: list[float], q: float) -> float | None:
+def percentile(values: Sequence[float], q: float) -> float | None:
     if not values:
         return None
     ordered = sorted(values)
     rank = (len(ordered) - 1) * q
     lo, hi = math.floor(rank), math.ceil(rank)
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (rank - lo)
+
+
+def wait_second(wait: float) -> int:
+    """The 1-second bucket of a wait: rounded half up (599.5 s -> 600)."""
+    return math.floor(wait + 0.5)
+
+
+def millis(seconds: float) -> int:
+    """Seconds as whole milliseconds (the hall rounds them to the millisecond already)."""
+    return math.floor(seconds * 1000 + 0.5)
+
+
+def mean_millis(values: list[float]) -> float | None:
+    """The mean of seconds values computed on whole milliseconds, so any summing order agrees."""
+    return sum(millis(v) for v in values) / len(values) / 1000 if values else None
+
+
+def hist_percentile(hist: Mapping[Any, int], q: float, ordered: bool = False) -> float | None:
+    """`percentile` over the values a {value: count} histogram holds, without expanding it
+    (values may be whole numbers as text: JSON keys; `ordered`: its keys ascend already)."""
+    total = sum(hist.values())
+    if total == 0:
+        return None
+    rank = (total - 1) * q
+    lo, hi = math.floor(rank), math.ceil(rank)
+    found: dict[int, float] = {}
+    seen = 0
+    for value in hist if ordered else sorted(hist, key=int):
+        seen += hist[value]
+        for index in (lo, hi):
+            if index not in found and index < seen:
+                found[index] = float(value)
+        if hi in found:
+            break
+    return found[lo] + (found[hi] - found[lo]) * (rank - lo)
 
 
 def number(value: Any) -> float | None:
@@ -48,79 +79,3 @@ def ratio(part: int, whole: int) -> float | None:
 
 def secs(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
-
-
-@dataclass
-class GroupStats:
-    """Everything counted for one row (a level, a hall or a service item)."""
-
-    tickets: int = 0
-    waits: list[float] = field(default_factory=list)
-    handles: list[float] = field(default_factory=list)
-    no_show_tickets: set[Key] = field(default_factory=set)
-    ratings: int = 0
-    satisfied: int = 0
-    extra_materials: int = 0
-    cases: set[Key] = field(default_factory=set)
-    finished: int = 0
-    corrections: int = 0
-    consultations: int = 0
-    absences: dict[str, list[float]] = field(default_factory=dict)
-
-    def add(self, hall: str, etype: str, p: dict[str, Any], pause_reasons: dict[Key, str]) -> None:
-        if etype == EventType.TICKET_ISSUED:
-            self.tickets += 1
-        elif etype == EventType.TICKET_CALLED:
-            wait = number(p.get("wait_s"))
-            if wait is not None:
-                self.waits.append(wait)
-        elif etype == EventType.TICKET_NO_SHOW:
-            self.no_show_tickets.add((hall, str(p.get("ticket_id"))))
-        elif etype == EventType.TICKET_FINISHED:
-            self.finished += 1
-            self.corrections += p.get("outcome") == Outcome.CORRECTION
-            handle = number(p.get("handle_s"))
-            if handle is not None:
-                self.handles.append(handle)
-        elif etype == EventType.RATING_RECORDED:
-            self.ratings += 1
-            level = number(p.get("level"))
-            self.satisfied += level is not None and level >= 4
-            tags = p.get("tags")
-            self.extra_materials += isinstance(tags, list) and RatingTag.EXTRA_MATERIALS in tags
-        elif etype == EventType.CASE_OPENED:
-            self.cases.add((hall, str(p.get("case_id"))))
-        elif etype == EventType.CONSULTATION_CREATED:
-            self.consultations += 1
-        elif etype == EventType.WINDOW_RESUMED:
-            reason = pause_reasons.get((hall, str(p.get("absence_id"))), "unknown")
-            slot = self.absences.setdefault(reason, [0, 0.0])
-            slot[0] += 1
-            slot[1] += number(p.get("duration_s")) or 0.0
-
-    def metrics(self, closed_cases: set[Key]) -> dict[str, Any]:
-        closed = len(self.cases & closed_cases)
-        handle_avg = sum(self.handles) / len(self.handles) if self.handles else None
-        return {
-            "tickets": self.tickets,
-            "wait_p50_s": secs(percentile(self.waits, 0.5)),
-            "wait_p90_s": secs(percentile(self.waits, 0.9)),
-            "handle_avg_s": secs(handle_avg),
-            "no_shows": len(self.no_show_tickets),
-            "no_show_rate": ratio(len(self.no_show_tickets), self.tickets),
-            "ratings": self.ratings,
-            "satisfaction_rate": ratio(self.satisfied, self.ratings),
-            "extra_materials": self.extra_materials,
-            "extra_materials_rate": ratio(self.extra_materials, self.ratings),
-            "cases_opened": len(self.cases),
-            "cases_closed": closed,
-            "case_closure_rate": ratio(closed, len(self.cases)),
-            "finished": self.finished,
-            "corrections": self.corrections,
-            "correction_rate": ratio(self.corrections, self.finished),
-            "consultations": self.consultations,
-            "absences": {
-                reason: {"count": int(count), "seconds": round(seconds, 3)}
-                for reason, (count, seconds) in sorted(self.absences.items())
-            },
-        }

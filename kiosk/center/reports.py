@@ -1,84 +1,40 @@
 """The center report: halls compared per hall, per level (city / district / township) and per item.
 
-Rows are fetched with one indexed SQL range on `events.day` (the hall's local service day, fixed
-at ingest) and the math is done in Python (report_metrics), so PostgreSQL and SQLite give
-identical numbers. `by=item` counts only what can be tied to a service item (tickets through
-their item, ratings, cases through their rating); absences and consultations have no item.
+It reads the daily rollups (kiosk/center/rollups.py), never raw events: a province's month is
+tens of thousands of rollup rows instead of hundreds of millions of events. Every sum is an
+integer and waits are 1-second histograms, so PostgreSQL and SQLite give identical numbers, equal
+to a computation over the raw events (tests/helpers/raw_report.py holds that computation as the
+test oracle). `by=item` counts only what can be tied to a service item (tickets through their
+item, ratings, cases through their rating); absences and consultations have no item.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Engine
 
 from kiosk.center.catalogs import latest_version, load_catalog
 from kiosk.center.errors import invalid
 from kiosk.center.halls import LEVEL_ZH, list_halls
-from kiosk.center.report_metrics import GroupStats, Key
-from kiosk.center.schema import events
+from kiosk.center.rollup_read import (
+    Group,
+    add_cases,
+    fresh,
+    read_all_halls,
+    read_cases,
+    read_groups,
+)
+from kiosk.center.rollups import HALL, ITEM_ALL, LEVEL_ALL
 from kiosk.center.timeutil import is_day, iso_utc, utc_now
 from kiosk.domain import HallLevel
-from kiosk.events import EventType
 
 REPORT_BY = ("level", "hall", "item")
 # The days a report may ask about: this system's era, not the calendar's (0001-01-01 has no day
 # before it, and nothing is ever stored outside these years), and at most a leap year at once.
 FIRST_DAY, LAST_DAY = "2000-01-01", "2099-12-31"
 MAX_REPORT_DAYS = 366
-MAIN_TYPES = (
-    EventType.TICKET_ISSUED,
-    EventType.TICKET_CALLED,
-    EventType.TICKET_NO_SHOW,
-    EventType.TICKET_FINISHED,
-    EventType.RATING_RECORDED,
-    EventType.CASE_OPENED,
-    EventType.WINDOW_RESUMED,
-    EventType.CONSULTATION_CREATED,
-)
-Row = tuple[str, str, dict[str, Any]]
-
-
-def _fetch(
-    conn: Connection, types: tuple[str, ...], day_from: str, day_to: str | None
-) -> Iterator[Row]:
-    query = select(events.c.hall, events.c.type, events.c.payload).where(
-        events.c.type.in_(types), events.c.day >= day_from
-    )
-    if day_to is not None:
-        query = query.where(events.c.day <= day_to)
-    for hall, etype, payload in conn.execute(query.order_by(events.c.hall, events.c.seq)):
-        yield hall, etype, json.loads(payload)
-
-
-def _item_keyer(rows: list[Row]) -> Callable[[str, str, dict[str, Any]], str | None]:
-    """Tie events to a service item: the finish's item wins over the issue's (set at the window)."""
-    ticket_item: dict[Key, str] = {}
-    for want in (EventType.TICKET_ISSUED, EventType.TICKET_FINISHED):
-        for hall, etype, p in rows:
-            if etype == want and p.get("item"):
-                ticket_item[(hall, str(p.get("ticket_id")))] = str(p["item"])
-    rating_item: dict[Key, str] = {}
-    for hall, etype, p in rows:
-        if etype == EventType.RATING_RECORDED:
-            item = p.get("item") or ticket_item.get((hall, str(p.get("ticket_id"))))
-            if item:
-                rating_item[(hall, str(p.get("rating_id")))] = str(item)
-
-    def key(hall: str, etype: str, p: dict[str, Any]) -> str | None:
-        if etype == EventType.RATING_RECORDED:
-            return rating_item.get((hall, str(p.get("rating_id"))))
-        if etype == EventType.CASE_OPENED:
-            found = rating_item.get((hall, str(p.get("rating_id"))))
-            return found or ticket_item.get((hall, str(p.get("ticket_id"))))
-        if etype.startswith("ticket."):
-            return ticket_item.get((hall, str(p.get("ticket_id"))))
-        return None
-
-    return key
 
 
 def _check_period(day_from: str, day_to: str, by: str) -> None:
@@ -103,41 +59,43 @@ def _check_period(day_from: str, day_to: str, by: str) -> None:
 
 
 def build_report(engine: Engine, day_from: str, day_to: str, by: str = "level") -> dict[str, Any]:
-    """The report for service days day_from..day_to inclusive, one row per group."""
+    """The report for service days day_from..day_to inclusive, one row per group, from the
+    daily rollups (the period's dirty hall-days are recomputed first)."""
     _check_period(day_from, day_to, by)
-    before = (date.fromisoformat(day_from) - timedelta(days=1)).isoformat()
+    fresh(engine, day_from, day_to)
     with engine.connect() as conn:
         halls = {h.code: h for h in list_halls(conn)}
-        rows = list(_fetch(conn, MAIN_TYPES, day_from, day_to))
-        updates = _fetch(conn, (EventType.CASE_UPDATED,), day_from, None)
-        closed = {(h, str(p.get("case_id"))) for h, _, p in updates if p.get("status") == "closed"}
-        pauses = _fetch(conn, (EventType.WINDOW_PAUSED,), before, day_to)
-        reasons = {(h, str(p.get("absence_id"))): str(p.get("reason")) for h, _, p in pauses}
-    if by == "item":
-        keyer = _item_keyer(rows)
-    elif by == "hall":
-        keyer = lambda hall, _t, _p: hall if hall in halls else None  # noqa: E731
+        cases = read_cases(conn, day_from, day_to)
+        found = read_groups(conn, HALL, day_from, day_to) if by == "hall" else {}
+
+    def level_of(hall: str) -> str | None:
+        return halls[hall].level if hall in halls else None
+
+    def key_of(hall: str, item: str | None) -> str | None:
+        if by == "item":
+            return item or None
+        if hall not in halls:
+            return None
+        return hall if by == "hall" else halls[hall].level
+
+    if by == "hall":
+        groups = {hall: group for (hall, _k), group in found.items() if hall in halls}
     else:
-        keyer = lambda hall, _t, _p: halls[hall].level if hall in halls else None  # noqa: E731
-    groups: dict[str, GroupStats] = {}
-    first_calls: set[Key] = set()
-    for hall, etype, p in rows:
-        if etype == EventType.TICKET_CALLED:
-            ticket = (hall, str(p.get("ticket_id")))
-            if ticket in first_calls:
-                continue
-            first_calls.add(ticket)
-        key = keyer(hall, etype, p)
+        kind = LEVEL_ALL if by == "level" else ITEM_ALL
+        groups = read_all_halls(engine, kind, day_from, day_to, level_of)
+        groups.pop("", None)  # tickets without an item
+    for hall, case_item, opened, closed, on_time in cases:
+        key = key_of(hall, case_item)
         if key is not None:
-            groups.setdefault(key, GroupStats()).add(hall, etype, p, reasons)
+            add_cases(groups.setdefault(key, Group()), opened, closed, on_time)
     labels = _labels(engine, by, halls, groups)
-    out = [{**label, **groups.get(key, GroupStats()).metrics(closed)} for key, label in labels]
+    out = [{**label, **groups.get(key, Group()).report_metrics()} for key, label in labels]
     stamp = iso_utc(utc_now())
     return {"from": day_from, "to": day_to, "by": by, "generated_at": stamp, "rows": out}
 
 
 def _labels(
-    engine: Engine, by: str, halls: dict[str, Any], groups: dict[str, GroupStats]
+    engine: Engine, by: str, halls: dict[str, Any], groups: dict[str, Group]
 ) -> list[tuple[str, dict[str, Any]]]:
     """The row keys in display order with their leading columns."""
     if by == "level":

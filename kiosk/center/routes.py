@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
 from kiosk import limits
-from kiosk.center import catalogs, halls, ingest, readback, reports, wire
+from kiosk.center import catalogs, governance, halls, ingest, readback, reports, wire
 from kiosk.center.auth import require_admin, require_any, require_hall
 from kiosk.center.errors import CenterError, invalid
 
@@ -80,7 +80,7 @@ _PUSH_DOC: dict[str, Any] = {
 }
 
 
-def build_router(engine: Engine) -> APIRouter:
+def build_router(engine: Engine, rollups: bool = True) -> APIRouter:
     router = APIRouter(prefix="/api/v1")
 
     @router.get("/health")
@@ -99,7 +99,7 @@ def build_router(engine: Engine) -> APIRouter:
             batch = wire.batch_events(wire.decode_body(body, headers.get("content-encoding")))
             last = _seq_header(headers.get("x-hall-last-seq"), "X-Hall-Last-Seq")
             version = headers.get("x-catalog-version")
-            return ingest.ingest_batch(engine, hall, batch, last, version)
+            return ingest.ingest_batch(engine, hall, batch, last, version, rollups)
 
         return {"acked_seq": await run_in_threadpool(work)}
 
@@ -152,5 +152,18 @@ def build_router(engine: Engine) -> APIRouter:
     ) -> dict[str, Any]:
         require_admin(engine, authorization)
         return reports.build_report(engine, day_from, day_to, by)
+
+    @router.get("/reports/governance")
+    def get_governance(
+        day_from: Annotated[str, Query(alias="from")],
+        day_to: Annotated[str, Query(alias="to")],
+        compare_from: str | None = None,
+        compare_to: str | None = None,
+        authorization: Auth = None,
+    ) -> dict[str, Any]:
+        """The governance report (三级对比): definitions and every view, with the change
+        against the compared period (by default the same length just before)."""
+        require_admin(engine, authorization)
+        return governance.build_governance(engine, day_from, day_to, compare_from, compare_to)
 
     return router

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 from kiosk import limits
@@ -57,7 +58,7 @@ events = Table(
     metadata,
     Column("hall", HALL_CODE, primary_key=True),
     Column("seq", BigInteger, primary_key=True, autoincrement=False),
-    Column("id", String(26), nullable=False, unique=True),
+    Column("id", String(26), nullable=False),
     Column("ts", TIME, nullable=False),
     Column("day", String(10), nullable=False),
     # as wide as the limits every hall keeps (kiosk/limits.py), so no event a hall logged is
@@ -67,6 +68,7 @@ events = Table(
     Column("actor", String(limits.EMPLOYEE_NO_MAX), nullable=True),
     Column("payload", Text, nullable=False),
     Column("received_at", TIME, nullable=False),
+    UniqueConstraint("hall", "id"),
     Index(None, "day", "type"),
 )
 
@@ -102,3 +104,84 @@ schema_version = Table(
 )
 
 V1_TABLES = (halls, events, hall_acks, catalog_versions, admin_tokens)
+
+# Daily rollups (kiosk/center/rollups.py): one row per hall-day and scope. scope `hall` has key
+# "", scope `item` the item code ("" for tickets without one), scope `window` the window number.
+# Times are integer milliseconds so sums are exact on both engines; the wait histogram is sparse
+# JSON {second: count}; pauses JSON {reason: [count, ms]}; missing JSON {material: count}.
+COUNTS = (
+    "tickets", "no_show_tickets", "waits", "finished", "completed", "corrections", "handles",
+    "handle_ms", "ratings", "satisfied", "bad_ratings", "extra_materials", "consultations",
+    "unclaimed_alerts", "idle_alerts", "windows_opened", "pause_count", "pause_ms",
+)  # fmt: skip
+rollups = Table(
+    "rollups",
+    metadata,
+    Column("hall", HALL_CODE, primary_key=True),
+    Column("day", String(10), primary_key=True),
+    Column("scope", String(8), primary_key=True),
+    Column("key", String(64), primary_key=True),
+    *(Column(name, BigInteger, nullable=False, default=0) for name in COUNTS),
+    Column("wait_hist", Text, nullable=False, default="{}"),
+    Column("pauses", Text, nullable=False, default="{}"),
+    Column("missing", Text, nullable=False, default="{}"),
+    Index(None, "day", "scope"),
+)
+
+# Hall-days whose events changed since their rollups were computed (a late event, a day not yet
+# closed); recomputed at the hall's day.closed and before any report that covers them.
+rollup_dirty = Table(
+    "rollup_dirty",
+    metadata,
+    Column("hall", HALL_CODE, primary_key=True),
+    Column("day", String(10), primary_key=True),
+)
+
+# Bad-rating cases, one row each: opened on `day` (local), closed on `closed_day` (the first
+# `closed` update). Kept at ingest because a case closes days after it opened.
+rollup_cases = Table(
+    "rollup_cases",
+    metadata,
+    Column("hall", HALL_CODE, primary_key=True),
+    Column("case_id", String(64), primary_key=True),
+    Column("day", String(10), nullable=True),
+    Column("deadline", String(10), nullable=True),
+    Column("item", String(64), nullable=True),
+    Column("closed_day", String(10), nullable=True),
+    Index(None, "day"),
+)
+
+# The catalog a hall last applied on a day, and the items it had switched off (catalog.applied).
+hall_catalogs = Table(
+    "hall_catalogs",
+    metadata,
+    Column("hall", HALL_CODE, primary_key=True),
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("day", String(10), nullable=False),
+    Column("version", String(64), nullable=False),
+    Column("items_disabled", Text, nullable=False),
+)
+
+# Months of `events` moved out to archive files (`kiosk center archive`): their rollups are final.
+archived_months = Table(
+    "archived_months",
+    metadata,
+    Column("month", String(7), primary_key=True),
+    Column("file", String(500), primary_key=True),
+    Column("archived_at", TIME, nullable=False),
+    Column("events", BigInteger, nullable=False),
+    Column("sha256", String(64), nullable=False),
+)
+
+V3_TABLES = (rollups, rollup_dirty, rollup_cases, hall_catalogs, archived_months)
+
+# People of the city and district offices who read reports: a token each, shown once. A row with
+# a district hall code sees that district hall and its townships; a row without one sees the city.
+office_users = Table(
+    "office_users",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("district", HALL_CODE, ForeignKey("halls.code"), nullable=True),
+    Column("created_at", TIME, nullable=False),
+)

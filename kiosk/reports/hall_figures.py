@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.center.report_metrics import percentile, ratio, secs
+from kiosk.center.report_metrics import mean_millis, percentile, ratio, secs, wait_second
 from kiosk.engine.base import HallBase
 from kiosk.events import EventType
 
@@ -21,7 +21,7 @@ def hall_figures(hall: HallBase, day_from: str, day_to: str) -> dict[str, Any]:
         "SELECT * FROM tickets WHERE service_day BETWEEN ? AND ?", period
     ).fetchall()
     ids = {t["id"] for t in tickets}
-    waits = [t["wait_s"] for t in tickets if t["wait_s"] is not None]
+    waits = [wait_second(t["wait_s"]) for t in tickets if t["wait_s"] is not None]
     done = [t for t in tickets if t["status"] == "done"]
     handles = [t["handle_s"] for t in done if t["handle_s"] is not None]
     missed = {
@@ -44,7 +44,7 @@ def hall_figures(hall: HallBase, day_from: str, day_to: str) -> dict[str, Any]:
         "tickets": len(tickets),
         "wait_p50_s": secs(percentile(waits, 0.5)),
         "wait_p90_s": secs(percentile(waits, 0.9)),
-        "handle_avg_s": secs(sum(handles) / len(handles) if handles else None),
+        "handle_avg_s": secs(mean_millis(handles)),
         "no_shows": int(no_shows),
         "no_show_rate": ratio(int(no_shows), len(tickets)),
         "ratings": len(ratings),

@@ -1,8 +1,8 @@
 """The center under a property-based fuzzer of its OpenAPI schema, on SQLite and PostgreSQL.
 
-Callers: no token, a garbage token, a hall's token and an admin token; the hall's own code is
-also pinned into the path so generated batches get past the token check into ingest, where
-PostgreSQL (unlike SQLite) refuses values wider than their columns.
+Callers: no token, a garbage token, a hall's token, an admin token and a district office's
+token; the hall's own code is also pinned into the path so generated batches get past the token
+check into ingest, where PostgreSQL (unlike SQLite) refuses values wider than their columns.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from kiosk.center.office_users import create_office_user
 from tests.helpers.center_fixture import DISTRICT
 from tests.helpers.fuzz import Callers, fuzz_api
 from tests.helpers.live_server import LiveCenter
@@ -28,6 +29,7 @@ class CenterCallers(Callers):
             "garbage": "kh-forged-0123456789",
             "hall": live.tokens[DISTRICT],
             "admin": live.admin,
+            "district office": create_office_user(live.engine, "fuzz", DISTRICT),
         }
 
     def tokens(self) -> dict[str, str | None]:

@@ -166,17 +166,21 @@ def test_report_api_and_cli_formats(
     assert code == 0 and "八大湖街道便民服务中心" in out and "满意率" in out
     csv_file = tmp_path / "r.csv"
     code, _, _ = run_center(capsys, *args, "--format", "csv", "--out", str(csv_file))
-    table = list(csv.DictReader(io.StringIO(csv_file.read_text(encoding="utf-8-sig"))))
-    assert code == 0 and [r["hall"] for r in table] == [CITY, DISTRICT, TOWNSHIP]
-    assert table[1]["wait_p90_s"] == "510.0" and table[1]["absence_meal_s"] == "2400.0"
-    assert table[2]["absence_short_leave_count"] == "1" and table[0]["satisfaction_rate"] == ""
+    raw = csv_file.read_bytes()
+    assert code == 0 and raw.startswith(b"\xef\xbb\xbf")  # Excel on a Chinese desktop
+    table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    # csv and xlsx are the governance workbook's (tests/integration/center/test_office_*.py)
+    assert [r["编码"] for r in table] == [CITY, DISTRICT, TOWNSHIP, ""]  # and the city total
+    assert table[1]["等候时长P90(分钟)"] == "8.5" and table[1]["平均办理时长(分钟)"] == "5.0"
+    assert table[1]["补正率(每百件)(%)"] == "25.0" and table[0]["差评率(%)"] == ""
+    assert table[3]["大厅"] == "全市合计" and table[3]["咨询数"] == "3"
     xlsx = tmp_path / "r.xlsx"
     code, _, _ = run_center(capsys, *args, "--format", "xlsx", "--out", str(xlsx))
-    sheet = openpyxl.load_workbook(xlsx).active
-    assert sheet is not None
-    keys = [c.value for c in sheet[2]]
-    district = dict(zip(keys, [c.value for c in sheet[4]], strict=True))
-    assert code == 0 and district["hall"] == DISTRICT and district["handle_avg_s"] == 300.0
+    sheet = openpyxl.load_workbook(xlsx)["按大厅"]
+    header = [c.value for c in sheet[1]]
+    district = dict(zip(header, [c.value for c in sheet[3]], strict=True))
+    assert code == 0 and district["编码"] == DISTRICT and district["平均办理时长(分钟)"] == 5.0
+    assert district["补正率(每百件)"] == 0.25 and sheet["D3"].number_format == "#,##0"
     code, _, err = run_center(capsys, *args, "--format", "xlsx")
     assert code == 2 and "--out" in err
 

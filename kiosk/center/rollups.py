@@ -1,0 +1,440 @@
+"""Daily rollups: every count, sum and wait histogram the center's reports need, per hall-day.
+
+Choice: recomputed per hall-day, not maintained event by event. Ingest only marks the hall-days
+a batch touched as dirty (one small upsert per distinct day) and records bad-rating cases, which
+close days after they open. A dirty hall-day is recomputed from its own events when the hall's
+`day.closed` arrives and, for whatever is still dirty (a day not closed yet, a late event after
+the close), before a report that covers it. A recomputation reads one hall's one day and
+replaces its rows, so it is idempotent, needs no state carried between batches (first calls,
+pause reasons and items are resolved within the day) and a late event can never leave a
+half-updated figure behind. docs/scaling.md gives the reasons and the measured cost.
+
+Scopes: `hall` (key ""), `item` (key the item code, "" for a ticket without one) and `window`
+(key the window number). Waits are counted in whole seconds (`wait_second`), times in integer
+milliseconds, so merging rollups is exact and the report equals a computation over raw events.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, delete, func, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from kiosk.center.report_metrics import millis, number, wait_second
+from kiosk.center.schema import (
+    COUNTS,
+    archived_months,
+    events,
+    hall_catalogs,
+    rollup_cases,
+    rollup_dirty,
+    rollups,
+)
+from kiosk.center.schema import halls as halls_table
+from kiosk.domain import Outcome, RatingTag
+from kiosk.events import EventType
+
+E = EventType
+HALL, ITEM, WINDOW = "hall", "item", "window"
+# Month rows: a hall's month merged from its days (day = "YYYY-MM"), and the month of all halls
+# per level and per item (hall = ALL), so a month report reads thousands of rows, not millions.
+HALL_MONTH, ITEM_MONTH = "hall_m", "item_m"
+LEVEL_ALL, ITEM_ALL, BUILT = "level_a", "item_a", "built_a"
+ALL = "*"
+_MONTH_LOCK = 7_370_300  # + the month as a number: building or dropping a month's totals
+# the types a recomputation reads; window.paused also from the day before (a pause over midnight)
+ROLLUP_TYPES = (
+    E.TICKET_ISSUED,
+    E.TICKET_CALLED,
+    E.TICKET_NO_SHOW,
+    E.TICKET_FINISHED,
+    E.RATING_RECORDED,
+    E.CASE_OPENED,
+    E.WINDOW_OPENED,
+    E.WINDOW_PAUSED,
+    E.WINDOW_RESUMED,
+    E.CONSULTATION_CREATED,
+    E.ALERT_RAISED,
+)
+
+
+@dataclass
+class Tally:
+    """One rollup row being counted."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    waits: Counter[int] = field(default_factory=Counter)
+    pauses: dict[str, list[int]] = field(default_factory=dict)
+    missing: Counter[str] = field(default_factory=Counter)
+    no_show: set[str] = field(default_factory=set)
+
+    def row(self, hall: str, day: str, scope: str, key: str) -> dict[str, Any]:
+        counts = {name: int(self.counts.get(name, 0)) for name in COUNTS}
+        counts["no_show_tickets"] = len(self.no_show)
+        return {
+            "hall": hall,
+            "day": day,
+            "scope": scope,
+            "key": key,
+            **counts,
+            "wait_hist": json.dumps({str(k): v for k, v in sorted(self.waits.items())}),
+            "pauses": json.dumps(dict(sorted(self.pauses.items())), ensure_ascii=False),
+            "missing": json.dumps(dict(sorted(self.missing.items())), ensure_ascii=False),
+        }
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def compute_day(
+    hall: str, day: str, rows: Iterable[tuple[str, str, dict[str, Any]]]
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The rollup rows of one hall-day from its events (type, day, payload) in seq order, and
+    the item of each case opened that day. Pauses of the day before come in too (their day
+    differs): they only lend their reason to a resume of this day."""
+    rows = list(rows)
+    ticket_item: dict[str, str] = {}
+    for want in (E.TICKET_ISSUED, E.TICKET_FINISHED):
+        for etype, ev_day, p in rows:
+            if etype == want and ev_day == day and p.get("item"):
+                ticket_item[_text(p.get("ticket_id"))] = str(p["item"])
+    rating_item: dict[str, str] = {}
+    reasons: dict[str, str] = {}
+    for etype, _d, p in rows:
+        if etype == E.RATING_RECORDED:
+            item = p.get("item") or ticket_item.get(_text(p.get("ticket_id")))
+            if item:
+                rating_item[_text(p.get("rating_id"))] = str(item)
+        elif etype == E.WINDOW_PAUSED:
+            reasons[_text(p.get("absence_id"))] = str(p.get("reason"))
+    tallies: dict[tuple[str, str], Tally] = {}
+
+    def tally(scope: str, key: str) -> Tally:
+        return tallies.setdefault((scope, key), Tally())
+
+    whole = tally(HALL, "")
+    first_calls: set[str] = set()
+    case_items: dict[str, str] = {}
+    for etype, ev_day, p in rows:
+        if ev_day != day:
+            continue
+        ticket = _text(p.get("ticket_id"))
+        item = ticket_item.get(ticket, "") if etype.startswith("ticket.") else None
+        window: str | None = None
+        if etype == E.TICKET_ISSUED:
+            targets = [whole, tally(ITEM, item or "")]
+            for t in targets:
+                t.counts["tickets"] += 1
+        elif etype == E.TICKET_CALLED:
+            if ticket in first_calls:
+                continue
+            first_calls.add(ticket)
+            wait = number(p.get("wait_s"))
+            if wait is not None:
+                for t in (whole, tally(ITEM, item or "")):
+                    t.counts["waits"] += 1
+                    t.waits[wait_second(wait)] += 1
+        elif etype == E.TICKET_NO_SHOW:
+            for t in (whole, tally(ITEM, item or "")):
+                t.no_show.add(ticket)
+        elif etype == E.TICKET_FINISHED:
+            window = _text(p.get("window_no"))
+            handle = number(p.get("handle_s"))
+            outcome = p.get("outcome")
+            missing = p.get("missing_materials")
+            for t in (whole, tally(ITEM, item or ""), tally(WINDOW, window)):
+                t.counts["finished"] += 1
+                t.counts["completed"] += outcome == Outcome.COMPLETED
+                if outcome == Outcome.CORRECTION:
+                    t.counts["corrections"] += 1
+                    if isinstance(missing, list):
+                        t.missing.update(str(m) for m in missing if isinstance(m, str) and m)
+                if handle is not None:
+                    t.counts["handles"] += 1
+                    t.counts["handle_ms"] += millis(handle)
+        elif etype == E.RATING_RECORDED:
+            rated = rating_item.get(_text(p.get("rating_id")))
+            level = number(p.get("level"))
+            tags = p.get("tags")
+            extra = isinstance(tags, list) and RatingTag.EXTRA_MATERIALS in tags
+            targets = [whole] + ([tally(ITEM, rated)] if rated else [])
+            targets.append(tally(WINDOW, _text(p.get("window_no"))))
+            for t in targets:
+                t.counts["ratings"] += 1
+                t.counts["satisfied"] += level is not None and level >= 4
+                t.counts["bad_ratings"] += level is not None and level <= 2
+                t.counts["extra_materials"] += extra
+        elif etype == E.CASE_OPENED:
+            found = rating_item.get(_text(p.get("rating_id"))) or ticket_item.get(ticket)
+            if found:
+                case_items[_text(p.get("case_id"))] = found
+        elif etype == E.CONSULTATION_CREATED:
+            whole.counts["consultations"] += 1
+        elif etype == E.WINDOW_OPENED:
+            tally(WINDOW, _text(p.get("window_no"))).counts["windows_opened"] = 1
+        elif etype == E.WINDOW_RESUMED:
+            reason = reasons.get(_text(p.get("absence_id")), "unknown")
+            ms = millis(number(p.get("duration_s")) or 0.0)
+            for t in (whole, tally(WINDOW, _text(p.get("window_no")))):
+                slot = t.pauses.setdefault(reason, [0, 0])
+                slot[0] += 1
+                slot[1] += ms
+                t.counts["pause_count"] += 1
+                t.counts["pause_ms"] += ms
+        elif etype == E.ALERT_RAISED:
+            kind, details = p.get("kind"), p.get("details")
+            if kind == "idle_window":
+                whole.counts["idle_alerts"] += 1
+                if isinstance(details, dict) and details.get("window_no") is not None:
+                    tally(WINDOW, _text(details.get("window_no"))).counts["idle_alerts"] += 1
+            elif kind == "unclaimed_consultation":
+                whole.counts["unclaimed_alerts"] += 1
+    whole.counts["windows_opened"] = sum(
+        t.counts["windows_opened"] for (scope, _k), t in tallies.items() if scope == WINDOW
+    )
+    out = [t.row(hall, day, scope, key) for (scope, key), t in sorted(tallies.items())]
+    return out, case_items
+
+
+def _fetch_day(conn: Connection, hall: str, day: str) -> list[tuple[str, str, dict[str, Any]]]:
+    before = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+    query = (
+        select(events.c.type, events.c.day, events.c.payload)
+        .where(events.c.hall == hall, events.c.day.in_([before, day]))
+        .where(events.c.type.in_(ROLLUP_TYPES))
+        .order_by(events.c.seq)
+    )
+    out = []
+    for etype, ev_day, payload in conn.execute(query):
+        if ev_day == day or etype == E.WINDOW_PAUSED:
+            out.append((etype, ev_day, json.loads(payload)))
+    return out
+
+
+def recompute(conn: Connection, hall: str, day: str) -> None:
+    """Replace one hall-day's rollups with a fresh count of its events (in the caller's
+    transaction, after it took the day off the dirty list)."""
+    rows, case_items = compute_day(hall, day, _fetch_day(conn, hall, day))
+    conn.execute(delete(rollups).where(rollups.c.hall == hall, rollups.c.day == day))
+    if rows:
+        conn.execute(rollups.insert(), rows)
+    for case_id, item in case_items.items():
+        where = and_(rollup_cases.c.hall == hall, rollup_cases.c.case_id == case_id)
+        conn.execute(update(rollup_cases).where(where).values(item=item))
+    recompute_month(conn, hall, day[:7])
+
+
+def _archived(conn: Connection) -> set[str]:
+    return set(conn.execute(select(archived_months.c.month)).scalars())
+
+
+def refresh(
+    engine: Engine, day_from: str | None = None, day_to: str | None = None, hall: str | None = None
+) -> int:
+    """Recompute the dirty hall-days in the range (all by default); returns how many. Each is
+    its own transaction that first deletes its dirty mark, so an event stored meanwhile marks
+    it again rather than being lost. Days of an archived month keep their final rollups."""
+    query = select(rollup_dirty.c.hall, rollup_dirty.c.day)
+    if day_from is not None:
+        query = query.where(rollup_dirty.c.day >= day_from)
+    if day_to is not None:
+        query = query.where(rollup_dirty.c.day <= day_to)
+    if hall is not None:
+        query = query.where(rollup_dirty.c.hall == hall)
+    with engine.connect() as conn:
+        todo = sorted((str(h), str(d)) for h, d in conn.execute(query))
+        archived = _archived(conn)
+    done = 0
+    for code, day in todo:
+        if day[:7] in archived:
+            continue
+        with engine.begin() as conn:
+            mark = and_(rollup_dirty.c.hall == code, rollup_dirty.c.day == day)
+            if conn.execute(delete(rollup_dirty).where(mark)).rowcount == 0:
+                continue  # another process took it
+            recompute(conn, code, day)
+            done += 1
+    return done
+
+
+def merge_rows(hall: str, day: str, scope: str, key: str, rows: Iterable[Any]) -> dict[str, Any]:
+    """One rollup row summing `rows` (mappings with the rollup columns)."""
+    counts: Counter[str] = Counter()
+    waits: Counter[str] = Counter()
+    pauses: dict[str, list[int]] = {}
+    missing: Counter[str] = Counter()
+    for row in rows:
+        counts.update({name: int(row[name]) for name in COUNTS})
+        if row["wait_hist"] != "{}":
+            waits.update(json.loads(row["wait_hist"]))
+        if row["pauses"] != "{}":
+            for reason, (count, ms) in json.loads(row["pauses"]).items():
+                slot = pauses.setdefault(reason, [0, 0])
+                slot[0] += count
+                slot[1] += ms
+        if row["missing"] != "{}":
+            missing.update(json.loads(row["missing"]))
+    ordered = sorted(waits.items(), key=lambda kv: int(kv[0]))
+    return {
+        "hall": hall,
+        "day": day,
+        "scope": scope,
+        "key": key,
+        **{name: counts[name] for name in COUNTS},
+        "wait_hist": json.dumps(dict(ordered)),
+        "pauses": json.dumps(dict(sorted(pauses.items())), ensure_ascii=False),
+        "missing": json.dumps(dict(sorted(missing.items())), ensure_ascii=False),
+    }
+
+
+def _lock_month(conn: Connection, month: str) -> None:
+    if conn.dialect.name == "postgresql":
+        key = _MONTH_LOCK + int(month[:4]) * 12 + int(month[5:7])
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def _drop_totals(conn: Connection, month: str) -> None:
+    conn.execute(delete(rollups).where(rollups.c.hall == ALL, rollups.c.day == month))
+
+
+def recompute_month(conn: Connection, hall: str, month: str) -> None:
+    """A hall's month rows from its day rows; the month's totals of all halls are dropped
+    (built again when a report or `kiosk center rollup` needs them)."""
+    _lock_month(conn, month)
+    r = rollups.c
+    in_month = and_(r.hall == hall, r.day.like(f"{month}-%"))
+    conn.execute(
+        delete(rollups).where(r.hall == hall, r.day == month, r.scope.in_([HALL_MONTH, ITEM_MONTH]))
+    )
+    for day_scope, month_scope in ((HALL, HALL_MONTH), (ITEM, ITEM_MONTH)):
+        found: dict[str, list[Any]] = {}
+        for row in conn.execute(select(rollups).where(in_month, r.scope == day_scope)).mappings():
+            found.setdefault(row["key"], []).append(row)
+        merged = [merge_rows(hall, month, month_scope, k, v) for k, v in sorted(found.items())]
+        if merged:
+            conn.execute(rollups.insert(), merged)
+    _drop_totals(conn, month)
+
+
+def ensure_totals(engine: Engine, month: str) -> None:
+    """The month's rows of all halls per level and per item, built from the halls' month rows
+    if they are not there (a marker row says they are)."""
+    r = rollups.c
+    marker = and_(r.hall == ALL, r.day == month, r.scope == BUILT)
+    with engine.connect() as conn:
+        if conn.execute(select(r.key).where(marker)).first() is not None:
+            return
+    with engine.begin() as conn:
+        _lock_month(conn, month)
+        if conn.execute(select(r.key).where(marker)).first() is not None:
+            return
+        query_levels = select(halls_table.c.code, halls_table.c.level)
+        levels: dict[str, str] = {str(c): str(lv) for c, lv in conn.execute(query_levels)}
+        by: dict[tuple[str, str], list[Any]] = {}
+        query = select(rollups).where(r.day == month, r.scope.in_([HALL_MONTH, ITEM_MONTH]))
+        for row in conn.execute(query.where(r.hall != ALL)).mappings():
+            if row["scope"] == HALL_MONTH:
+                level = levels.get(row["hall"])
+                if level is not None:
+                    by.setdefault((LEVEL_ALL, level), []).append(row)
+            else:
+                by.setdefault((ITEM_ALL, row["key"]), []).append(row)
+        merged = [merge_rows(ALL, month, s, k, v) for (s, k), v in sorted(by.items())]
+        merged.append(merge_rows(ALL, month, BUILT, "", []))
+        conn.execute(rollups.insert(), merged)
+
+
+def dirty_count(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(rollup_dirty)).scalar_one())
+
+
+def _dialect(conn: Connection) -> Any:
+    return postgresql if conn.dialect.name == "postgresql" else sqlite
+
+
+def _next_day(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+
+
+def note_batch(conn: Connection, hall: str, rows: list[dict[str, Any]], batch: list[Any]) -> None:
+    """At ingest, in the batch's transaction: mark the touched hall-days dirty, record cases
+    and catalog applications. `rows` are the checked events-table rows of `batch`."""
+    days = {r["day"] for r in rows}
+    cases: dict[str, dict[str, Any]] = {}
+    catalogs = []
+    for row, ev in zip(rows, batch, strict=True):
+        etype, p = row["type"], ev["payload"]
+        if etype == E.WINDOW_PAUSED:  # its reason belongs to a resume that may be tomorrow
+            days.add(_next_day(row["day"]))
+        elif etype == E.CASE_OPENED:
+            case = cases.setdefault(_text(p.get("case_id"))[:64], {})
+            case["day"] = row["day"]
+            deadline = p.get("deadline")
+            case["deadline"] = str(deadline)[:10] if deadline else None
+        elif etype == E.CASE_UPDATED and p.get("status") == "closed":
+            case = cases.setdefault(_text(p.get("case_id"))[:64], {})
+            case["closed_day"] = min(case.get("closed_day") or row["day"], row["day"])
+        elif etype == E.CATALOG_APPLIED:
+            disabled = p.get("items_disabled")
+            items = sorted(str(i) for i in disabled) if isinstance(disabled, list) else []
+            catalogs.append(
+                {
+                    "hall": hall,
+                    "seq": row["seq"],
+                    "day": row["day"],
+                    "version": _text(p.get("version"))[:64],
+                    "items_disabled": json.dumps(items, ensure_ascii=False),
+                }
+            )
+    dialect = _dialect(conn)
+    mark = dialect.insert(rollup_dirty).on_conflict_do_nothing()
+    conn.execute(mark, [{"hall": hall, "day": d} for d in sorted(days)])
+    if catalogs:
+        conn.execute(dialect.insert(hall_catalogs).on_conflict_do_nothing(), catalogs)
+    for case_id, values in cases.items():
+        _upsert_case(conn, dialect, hall, case_id, values)
+
+
+def _upsert_case(
+    conn: Connection, dialect: Any, hall: str, case_id: str, values: dict[str, Any]
+) -> None:
+    insert = dialect.insert(rollup_cases).values(hall=hall, case_id=case_id, **values)
+    changes: dict[str, Any] = {}
+    if "day" in values:
+        changes["day"] = insert.excluded.day
+        changes["deadline"] = insert.excluded.deadline
+    if "closed_day" in values:
+        current = rollup_cases.c.closed_day
+        changes["closed_day"] = func.coalesce(
+            func.least(current, insert.excluded.closed_day)
+            if conn.dialect.name == "postgresql"
+            else func.min(current, insert.excluded.closed_day),
+            insert.excluded.closed_day,
+        )
+    conn.execute(insert.on_conflict_do_update(index_elements=["hall", "case_id"], set_=changes))
+
+
+def closed_days_in_batch(rows: list[dict[str, Any]]) -> list[str]:
+    """The service days a batch's `day.closed` events close: recomputed right after ingest."""
+    return [r["day"] for r in rows if r["type"] == E.DAY_CLOSED]
+
+
+__all__ = [
+    "HALL",
+    "ITEM",
+    "WINDOW",
+    "closed_days_in_batch",
+    "compute_day",
+    "dirty_count",
+    "note_batch",
+    "recompute",
+    "refresh",
+]
