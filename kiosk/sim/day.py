@@ -99,6 +99,9 @@ class HallDay:
         self.midnight = datetime.combine(day, time(0), tzinfo=tz)
         self.progress = progress
         self.measure = measure and bool(getattr(driver, "measures", False))
+        # the tickets sampled for later estimates come from a stream of their own, so that
+        # measuring or not leaves the crowd and the clerks the same
+        self.sampler = random.Random(rng.random())
         self.heap: list[tuple[float, int, Callable[..., None], tuple[Any, ...]]] = []
         self.seq = 0
         self.now = 0.0
@@ -424,7 +427,7 @@ class HallDay:
         if not waiting:
             return
         self._clock()
-        for tid in self.rng.sample(waiting, min(UPDATES_PER_TICK, len(waiting))):
+        for tid in self.sampler.sample(waiting, min(UPDATES_PER_TICK, len(waiting))):
             est = self.d.estimates(tid)
             if est is not None:
                 self.tickets[tid].updates.append((self.now, est))
