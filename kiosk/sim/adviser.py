@@ -100,6 +100,22 @@ def windows_needed(
     return MAX_WINDOWS
 
 
+def pooled_fits(
+    codes: list[str],
+    rates: Mapping[str, float],
+    service_s: Mapping[str, float],
+    target_s: float,
+    quantile: float,
+) -> bool:
+    """Whether one window serving these small queues pooled keeps their waits under the
+    target."""
+    rate = sum(rates.get(c, 0.0) for c in codes)
+    if rate <= 0:
+        return True
+    work = sum(rates.get(c, 0.0) * float(service_s.get(c, 300.0)) for c in codes)
+    return windows_needed(rate, work / rate, target_s, quantile) <= 1
+
+
 def advise(
     arrivals: Mapping[str, Mapping[int, float]],
     windows: Sequence[WindowSpec],
@@ -135,28 +151,17 @@ def advise(
         advice = {code: CategoryAdvice(n) for code, n in need.items() if n > 0}
         by_no = {w.no: w for w in windows}
         free_windows = dict(by_no)
-        clerk_at: dict[int, str] = {}
+        clerk_at: dict[int, ClerkSpec] = {}
         free_clerks = list(clerks)
 
-        def candidates(code: str) -> list[WindowSpec]:
-            found = [w for w in free_windows.values() if code in w.categories]
+        def candidates(code: str, free: dict[int, WindowSpec] = free_windows) -> list[WindowSpec]:
+            found = [w for w in free.values() if code in w.categories]
             return sorted(found, key=lambda w: (w.categories.index(code), len(w.categories), w.no))
 
         # the scarcest category first: fewest windows that could serve it per window needed
         order = sorted(advice, key=lambda c: (len(candidates(c)) / advice[c].needed, c))
         load: dict[int, list[str]] = {}  # window -> the categories given to it
-
-        def fits(no: int, code: str) -> bool:
-            """Whether a window already given to small queues can take this one's too and
-            still keep its waits under the target (one server, the queues pooled)."""
-            codes = [*load[no], code]
-            rate = sum(float(arrivals[c].get(hour, 0.0)) for c in codes)
-            if rate <= 0:
-                return True
-            work = sum(
-                float(arrivals[c].get(hour, 0.0)) * float(service_s.get(c, 300.0)) for c in codes
-            )
-            return windows_needed(rate, work / rate, target_s, quantile) <= 1
+        rates = {c: float(per.get(hour, 0.0)) for c, per in arrivals.items()}
 
         for code in order:
             a = advice[code]
@@ -164,13 +169,15 @@ def advise(
                 shared = [
                     no
                     for no in sorted(load)
-                    if code in by_no[no].categories and all(advice[c].needed == 1 for c in load[no])
+                    if code in by_no[no].categories
+                    and code in clerk_at[no].categories
+                    and all(advice[c].needed == 1 for c in load[no])
                 ]
                 for no in shared:
-                    if fits(no, code):
+                    if pooled_fits([*load[no], code], rates, service_s, target_s, quantile):
                         load[no].append(code)
                         a.windows.append(no)
-                        a.clerks.append(clerk_at[no])
+                        a.clerks.append(clerk_at[no].employee_no)
                         break
                 if a.windows:
                     continue
@@ -188,7 +195,7 @@ def advise(
                 free_clerks.remove(best)
                 del free_windows[w.no]
                 load[w.no] = [code]
-                clerk_at[w.no] = best.employee_no
+                clerk_at[w.no] = best
                 a.windows.append(w.no)
                 a.clerks.append(best.employee_no)
             a.short = a.needed - len(a.windows)

@@ -199,14 +199,19 @@ class HallDay:
             view = self.d.issue(category, item, priority, appt)
         except HallError:
             return  # the kiosk refused (the day closed, an appointment mix-up): they go home
-        load = self.loads[view["category"]]
+        self._record(view)
+
+    def _record(self, view: dict[str, Any]) -> None:
+        """A ticket just issued: what the API promised with it, and what the baselines would
+        have at the same moment."""
+        load = self.loads.get(view["category"])
         rec = TicketRecord(
             id=view["id"],
             number=view["number"],
             category=view["category"],
             issued=self.now,
             ahead=int(view.get("ahead") or 0),
-            shows=self.rng.random() >= load.no_show,
+            shows=load is None or self.rng.random() >= load.no_show,
         )
         if self.measure:
             now = self.midnight + timedelta(seconds=self.now)
@@ -218,8 +223,10 @@ class HallDay:
 
     def _consult(self) -> None:
         self._clock()
-        self.d.consult("simulated enquiry")
+        ticket = self.d.consult("simulated enquiry")
         self.consultations += 1
+        if ticket is not None:  # nobody at the help desk: it became a 综合咨询 ticket
+            self._record(ticket)
 
     def _requeue(self, rec: TicketRecord) -> None:
         self._clock()

@@ -128,7 +128,6 @@ def text_report(r: dict[str, Any]) -> str:
                     str(x["cancelled_at_close"]),
                 ]
             )
-        lines += [""] + _table(
-            ["schedule", "window-hours", "mean wait", "p90 wait", ">15 min", "cancelled"], rows
-        )
+        headers = ["schedule", "window-hours", "mean wait", "p90 wait", ">15 min", "cancelled"]
+        lines += ["", *_table(headers, rows)]
     return "\n".join(lines) + "\n"
