@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -24,7 +24,7 @@ def township_morning() -> Scenario:
 class KeptDriver(EngineDriver):
     """The engine driver, with its store kept open after the run for the test to read."""
 
-    kept: list[KeptDriver] = []
+    kept: ClassVar[list[KeptDriver]] = []
 
     def __init__(self, scenario: Scenario, catalog: Catalog, start: datetime) -> None:
         super().__init__(scenario, catalog, start)
