@@ -35,7 +35,7 @@ from kiosk.domain import PauseReason
 from kiosk.engine.settings import HallSettings
 
 RECENT = 30  # services per category the learned time per citizen averages over
-MAX_STEPS = 600  # people played forward one by one; beyond, the windows' rate extrapolates
+MAX_STEPS = 150  # services played forward one by one; beyond, the windows' rate extrapolates
 ARRIVALS_OVER = timedelta(hours=1)  # older arrivals say nothing of the next minutes
 ARRIVALS_SPAN = 8  # the arrival rate is measured over a category's last few tickets
 ARRIVALS_MIN_S = 300.0  # ... and over at least this long
@@ -190,6 +190,11 @@ class WindowNow:
     ranks: Mapping[str, int]
     paused: bool
 
+    @property
+    def order(self) -> list[tuple[str, int]]:
+        """Its categories, the first served first (the ranks are kept in that order)."""
+        return list(self.ranks.items())
+
 
 def windows_now(
     settings: HallSettings,
@@ -281,11 +286,18 @@ class Pool:
             self.taken += 1
 
 
-def _pick(w: WindowNow, category: str, pools: Mapping[str, Pool], t: float) -> str | None:
+def _pick(
+    w: WindowNow,
+    order: list[tuple[str, int]],
+    category: str,
+    pools: Mapping[str, Pool],
+    t: float,
+) -> str | None:
     """What window `w`, free at `t`, calls instead of the estimated category's next person:
-    another category it serves whose tickets come first by the routing order, if any."""
+    another category it serves (`order`: in rank order) whose tickets come first by the
+    routing order, if any."""
     mine = w.ranks.get(category)
-    for code, rank in sorted(w.ranks.items(), key=lambda kv: kv[1]):
+    for code, rank in order:
         pool = pools.get(code)
         if code == category or pool is None:
             continue
@@ -313,6 +325,7 @@ def play_forward(
     learned means."""
     if not any(category in w.ranks for w in windows):
         return math.inf, 0, 0
+    orders = [w.order for w in windows]
     heap = [(w.free_in, i) for i, w in enumerate(windows)]
     heapq.heapify(heap)
     left = float(ahead)
@@ -321,7 +334,7 @@ def play_forward(
     while heap:
         t, i = heapq.heappop(heap)
         w = windows[i]
-        pick = _pick(w, category, pools, t)
+        pick = _pick(w, orders[i], category, pools, t)
         if pick is not None:
             pool = pools[pick]
             pool.take()
