@@ -99,8 +99,9 @@ def test_range_around_the_figure(tmp_path: Path) -> None:
 
 
 def test_estimate_never_reads_the_future(tmp_path: Path) -> None:
-    """A store holding services that finished after the moment of the estimate gives the same estimate at that moment as the store that did not have them yet:
-    the estimator reads the store only as of `now`."""
+    """A store holding services that finished after the moment of the estimate gives the
+    same estimate at that moment as the store that did not have them yet: the estimator reads
+    the store as of `now` only."""
     clock = FakeClock(morning())
     hall = make_hall(tmp_path / "hall.db", clock)
     w1 = at_window(hall, 1)
