@@ -15,7 +15,7 @@ A wait is promised on the ticket, the kiosk tile and the phone page, so it must 
 
 The play-forward is a few arithmetic steps per person ahead, in Python, on counts read once: the
 people ahead come from kept counts (`queue_counts`, triggers keep them), so issuing a ticket
-reads the same few rows with 10 or 50,000 people waiting, and past MAX_STEPS people the rest
+reads the same few rows with 10 or 50,000 people waiting, and past MAX_STEPS services the rest
 is extrapolated at the rate the windows reached. Only a ticket in the middle of a queue (a
 status page read later) counts its own tier's range, through the queue index.
 """
@@ -41,8 +41,7 @@ ARRIVALS_SPAN = 8  # the arrival rate is measured over a category's last few tic
 ARRIVALS_MIN_S = 300.0  # ... and over at least this long
 ARRIVALS_AHEAD_S = 600.0  # arrivals of higher-ranked categories counted this far ahead
 RANGE_Z = 1.28  # the range is about the 10th to 90th percentile of the wait
-NO_WINDOW = "no_window"
-REASONS = {NO_WINDOW: ("暂无窗口办理", "No window is serving this at the moment")}
+NO_WINDOW = "no_window"  # the reason for no figure: the screens say 暂无窗口办理
 
 
 @dataclass(frozen=True)
