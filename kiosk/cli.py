@@ -366,6 +366,9 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--off", dest="enable", action="store_false")
     p.set_defaults(func=cmd_item)
 
+    from kiosk.sim.cli import register as register_simulate  # argparse only; loads nothing
+
+    register_simulate(sub)
     for register in plugin_commands():
         register(sub)
     return parser

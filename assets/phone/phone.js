@@ -9,7 +9,9 @@
   var TEXT = {
     zh: {
       yourNumber: "您的号码", ahead: "前面还有 {n} 人", next: "下一位就是您，请留意叫号",
-      est: "预计等候约 {m} 分钟", soon: "即将叫到您", goTo: "请到 {w} 号窗口办理",
+      est: "预计等候约 {m} 分钟", estRange: "预计等候约 {a}-{b} 分钟", soon: "即将叫到您",
+      noWindow: "暂无窗口办理", noWindowHint: "目前没有窗口办理此类业务，请留意大厅通知或咨询服务台",
+      first: "前面没有人在等候", goTo: "请到 {w} 号窗口办理",
       yourTurn: "轮到您了！", recalled: "第 {n} 次重呼，请尽快前往", serving: "正在 {w} 号窗口办理",
       transferred: "已转至 {w} 号窗口，请稍候叫号", done: "办理结束", missingList: "需补正的材料：",
       no_show: "已过号", noShowHint: "如需继续办理，请到咨询台重新排队",
@@ -32,7 +34,9 @@
     },
     en: {
       yourNumber: "Your number", ahead: "{n} ahead of you", next: "You are next, please listen for your number",
-      est: "Estimated wait about {m} min", soon: "You will be called soon", goTo: "Please go to window {w}",
+      est: "Estimated wait about {m} min", estRange: "Estimated wait about {a}-{b} min", soon: "You will be called soon",
+      noWindow: "No window is serving this at the moment", noWindowHint: "No window handles this service right now; please watch the hall notices or ask at the help desk",
+      first: "Nobody is ahead of you", goTo: "Please go to window {w}",
       yourTurn: "It is your turn!", recalled: "Called again ({n}), please go now", serving: "Being served at window {w}",
       transferred: "Transferred to window {w}, please wait", done: "Service finished", missingList: "Materials still needed:",
       no_show: "Missed", noShowHint: "To continue, ask at the help desk to rejoin the queue",
@@ -162,13 +166,26 @@
       try { navigator.vibrate([400, 200, 400, 200, 800]); } catch (e) { /* not allowed yet */ }
     }
   }
+  /* "about 25 min", or a range ("about 20-30 min") where the spread is wide */
+  function estimateText(tk) {
+    var m = Math.max(tk.ahead > 0 ? 1 : 0, Math.ceil((tk.estimated_wait_s || 0) / 60));
+    var r = tk.estimated_wait_range_s;
+    if (m > 0 && r && r.length === 2) {
+      var a = Math.floor(r[0] / 300) * 5, b = Math.ceil(r[1] / 300) * 5;
+      if (b - a >= 10) { return t("estRange", { a: Math.max(a, 1), b: b }); }
+    }
+    return m > 0 ? t("est", { m: m }) : t("soon");
+  }
   function statusCard() {
     var tk = state.ticket, lines = [], cls = "card status " + tk.status;
     if (tk.status === "waiting") {
       if (tk.target_window) { lines.push(h("p", { "class": "lead", text: t("transferred", { w: tk.target_window }) })); }
-      lines.push(h("p", { "class": "lead", id: "ahead", text: tk.ahead > 0 ? t("ahead", { n: tk.ahead }) : t("next") }));
-      var m = Math.max(tk.ahead > 0 ? 1 : 0, Math.ceil((tk.estimated_wait_s || 0) / 60));
-      lines.push(h("p", { id: "estimate", text: m > 0 ? t("est", { m: m }) : t("soon") }));
+      /* nobody can call the ticket (no open, unpaused window serves it): no number, no "next" */
+      var noWindow = tk.estimated_wait_s === null || tk.estimated_wait_s === undefined;
+      lines.push(h("p", { "class": "lead", id: "ahead",
+        text: tk.ahead > 0 ? t("ahead", { n: tk.ahead }) : t(noWindow ? "first" : "next") }));
+      lines.push(h("p", { id: "estimate", text: noWindow ? t("noWindow") : estimateText(tk) }));
+      if (noWindow) { lines.push(h("p", { id: "estimate-hint", text: t("noWindowHint") })); }
       if (navigator.vibrate) {
         lines.push(h("button", { type: "button", "class": "ghost", id: "vibrate", disabled: vibrateOn,
           text: vibrateOn ? t("vibrateOn") : t("vibrate"),

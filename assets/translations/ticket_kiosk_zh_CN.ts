@@ -408,102 +408,112 @@
 <context>
     <name>KioskText</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="19"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="21"/>
+        <source>No window serving now</source>
+        <translation>暂无窗口办理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="23"/>
         <source>No wait</source>
         <translation>无需等待</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="22"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="26"/>
         <source>About {m} min</source>
         <translation>约 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="23"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="27"/>
         <source>About {h} h {m} min</source>
         <translation>约 {h} 小时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="30"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="34"/>
         <source>1 person waiting</source>
         <translation>等候 1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="31"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="35"/>
         <source>{n} people waiting</source>
         <translation>等候 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="36"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="40"/>
         <source>{n} waiting</source>
         <translation>等候 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="41"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="46"/>
+        <source>Nobody ahead of you</source>
+        <translation>前面没有人在等候</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="48"/>
         <source>You are next</source>
         <translation>下一位就是您</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="43"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="50"/>
         <source>1 person ahead of you</source>
         <translation>前面还有 1 人</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="44"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="51"/>
         <source>{n} people ahead of you</source>
         <translation>前面还有 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="49"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="56"/>
         <source>On the spot</source>
         <translation>即办</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="50"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="57"/>
         <source>{n} working days</source>
         <translation>{n} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="55"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="62"/>
         <source>Free of charge</source>
         <translation>不收费</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="57"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="64"/>
         <source>CNY {x}</source>
         <translation>{x} 元</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="62"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="69"/>
         <source>Original</source>
         <translation>原件</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="63"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="70"/>
         <source>Copy</source>
         <translation>复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="64"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="71"/>
         <source>Original and copy</source>
         <translation>原件及复印件</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="71"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="78"/>
         <source>1 copy</source>
         <translation>1 份</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="72"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="79"/>
         <source>{n} copies</source>
         <translation>{n} 份</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="77"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="84"/>
         <source>Required</source>
         <translation>必需</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/texts.py" line="78"/>
+        <location filename="../../ui/ticket_kiosk/texts.py" line="85"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
@@ -826,32 +836,32 @@
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="146"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="147"/>
         <source>Estimated wait: {wait}</source>
         <translation>预计等待：{wait}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="148"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="149"/>
         <source>Issued at {time}</source>
         <translation>取号时间：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="153"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="154"/>
         <source>Scan to follow your place in the queue on your phone</source>
         <translation>手机扫码，随时查看排队进度</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="155"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="156"/>
         <source>Please have ready: {names}</source>
         <translation>请备齐：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="157"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="158"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="166"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="167"/>
         <source>Back to start in {s} s</source>
         <translation>{s} 秒后返回首页</translation>
     </message>

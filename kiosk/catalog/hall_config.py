@@ -34,8 +34,16 @@ from kiosk.catalog.model import (
     duplicates,
     read_json,
 )
-from kiosk.domain import DeviceRole, HallLevel, Role, WindowKind
+from kiosk.domain import DeviceRole, HallLevel, PauseReason, Role, WindowKind
 
+TYPICAL_PAUSE_MINUTES = {
+    PauseReason.MEETING: 60,
+    PauseReason.TRAINING: 120,
+    PauseReason.MEAL: 45,
+    PauseReason.SHORT_LEAVE: 10,
+    PauseReason.SYSTEM_FAULT: 20,
+    PauseReason.OTHER: 30,
+}
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _PAD_NAME = re.compile(r"^pad-(\d+)$")
 
@@ -111,6 +119,11 @@ class HallConfig(_Frozen):
     case_deadline_days: int = Field(default=5, ge=1)
     # How long after a service its window's rating pad may still rate it (later: the link only).
     pad_rating_minutes: int = Field(default=10, ge=1, le=120)
+    # How long a pause of each reason typically lasts: a paused window counts in the wait
+    # estimate from its start plus this, when the pause has no expected return of its own.
+    typical_pause_minutes: dict[PauseReason, Annotated[int, Field(ge=1, le=480)]] = Field(
+        default_factory=lambda: dict(TYPICAL_PAUSE_MINUTES)
+    )
     windows: list[WindowConfig] = Field(default_factory=list)
     clerks: list[ClerkConfig] = Field(default_factory=list)
     devices: list[DeviceConfig] = Field(default_factory=list)

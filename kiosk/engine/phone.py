@@ -33,6 +33,8 @@ PHONE_FIELDS = (
     "target_window",
     "ahead",
     "estimated_wait_s",
+    "estimated_wait_range_s",
+    "estimate_reason",
     "recall_count",
     "outcome",
     "missing_materials",

@@ -62,7 +62,11 @@ def ticket_data(catalog: Json, ticket: Json, server_url: str, lang: str) -> Tick
         issued_at=to_hall_time(str(ticket.get("issued_at") or ""), tz),
         timezone=tz,
         people_ahead=int(ticket.get("ahead") or 0),
-        estimated_wait_min=wait_minutes(float(ticket.get("estimated_wait_s") or 0)),
+        estimated_wait_min=(
+            None  # no window serves it now: no figure on the slip
+            if ticket.get("estimated_wait_s", 0) is None
+            else wait_minutes(float(ticket.get("estimated_wait_s") or 0))
+        ),
         status_url=server_url.rstrip("/") + status if status.startswith("/") else status,
         materials=required_material_names(item, lang),
         green_channel=ticket.get("priority") == "green",

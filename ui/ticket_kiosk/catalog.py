@@ -85,7 +85,7 @@ class CatalogView:
 @dataclass(frozen=True)
 class Waiting:
     waiting: int = 0
-    estimated_wait_s: int = 0
+    estimated_wait_s: int | None = 0  # None: no open window serves the category now
 
 
 def queue_counts(body: Json) -> dict[str, Waiting]:
@@ -93,7 +93,8 @@ def queue_counts(body: Json) -> dict[str, Waiting]:
     out: dict[str, Waiting] = {}
     for c in body.get("categories") or ():
         if isinstance(c, dict) and c.get("code"):
+            est = c.get("estimated_wait_s", 0)
             out[str(c["code"])] = Waiting(
-                int(c.get("waiting") or 0), int(c.get("estimated_wait_s") or 0)
+                int(c.get("waiting") or 0), None if est is None else int(est or 0)
             )
     return out

@@ -14,7 +14,11 @@ from PySide6.QtCore import QCoreApplication
 from ui.common.wording import wait_minutes
 
 
-def wait_text(seconds: float, waiting: int = 1) -> str:
+def wait_text(seconds: float | None, waiting: int = 1) -> str:
+    """The wait as a tile or a ticket shows it; None: no open window serves the category now,
+    so there is no honest figure to give."""
+    if seconds is None:
+        return QCoreApplication.translate("KioskText", "No window serving now")
     if waiting <= 0 or seconds <= 0:
         return QCoreApplication.translate("KioskText", "No wait")
     m = wait_minutes(seconds)
@@ -36,7 +40,10 @@ def waiting_short(n: int) -> str:
     return QCoreApplication.translate("KioskText", "{n} waiting").format(n=n)
 
 
-def ahead_text(n: int) -> str:
+def ahead_text(n: int, callable_now: bool = True) -> str:
+    """People ahead; "you are next" only when a window can call the ticket."""
+    if n == 0 and not callable_now:
+        return QCoreApplication.translate("KioskText", "Nobody ahead of you")
     if n == 0:
         return QCoreApplication.translate("KioskText", "You are next")
     if n == 1:

@@ -6,7 +6,7 @@ from typing import Any
 
 from kiosk.clock import parse_iso
 from kiosk.engine.base import HallBase
-from kiosk.engine.queue.estimate import service_time, waiting_counts, windows_for
+from kiosk.engine.queue.estimate import category_estimate, waiting_counts
 
 RECENT_CALLS = 10
 # The oldest waiting ticket of a queue: the first of each (held, tier) bucket of the queue
@@ -39,7 +39,7 @@ class SnapshotQueries(HallBase):
                 args = {"day": today, "cat": cat.code}
                 oldest = conn.execute(OLDEST, args).fetchone()[0] if waiting else None
                 longest = (now - parse_iso(oldest)).total_seconds() if oldest else 0.0
-                per = service_time(self.settings, conn, cat.code)
+                est = category_estimate(self.settings, conn, now, cat.code, waiting)
                 categories.append(
                     {
                         "code": cat.code,
@@ -48,9 +48,11 @@ class SnapshotQueries(HallBase):
                         "name_en": cat.name_en,
                         "waiting": waiting,
                         "longest_wait_s": round(max(0.0, longest)),
-                        "estimated_wait_s": round(
-                            waiting * per / windows_for(self.settings, conn, cat.code)
+                        "estimated_wait_s": est.wait_s,
+                        "estimated_wait_range_s": (
+                            None if est.low_s is None else [est.low_s, est.high_s]
                         ),
+                        "estimate_reason": est.reason,
                     }
                 )
             windows = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hmac
 import json
 import sqlite3
+from datetime import datetime
 from typing import Any
 
 from kiosk.engine.base import HallBase
@@ -56,12 +57,20 @@ def ticket_from_token(settings: HallSettings, token: str) -> str | None:
 
 
 def ticket_view(
-    settings: HallSettings, conn: sqlite3.Connection, row: sqlite3.Row, fresh: bool = False
+    settings: HallSettings,
+    conn: sqlite3.Connection,
+    row: sqlite3.Row,
+    now: datetime,
+    fresh: bool = False,
 ) -> dict[str, Any]:
-    """The ticket as the API shows it; `fresh`: it has just joined the back of its queue."""
+    """The ticket as the API shows it at `now`; `fresh`: it has just joined the back of its
+    queue. `estimated_wait_s` is None, with `estimate_reason`, when nobody can call it."""
     view: dict[str, Any] = {k: row[k] for k in TICKET_FIELDS}
     view["missing_materials"] = json.loads(row["missing_materials"] or "[]")
-    view["ahead"], view["estimated_wait_s"] = estimate(settings, conn, row, last_in_tier=fresh)
+    est = estimate(settings, conn, row, now, last_in_tier=fresh)
+    view["ahead"], view["estimated_wait_s"] = est.ahead, est.wait_s
+    view["estimated_wait_range_s"] = None if est.low_s is None else [est.low_s, est.high_s]
+    view["estimate_reason"] = est.reason
     view["status_url"] = status_url(settings, row["id"])
     cat = settings.catalog.category(row["category"])
     view["category_name_zh"], view["category_name_en"] = cat.name_zh, cat.name_en
@@ -92,7 +101,7 @@ def read_ticket(
 ) -> dict[str, Any]:
     """The view of ticket `ref` as `conn` sees it now (inside a command: with its own events)."""
     row = find_ticket(conn, ref, hall.today().isoformat())
-    return ticket_view(hall.settings, conn, row, fresh)
+    return ticket_view(hall.settings, conn, row, hall.clock.now(), fresh)
 
 
 class TicketQueries(HallBase):

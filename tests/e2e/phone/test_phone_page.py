@@ -166,6 +166,7 @@ def test_an_open_page_turns_into_the_expired_page_when_its_link_expires(
 
 
 def test_english_from_the_browser_and_the_language_toggle(browser_factory: Any, live: Any) -> None:
+    live.login("1002", "1234", 2)  # a window serves it: it can be next
     (ticket,) = issue(live, 1, "GJJ")
     browser = browser_factory("en-GB,en;q=0.9")
     browser.get(live.url + ticket["status_url"])

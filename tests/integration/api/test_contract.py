@@ -36,10 +36,15 @@ def test_issue_ticket(live) -> None:
         r = c.post("/api/v1/tickets", json={"category": "SB", "item": "SB-1"})
         assert r.status_code == 201
         t = r.json()
-        assert t["number"] == "A001" and t["ahead"] == 0 and t["estimated_wait_s"] == 0
+        assert t["number"] == "A001" and t["ahead"] == 0
+        # no window is open: no figure, and the reason instead
+        assert t["estimated_wait_s"] is None and t["estimate_reason"] == "no_window"
         assert t["status_url"].startswith("/t/") and t["issued_at"]
+        live.login("1001", "1234", 1)
         second = c.post("/api/v1/tickets", json={"category": "SB"}).json()
-        assert second["ahead"] == 1 and second["estimated_wait_s"] == 300
+        assert second["ahead"] == 1 and second["estimate_reason"] is None
+        low, high = second["estimated_wait_range_s"]
+        assert 0 < low <= second["estimated_wait_s"] <= high
         problem(c.post("/api/v1/tickets", json={"category": "XX"}), 422)
         got = c.get(f"/api/v1/tickets/{t['id']}").json()
         assert got["number"] == "A001" and got["status"] == "waiting"

@@ -23,10 +23,14 @@ def gb(text: str) -> bytes:
 def test_a_converted_question_prints_its_materials_and_the_kiosks_wait(
     qtbot, live, console, tmp_path: Path
 ) -> None:
-    for window_no in (1, 3):  # two open windows serve SB: the wait is not whole minutes
-        at_window(live.hall, window_no)
+    # two open windows serve SB, one of them 97 s into a service: the wait is not whole minutes
+    w1 = at_window(live.hall, 1)
+    at_window(live.hall, 3)
     with live.client(live.tokens["kiosk"]) as k:
-        assert k.post("/api/v1/tickets", json={"category": "SB"}).status_code == 201
+        for _ in range(2):
+            assert k.post("/api/v1/tickets", json={"category": "SB"}).status_code == 201
+    assert live.hall.call_next(1, w1) is not None
+    live.hall.clock.advance(97)
     paper = tmp_path / "desk-printer"  # an ESC/POS printer seen as a device file
     w = console(printer=f"escpos+file://{paper}")
     cid = ask(live, "社保", "社保卡丢了，要排哪个队？")["id"]

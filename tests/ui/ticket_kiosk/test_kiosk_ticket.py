@@ -46,7 +46,9 @@ def test_tap_to_ticket_shows_what_the_server_committed(
     screen = kiosk.screens["ticket"]
     assert screen.number.text() == stored["number"] == "C001"
     assert "住房公积金" in screen.service.text() and "购买自住住房" in screen.service.text()
-    assert screen.ahead.text() == "下一位就是您"
+    # no window of the sample hall is open: nobody ahead, yet not "next", and no figure
+    assert screen.ahead.text() == "前面没有人在等候"
+    assert "暂无窗口办理" in screen.wait.text()
     assert screen.qr.data == sample_live.url + stored["status_url"]
     assert screen.qr.isVisible() and screen.qr.width() >= 240
     assert "居民身份证" in screen.bring.text()

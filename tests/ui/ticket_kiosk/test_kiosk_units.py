@@ -9,7 +9,7 @@ import pytest
 
 from ui.printing.documents import required_material_names
 from ui.ticket_kiosk.catalog import CatalogView, loc, queue_counts
-from ui.ticket_kiosk.texts import mask_phone, valid_phone, wait_text, waiting_text
+from ui.ticket_kiosk.texts import ahead_text, mask_phone, valid_phone, wait_text, waiting_text
 from ui.ticket_kiosk.widgets.keypad import BACKSPACE, CLEAR, apply_key
 
 pytestmark = pytest.mark.gui
@@ -24,9 +24,12 @@ def test_phone_rules() -> None:
 
 def test_wait_wording(kiosk_qt: None) -> None:
     assert wait_text(0, 0) == "无需等待"
+    assert wait_text(None, 3) == "暂无窗口办理"  # no open window serves it: no figure
     assert wait_text(61, 2) == "约 2 分钟"
     assert wait_text(3600 + 5 * 60, 9) == "约 1 小时 5 分钟"
     assert waiting_text(1) == "等候 1 人"
+    assert ahead_text(0) == "下一位就是您"
+    assert ahead_text(0, callable_now=False) == "前面没有人在等候"  # never "next" then
 
 
 def test_keypad_editing() -> None:
@@ -62,3 +65,5 @@ def test_catalog_view() -> None:
     assert view.prefixes() == ["A", "Z"]
     counts = queue_counts({"categories": [{"code": "A1", "waiting": 3, "estimated_wait_s": 90}]})
     assert counts["A1"].waiting == 3 and counts["A1"].estimated_wait_s == 90
+    closed = queue_counts({"categories": [{"code": "A1", "waiting": 2, "estimated_wait_s": None}]})
+    assert closed["A1"].estimated_wait_s is None

@@ -141,8 +141,9 @@ class TicketScreen(Screen):
         self.green.setText(self.tr("Green channel"))
         self.green.setVisible(d.green_channel)
         self.service.setText(" · ".join(x for x in (d.category_name, d.item_name) if x))
-        self.ahead.setText(ahead_text(d.people_ahead))
-        wait = wait_text(float(t.get("estimated_wait_s") or 0), d.people_ahead)
+        est = t.get("estimated_wait_s")
+        self.ahead.setText(ahead_text(d.people_ahead, callable_now=est is not None))
+        wait = wait_text(None if est is None else float(est), d.people_ahead)
         self.wait.setText(self.tr("Estimated wait: {wait}").format(wait=wait))
         self.issued_at.setText(
             self.tr("Issued at {time}").format(time=d.issued_at.strftime("%Y-%m-%d %H:%M"))
