@@ -35,6 +35,8 @@ TICKET_FIELDS = (
     "target_window",
     "wait_s",
     "handle_s",
+    "realname",  # issued by ID card (the number itself is never in a view)
+    "repeat_visit",  # the same person came for the same item on an earlier day
 )
 
 
@@ -60,6 +62,7 @@ def ticket_view(
 ) -> dict[str, Any]:
     """The ticket as the API shows it; `fresh`: it has just joined the back of its queue."""
     view: dict[str, Any] = {k: row[k] for k in TICKET_FIELDS}
+    view["realname"], view["repeat_visit"] = bool(row["realname"]), bool(row["repeat_visit"])
     view["missing_materials"] = json.loads(row["missing_materials"] or "[]")
     view["ahead"], view["estimated_wait_s"] = estimate(settings, conn, row, last_in_tier=fresh)
     view["status_url"] = status_url(settings, row["id"])
