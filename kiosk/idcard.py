@@ -93,3 +93,10 @@ def parse_id_number(text: str, today: date) -> IdCard:
     if id_check_char(value[:17]) != value[17]:
         raise _bad("校验位不正确", "the check character does not match (GB 11643)")
     return IdCard(number=value, birth=birth)
+
+
+def make_id_number(area: str, birth: date, sequence: int) -> str:
+    """A well-formed number (for tests, demos and screenshots): the area code, the birth date,
+    a 3-digit sequence and its check character."""
+    first17 = f"{area}{birth:%Y%m%d}{sequence:03d}"
+    return first17 + id_check_char(first17)
