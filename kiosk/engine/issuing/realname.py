@@ -47,13 +47,15 @@ def check_card(
 def open_tickets(
     conn: sqlite3.Connection, person: str, day: str, category: str
 ) -> list[sqlite3.Row]:
-    """The person's tickets of the day and category that are still open, newest first."""
-    return conn.execute(
-        "SELECT t.id FROM ticket_persons p JOIN tickets t ON t.id = p.ticket_id"
+    """The person's tickets of the day and category that are still open, newest first (a
+    handful: sorted here rather than by SQLite, which would sort through a temporary tree)."""
+    rows = conn.execute(
+        "SELECT t.id, t.issued_at FROM ticket_persons p JOIN tickets t ON t.id = p.ticket_id"
         " WHERE p.person = ? AND p.service_day = ? AND p.category = ?"
-        f" AND t.status IN {OPEN_STATUSES} ORDER BY t.issued_at DESC, t.id DESC",
+        f" AND t.status IN {OPEN_STATUSES}",
         (person, day, category),
     ).fetchall()
+    return sorted(rows, key=lambda r: (r["issued_at"], r["id"]), reverse=True)
 
 
 def came_before(conn: sqlite3.Connection, person: str, visit: str, day: str) -> bool:
@@ -91,5 +93,5 @@ def booking_of(conn: sqlite3.Connection, person: str, category: str | None) -> s
     if category is not None:
         sql += " AND a.category = ?"
         args.append(category)
-    row: sqlite3.Row | None = conn.execute(sql + " ORDER BY a.slot_start LIMIT 1", args).fetchone()
-    return row
+    rows = conn.execute(sql, args).fetchall()  # one person's open bookings: a handful
+    return min(rows, key=lambda r: r["slot_start"]) if rows else None
