@@ -94,9 +94,13 @@ class Footer(QFrame):
         self.timer.start()
         self.tick()
 
-    def set_info(self, hall: str, version: str, timezone: str | None = None) -> None:
+    def set_info(
+        self, hall: str, version: str, timezone: str | None = None, trial: str = ""
+    ) -> None:
+        """`trial`: the trial-mode notice (`kiosk serve --always-open`), shown beside the hall."""
         self.timezone = timezone
-        self.hall.setText(hall)
+        self.hall.setText(f"{hall} · {trial}" if trial else hall)
+        self.hall.setProperty("trial", "true" if trial else "false")
         self.version.setText(self.tr("Catalog version {v}").format(v=version) if version else "")
         self.tick()  # in the hall's time zone from now on
 

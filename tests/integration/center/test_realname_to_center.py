@@ -52,4 +52,4 @@ def test_the_center_never_sees_the_card(db_url: str, tmp_path: Path) -> None:
     text = repr(stored)
     for secret in (NUMBER, NUMBER[6:17], NUMBER[6:14], mask_id(NUMBER), key):
         assert secret not in text  # ...and nothing of the card
-    assert '"realname":true' in text.replace(' ', '')
+    assert '"realname":true' in text.replace(" ", "")

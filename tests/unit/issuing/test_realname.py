@@ -147,7 +147,7 @@ def test_the_number_is_nowhere_but_as_hash_and_mask(make_rules_hall: MakeHall) -
     assert number not in dump and digits not in dump
     events = [e.to_dict() for e in hall.events_after(0)]
     assert number[-4:] not in str([e["payload"] for e in events if e["type"] == "ticket.issued"])
-    issued = [e for e in events if e["type"] == "ticket.issued"][0]["payload"]
+    issued = next(e for e in events if e["type"] == "ticket.issued")["payload"]
     assert (issued["realname"], issued["repeat_visit"]) == (True, False)
     row = hall.reader().execute(
         "SELECT person, masked FROM ticket_persons WHERE ticket_id = ?", (ticket["id"],)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 
 from ui.common.wording import loc
 from ui.ticket_kiosk.context import KioskContext
+from ui.ticket_kiosk.issuing import message
 from ui.ticket_kiosk.screens.base import Nav, Screen
 from ui.ticket_kiosk.texts import wait_text, waiting_short
 from ui.ticket_kiosk.widgets.common import button, label
@@ -72,6 +73,7 @@ class HomeScreen(Screen):
         self.body.addLayout(left, 1)
         self.body.addWidget(self.side)
         ctx.hall.queueChanged.connect(self.update_counts)
+        ctx.hall.issuing.changed.connect(self.update_counts)
 
     def title(self) -> str:
         return self.tr("Please choose a service")
@@ -139,9 +141,15 @@ class HomeScreen(Screen):
         for code, tile in self.tiles.items():
             cat = catalog.category(code) or {}
             w = self.ctx.hall.waiting(code)
+            issuing = self.ctx.hall.issuing.category(code)
+            extra = wait_text(w.estimated_wait_s, w.waiting)
+            if not issuing.get("open", True):  # closed or all taken: say why, and until when
+                extra = message(issuing, self.ctx.lang)
+            elif issuing.get("left") is not None:
+                extra = f"{extra} · {self.ctx.hall.issuing.left_text(issuing)}"
             tile.set_texts(
                 str(cat.get("prefix") or ""),
                 loc(cat, "name", self.ctx.lang),
                 waiting_short(w.waiting),
-                wait_text(w.estimated_wait_s, w.waiting),
+                extra,
             )
