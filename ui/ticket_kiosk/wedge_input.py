@@ -55,7 +55,7 @@ class WedgeInput(QObject):
         # same key, the same time, at an ancestor of where it was just seen.
         if last is not None and last[0] == sig and last[1] is not None:
             try:
-                if watched.isAncestorOf(last[1]):
+                if watched is not last[1] and watched.isAncestorOf(last[1]):
                     self._last = (sig, watched)
                     return False
             except RuntimeError:  # the earlier widget is gone

@@ -141,15 +141,14 @@ class HomeScreen(Screen):
         for code, tile in self.tiles.items():
             cat = catalog.category(code) or {}
             w = self.ctx.hall.waiting(code)
-            issuing = self.ctx.hall.issuing.category(code)
-            extra = wait_text(w.estimated_wait_s, w.waiting)
-            if not issuing.get("open", True):  # closed or all taken: say why, and until when
-                extra = message(issuing, self.ctx.lang)
-            elif issuing.get("left") is not None:
-                extra = f"{extra} · {self.ctx.hall.issuing.left_text(issuing)}"
             tile.set_texts(
                 str(cat.get("prefix") or ""),
                 loc(cat, "name", self.ctx.lang),
                 waiting_short(w.waiting),
-                extra,
+                wait_text(w.estimated_wait_s, w.waiting),
             )
+            issuing = self.ctx.hall.issuing.category(code)
+            if not issuing.get("open", True):  # closed or all taken: say why, and until when
+                tile.set_note(message(issuing, self.ctx.lang), warn=True)
+            else:
+                tile.set_note(self.ctx.hall.issuing.left_text(issuing))
