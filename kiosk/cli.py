@@ -280,7 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--always-open",
         action="store_true",
-        help="trial mode: no opening hours and no day close (quotas and real-name rules hold)",
+        help="trial mode: no opening hours, no automatic day close (quotas, real-name rules hold)",
     )
     p.add_argument("--center", help="city center URL to sync with (saved in the hall store)")
     p.add_argument("--center-token", help="this hall's token at the center")

@@ -2,8 +2,9 @@
 supervisor's change of today's quota.
 
 `always_open` (`kiosk serve --always-open`: demos, trials, tests at any hour) lifts the opening
-hours and the day close only: a quota and the one-ticket-per-person rule still hold, because a
-trial that ignored them would show a different product.
+hours, and the server then never closes the day by itself; a day a supervisor closed by hand
+stays closed, and a quota and the one-ticket-per-person rule still hold, because a trial that
+ignored them would show a different product.
 """
 
 from __future__ import annotations

@@ -99,7 +99,7 @@ class TicketCommands(IssuingCommands):
                         )
                     return read_ticket(self, tx.conn, row["id"]), False
             today = self.today(tx.now)
-            if not self.always_open and day_closed(tx.conn, today.isoformat()):
+            if day_closed(tx.conn, today.isoformat()):
                 raise Conflict("今日已停止取号，请明天再来", "the hall has closed for today")
             card, person = None, None
             if id_number is not None:

@@ -103,7 +103,7 @@ def test_home_shows_tickets_left_and_the_trial_footer(
 ) -> None:
     tile = kiosk.screens["home"].tiles["CHURUJING"]
     qtbot.waitUntil(lambda: "今日剩余" in tile.note.text(), timeout=WAIT_MS)
-    assert "试运行模式" in kiosk.footer.hall.text()
+    assert "试运行模式" in kiosk.footer.trial.text()
     assert "今日剩余" not in kiosk.screens["home"].tiles["SHEBAO"].note.text()  # no quota
     shot(kiosk, tmp_path, "kiosk-quota-left")
 
@@ -125,7 +125,7 @@ def test_a_closed_hall_says_why_and_when(
     tile = kiosk.screens["home"].tiles["SHEBAO"]
     qtbot.waitUntil(lambda: "今天大厅不办公" in tile.note.text(), timeout=WAIT_MS)
     assert "11月30日（周一）09:00起取号" in tile.note.text()
-    assert "试运行模式" not in kiosk.footer.hall.text()
+    assert "试运行模式" not in kiosk.footer.trial.text()
     shot(kiosk, tmp_path, "kiosk-closed")
     kiosk.go("category", "SHEBAO")
     category = kiosk.screens["category"]

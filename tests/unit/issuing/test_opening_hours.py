@@ -80,12 +80,9 @@ def test_the_day_before_a_make_up_day_points_to_it(make_rules_hall: MakeHall) ->
     assert "9月20日（周日）09:00起取号" in refused(hall).message_zh
 
 
-def test_trial_mode_lifts_hours_and_the_day_close_but_not_the_quota(
-    make_rules_hall: MakeHall,
-) -> None:
+def test_trial_mode_lifts_the_hours_but_not_the_quota(make_rules_hall: MakeHall) -> None:
     hall = make_rules_hall(local(2026, 11, 28, 22, 0))  # Saturday night
     hall.always_open = True
-    hall.close_day()
     for _ in range(3):
         issue(hall)
     assert refused(hall).extra["reason"] == "quota"
@@ -95,6 +92,8 @@ def test_trial_mode_lifts_hours_and_the_day_close_but_not_the_quota(
     assert (sb["open"], sb["left"], sb["reason"]) == (False, 0, "quota")
     zx = next(c for c in status["categories"] if c["category"] == "ZX")
     assert (zx["open"], zx["left"]) == (True, None)
+    hall.close_day()  # a supervisor's close by hand holds even in trial mode
+    assert "今日已停止取号" in refused(hall, "ZX").message_zh
 
 
 def test_a_hall_without_hours_issues_any_time(make_rules_hall: MakeHall) -> None:
