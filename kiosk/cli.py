@@ -84,6 +84,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         args.host,
         args.port,
         auto_close=not args.no_auto_close,
+        always_open=args.always_open,
         center=args.center,
         center_token=args.center_token,
         header_timeout=args.header_timeout,
@@ -276,6 +277,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--no-auto-close", action="store_true", help="no day close at day_close")
+    p.add_argument(
+        "--always-open",
+        action="store_true",
+        help="trial mode: no opening hours, no automatic day close (quotas, real-name rules hold)",
+    )
     p.add_argument("--center", help="city center URL to sync with (saved in the hall store)")
     p.add_argument("--center-token", help="this hall's token at the center")
     timeout_args(p)

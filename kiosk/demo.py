@@ -83,7 +83,7 @@ def run_demo(data_dir: Path, port: int = 8765, screens: list[str] | None = None)
     cmd = [sys.executable, "-m", "kiosk"]
     procs = [
         subprocess.Popen(
-            [*cmd, "serve", "--data", str(data_dir), "--port", str(port), "--no-auto-close"],
+            [*cmd, "serve", "--data", str(data_dir), "--port", str(port), "--always-open"],
             env=env,
         )
     ]

@@ -30,6 +30,7 @@ class EventType(StrEnum):
     WINDOW_RESUMED = "window.resumed"
     APPOINTMENT_BOOKED = "appointment.booked"
     DAY_CLOSED = "day.closed"
+    QUOTA_CHANGED = "quota.changed"
     # service quality
     RATING_RECORDED = "rating.recorded"
     CASE_OPENED = "case.opened"

@@ -35,6 +35,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,8 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+from kiosk.idcard import make_id_number  # noqa: E402  (after the path is set)
+
 OUT = ROOT / "docs" / "screenshots"
 KIOSK = ("kiosk-1", "kiosk")
 PAD = ("pad-1", "rating_pad")
@@ -267,6 +270,7 @@ OFFICE_SHOTS = ("office-city", "office-district", "office-drill-hall", "office-l
 
 # A morning in the sample hall: people already waiting, so counts and waits are not all zero.
 WAITING = {"SHEBAO": 6, "YIBAO": 3, "GONGJIJIN": 4, "HUJI": 5, "CHURUJING": 2, "BUDONGCHAN": 2}
+REALNAME_REQUIRED = ("CHURUJING",)
 # The second 社保 ticket is for 工伤认定申请 on the green channel: window 1 calls it first.
 GREEN = ("SHEBAO", 1, {"item": "SB-008", "priority": "green"})
 
@@ -299,7 +303,8 @@ def prepare(data: Path, devices: set[tuple[str, str]]) -> dict[tuple[str, str], 
 def serving(data: Path, port: int) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     cmd = [sys.executable, "-m", "kiosk", "serve", "--data", str(data), "--port", str(port)]
-    proc = subprocess.Popen([*cmd, "--no-auto-close"], stdout=subprocess.DEVNULL)
+    # trial mode: the pictures are taken at any hour, and the sample hall keeps office hours
+    proc = subprocess.Popen([*cmd, "--always-open"], stdout=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -324,6 +329,8 @@ def fill_queues(ctx: Context) -> None:
                 body: dict[str, Any] = {"category": category}
                 if (category, i) == GREEN[:2]:
                     body |= GREEN[2]
+                if category in REALNAME_REQUIRED:  # 出入境 issues real-name tickets only
+                    body["id_number"] = make_id_number("370202", date(1985, 3, 1 + i), 100 + i)
                 client.post("/api/v1/tickets", json=body).raise_for_status()
 
 

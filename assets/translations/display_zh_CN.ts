@@ -19,22 +19,32 @@
         <translation>通知公告</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="130"/>
+        <location filename="../../ui/display/board.py" line="120"/>
+        <source>Tickets are not issued now. Opening hours: {hours}</source>
+        <translation>现在不取号。办公时间：{hours}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="136"/>
         <source>Connecting to the hall server…</source>
         <translation>正在连接服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="132"/>
+        <location filename="../../ui/display/board.py" line="138"/>
         <source>Connection lost, reconnecting…</source>
         <translation>连接中断，正在重连…</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="134"/>
+        <location filename="../../ui/display/board.py" line="140"/>
         <source>Voice unavailable</source>
         <translation>语音播报不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="143"/>
+        <location filename="../../ui/display/board.py" line="142"/>
+        <source>Closed: see the opening hours below</source>
+        <translation>暂停取号：办公时间见下方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/board.py" line="151"/>
         <source>dddd, d MMMM yyyy</source>
         <translation>yyyy年M月d日 dddd</translation>
     </message>

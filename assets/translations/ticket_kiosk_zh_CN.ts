@@ -4,37 +4,37 @@
 <context>
     <name>CategoryScreen</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/category.py" line="62"/>
+        <location filename="../../ui/ticket_kiosk/screens/category.py" line="70"/>
         <source>Tap the item you need to see the materials, or take a ticket directly.</source>
         <translation>请点击您要办理的事项查看所需材料，也可以直接取号。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/category.py" line="75"/>
+        <location filename="../../ui/ticket_kiosk/screens/category.py" line="83"/>
         <source>Not handled at this hall</source>
         <translation>本厅暂不办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/category.py" line="77"/>
+        <location filename="../../ui/ticket_kiosk/screens/category.py" line="85"/>
         <source>{n} materials · {limit}</source>
         <translation>材料 {n} 项 · {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/category.py" line="81"/>
+        <location filename="../../ui/ticket_kiosk/screens/category.py" line="89"/>
         <source>Also online</source>
         <translation>可网上办</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/category.py" line="89"/>
+        <location filename="../../ui/ticket_kiosk/screens/category.py" line="97"/>
         <source>Not sure? Take a ticket for this service</source>
         <translation>不确定具体事项？直接取本类业务号</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/category.py" line="90"/>
+        <location filename="../../ui/ticket_kiosk/screens/category.py" line="98"/>
         <source>Green channel ticket</source>
         <translation>绿色通道取号</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/category.py" line="104"/>
+        <location filename="../../ui/ticket_kiosk/screens/category.py" line="128"/>
         <source>Now: {waiting}, {wait}. Tap an item to see what to bring.</source>
         <translation>当前{waiting}，{wait}。点击事项可查看需要带哪些材料。</translation>
     </message>
@@ -120,12 +120,12 @@
 <context>
     <name>Footer</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/chrome.py" line="100"/>
+        <location filename="../../ui/ticket_kiosk/chrome.py" line="104"/>
         <source>Catalog version {v}</source>
         <translation>事项目录版本 {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/chrome.py" line="105"/>
+        <location filename="../../ui/ticket_kiosk/chrome.py" line="109"/>
         <source>yyyy-MM-dd dddd HH:mm</source>
         <translation>yyyy年M月d日 dddd HH:mm</translation>
     </message>
@@ -244,150 +244,173 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="77"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="79"/>
         <source>Please choose a service</source>
         <translation>请选择您要办理的业务</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="81"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="83"/>
         <source>Welcome. Tap the service you need to take a ticket, or tap Search to find it.</source>
         <translation>欢迎光临。请点击您要办理的业务取号，也可以点击搜索查找。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="100"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="102"/>
         <source>Search services, questions and notices</source>
         <translation>搜索事项、常见问题、通知公告</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="102"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="104"/>
         <source>Search services, questions and notices (pinyin works too: sfz)</source>
         <translation>搜索事项、常见问题、通知公告（支持拼音和首字母，如 sfz）</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="104"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="106"/>
         <source>Ask for help</source>
         <translation>我要咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="104"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="106"/>
         <source>Questions, or help in person</source>
         <translation>问问题、找人帮忙</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="106"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="108"/>
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="106"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="108"/>
         <source>Booked online? Check in here</source>
         <translation>已在网上预约？在这里签到</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="108"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="110"/>
         <source>Missed your call?</source>
         <translation>过号重排</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="108"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="110"/>
         <source>Rejoin the queue</source>
         <translation>错过叫号，重新排队</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="113"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="115"/>
         <source>After taking a ticket, watch the screens and listen for your number.</source>
         <translation>取号后请留意叫号屏和语音提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="138"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="140"/>
         <source>Waiting in the hall now: {n}</source>
         <translation>大厅当前等候：{n} 人</translation>
     </message>
 </context>
 <context>
+    <name>IssuingState</name>
+    <message>
+        <location filename="../../ui/ticket_kiosk/issuing.py" line="80"/>
+        <source>{n} tickets left today</source>
+        <translation>今日剩余 {n} 个号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/issuing.py" line="83"/>
+        <source>Trial mode: tickets at any hour</source>
+        <translation>试运行模式：任何时间均可取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/issuing.py" line="100"/>
+        <source>Ticket by ID card</source>
+        <translation>刷身份证取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/issuing.py" line="110"/>
+        <source>This service takes real-name tickets only.</source>
+        <translation>本业务须实名取号。</translation>
+    </message>
+</context>
+<context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="101"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="108"/>
         <source>Here is everything to bring. Tap Take a ticket when you are ready.</source>
         <translation>这里是需要准备的全部材料。准备好后，请点击“取号办理”。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="117"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="124"/>
         <source>Handled by {dept}</source>
         <translation>实施部门：{dept}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="121"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="128"/>
         <source>Time limit</source>
         <translation>承诺时限</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="122"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="129"/>
         <source>Fee</source>
         <translation>收费标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="124"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="131"/>
         <source>Online</source>
         <translation>网上办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="125"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="132"/>
         <source>Can be done online</source>
         <translation>可以网上办</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="125"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="132"/>
         <source>At the window only</source>
         <translation>需到窗口办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="132"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="139"/>
         <source>Materials to bring ({n})</source>
         <translation>申请材料（共 {n} 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="134"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="141"/>
         <source>More materials below: drag the list up ↓</source>
         <translation>下面还有材料，请向上滑动查看 ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="138"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="145"/>
         <source>Scan to do it online at the online service hall</source>
         <translation>扫码进入网上办事大厅办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="140"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="147"/>
         <source>This item is handled at the window</source>
         <translation>本事项需到窗口办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="143"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="150"/>
         <source>Print this list</source>
         <translation>打印材料清单</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="145"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="152"/>
         <source>Take a ticket</source>
         <translation>取号办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="147"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="154"/>
         <source>Green channel ticket</source>
         <translation>绿色通道取号</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="152"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="182"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="162"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="192"/>
         <source>Printed. Please take the list from the slot.</source>
         <translation>已打印，请从出纸口取走清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="165"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="195"/>
         <source>Could not print: {why}</source>
         <translation>打印失败：{why}</translation>
     </message>
@@ -616,6 +639,69 @@
     </message>
 </context>
 <context>
+    <name>RealNameScreen</name>
+    <message>
+        <location filename="../../ui/ticket_kiosk/screens/realname.py" line="86"/>
+        <source>Ticket by ID card</source>
+        <translation>刷身份证取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/screens/realname.py" line="89"/>
+        <source>Place your ID card on the reader, or type its number.</source>
+        <translation>请将身份证放在读卡区，或输入身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/screens/realname.py" line="114"/>
+        <source>{service}: place your ID card on the reader</source>
+        <translation>{service}：请将身份证放在读卡区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/screens/realname.py" line="118"/>
+        <source>Or scan the QR code of your electronic social security card, or type the 18-digit number below. Only a masked form is kept.</source>
+        <translation>也可扫描电子社保卡二维码，或在下方输入18位身份证号码。系统只保留隐去中间数字的号码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/screens/realname.py" line="122"/>
+        <source>ID card number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/screens/realname.py" line="123"/>
+        <source>Confirm</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/screens/realname.py" line="124"/>
+        <source>Green channel ticket</source>
+        <translation>绿色通道取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/screens/realname.py" line="125"/>
+        <source>Normal ticket</source>
+        <translation>普通取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/screens/realname.py" line="138"/>
+        <source>The card could not be read. Please try again or type it.</source>
+        <translation>未能读取，请重试或手动输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/screens/realname.py" line="143"/>
+        <source>Please place your ID card on the reader or type its number.</source>
+        <translation>请放置身份证或输入身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/screens/realname.py" line="157"/>
+        <source>ID card: {masked}</source>
+        <translation>身份证：{masked}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/screens/realname.py" line="162"/>
+        <source>You are {age} or older: you may take a green channel ticket and be served first. Which would you like?</source>
+        <translation>您已年满{age}周岁，可走绿色通道优先办理。请选择：</translation>
+    </message>
+</context>
+<context>
     <name>RejoinScreen</name>
     <message>
         <location filename="../../ui/ticket_kiosk/screens/rejoin.py" line="53"/>
@@ -808,9 +894,14 @@
 <context>
     <name>TicketFlow</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/actions.py" line="62"/>
+        <location filename="../../ui/ticket_kiosk/actions.py" line="65"/>
         <source>Issuing your ticket…</source>
         <translation>正在为您取号…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/actions.py" line="71"/>
+        <source>You already have a ticket for this service today:</source>
+        <translation>您今天已取过该业务的号，请凭原号等候：</translation>
     </message>
 </context>
 <context>

@@ -384,52 +384,62 @@
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="80"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="40"/>
+        <source>Real name</source>
+        <translation>实名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_client/ticket_panel.py" line="41"/>
+        <source>Second trip for this item</source>
+        <translation>同一事项再次来办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_client/ticket_panel.py" line="84"/>
         <source>Paused: {reason}</source>
         <translation>暂停服务：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="83"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="87"/>
         <source>No current ticket: press F1 to call the next</source>
         <translation>当前无号码：按 F1 叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="89"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="100"/>
         <source>Serving</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="89"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="100"/>
         <source>Called: waiting for the citizen</source>
         <translation>已叫号：等候办事群众到窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="97"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="110"/>
         <source>Recalled {n}×</source>
         <translation>已重呼{n}次</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="106"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="119"/>
         <source>No service item chosen at the kiosk</source>
         <translation>取号时未选择具体事项</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="110"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="123"/>
         <source>Note from the transfer: {note}</source>
         <translation>转办备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="121"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="134"/>
         <source>Waited {time}</source>
         <translation>已等候 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="124"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="137"/>
         <source>Serving for {time}</source>
         <translation>办理用时 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="128"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="141"/>
         <source>Called {time} ago</source>
         <translation>叫号后 {time}</translation>
     </message>
@@ -470,7 +480,7 @@
 <context>
     <name>WindowClient</name>
     <message>
-        <location filename="../../ui/window_client/main_window.py" line="95"/>
+        <location filename="../../ui/window_client/main_window.py" line="97"/>
         <source>Window {no} – window client</source>
         <translation>{no}号窗口 – 窗口叫号端</translation>
     </message>

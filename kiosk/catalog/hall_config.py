@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from kiosk import limits
+from kiosk.catalog.issuing import IssuingRules
 from kiosk.catalog.model import (
     Catalog,
     CatalogError,
@@ -127,6 +128,7 @@ class HallConfig(_Frozen):
     windows: list[WindowConfig] = Field(default_factory=list)
     clerks: list[ClerkConfig] = Field(default_factory=list)
     devices: list[DeviceConfig] = Field(default_factory=list)
+    issuing: IssuingRules = Field(default_factory=IssuingRules)  # hours, quotas, real name
 
     @field_validator("timezone")
     @classmethod
@@ -202,6 +204,7 @@ class HallConfig(_Frozen):
             for code in w.category_codes()
             if code not in known
         ]
+        problems += self.issuing.unknown_categories(known)
         if problems:
             raise CatalogError(
                 "; ".join(problems) + f" (catalog version {catalog.version})",

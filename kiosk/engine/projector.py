@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable, Mapping
 
 from kiosk.engine.helpdesk.projection import HANDLERS as HELPDESK
+from kiosk.engine.issuing.projection import HANDLERS as ISSUING
 from kiosk.engine.queue.projection import HANDLERS as QUEUE
 from kiosk.engine.supervision.projection import HANDLERS as SUPERVISION
 from kiosk.errors import Invalid
@@ -39,7 +40,7 @@ def merge(*tables: Mapping[EventType, Handler]) -> dict[str, Handler]:
     return merged
 
 
-HANDLERS = merge(QUEUE, SUPERVISION, HELPDESK)
+HANDLERS = merge(QUEUE, SUPERVISION, HELPDESK, ISSUING)
 
 
 class UnknownEventType(Invalid):

@@ -74,6 +74,7 @@ ACCESS: dict[tuple[str, str], Rule] = {
     # what the hall's boards show anyway (a window client shows it before anyone signs in)
     ("GET", f"{V1}/queue"): PUBLIC,
     ("GET", f"{V1}/helpdesk/status"): PUBLIC,  # staffed or not: what a sign at the desk says
+    ("GET", f"{V1}/issuing"): PUBLIC,  # tickets left and opening hours: on the board anyway
     # the hall's live stream, for every screen in the hall (scoped per role)
     ("WS", f"{V1}/live"): rule(*SCREENS),
     # citizens' writes
@@ -130,6 +131,7 @@ ACCESS: dict[tuple[str, str], Rule] = {
     # the hall's log and day
     ("GET", f"{V1}/events"): rule(*SUPERVISORS, "center_sync"),
     ("POST", f"{V1}/day/close"): rule(*SUPERVISORS),
+    ("POST", f"{V1}/quotas/{{category}}/today"): rule(*SUPERVISORS),  # an event, for the log
     # what a `kiosk` command asks of the server that owns the store (kiosk.admin.ops)
     **{("POST", f"{V1}/admin/{op}"): rule(LOCAL_ADMIN) for op in ADMIN_OPS},
 }

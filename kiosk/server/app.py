@@ -18,6 +18,7 @@ from kiosk.server import (
     problems,
     routes_admin,
     routes_helpdesk,
+    routes_issuing,
     routes_knowledge,
     routes_phone,
     routes_public,
@@ -70,6 +71,7 @@ def create_app(hall: Hall, *, duties: bool = True, auto_close: bool = True) -> F
     for router in (
         routes_public.router,
         routes_tickets.router,
+        routes_issuing.router,
         routes_windows.router,
         routes_stats.router,
         routes_phone.router,

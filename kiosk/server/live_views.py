@@ -99,6 +99,7 @@ KIOSK = View(
         EventType.WINDOW_CLOSED: ("window_no",),
         EventType.DAY_CLOSED: ("service_day",),
         EventType.CATALOG_APPLIED: ("version", "items_disabled"),
+        EventType.QUOTA_CHANGED: ("category", "service_day"),
         EventType.HELPDESK_PRESENCE: ("on_duty", "staffed"),
         EventType.FAQ_PUBLISHED: ("faq_id", "revision", *FAQ_CONTENT),
         EventType.FAQ_RETIRED: ("faq_id",),

@@ -29,7 +29,9 @@ async def issue_ticket(
     body: TicketIn, request: Request, who: Principal = Depends(guard)
 ) -> Response:
     """Issued tickets are committed durably before this returns: only then may a kiosk print.
-    The same request_id again answers 200 with the ticket first issued for it."""
+    The same request_id again answers 200 with the ticket first issued for it; so does an ID
+    number whose holder already has the day's open ticket in the category, with
+    `already_issued: true` (the kiosk shows that ticket again, docs/issuing.md)."""
     hall = hall_of(request)
     ticket, created = await write(
         request,
@@ -40,6 +42,7 @@ async def issue_ticket(
         appointment_code=body.appointment_code,
         request_id=body.request_id,
         actor=who.actor,
+        id_number=body.id_number,
     )
     return reply(ticket, 201 if created else 200)
 
@@ -150,6 +153,12 @@ async def consult(
 async def book(body: AppointmentIn, request: Request, who: Principal = Depends(guard)) -> Response:
     hall = hall_of(request)
     result = await write(
-        request, hall.book_appointment, body.category, body.slot_start, body.item, who.actor
+        request,
+        hall.book_appointment,
+        body.category,
+        body.slot_start,
+        body.item,
+        who.actor,
+        id_number=body.id_number,
     )
     return reply(result, 201)

@@ -46,6 +46,7 @@ def serve(
     port: int,
     *,
     auto_close: bool = True,
+    always_open: bool = False,
     center: str | None = None,
     center_token: str | None = None,
     header_timeout: float | None = None,
@@ -54,7 +55,15 @@ def serve(
     lock = StoreLock(data_dir).acquire("kiosk serve")
     try:
         return _serve(
-            data_dir, host, port, auto_close, center, center_token, header_timeout, body_timeout
+            data_dir,
+            host,
+            port,
+            auto_close and not always_open,
+            always_open,
+            center,
+            center_token,
+            header_timeout,
+            body_timeout,
         )
     finally:
         lock.release()
@@ -65,12 +74,14 @@ def _serve(
     host: str,
     port: int,
     auto_close: bool,
+    always_open: bool,
     center: str | None,
     center_token: str | None,
     header_timeout: float | None,
     body_timeout: float | None,
 ) -> int:
     hall = open_store(data_dir)
+    hall.always_open = always_open  # trial mode: opening hours and the day close lifted
     if host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("binding %s: the hall server is reachable from the network", host)
     site = Site(hall, serving=True)

@@ -18,6 +18,7 @@ Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 EmployeeNo = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=limits.EMPLOYEE_NO_MAX)
 ]
+IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
 WindowNo = Annotated[int, Path(ge=limits.WINDOW_NO_MIN, le=limits.WINDOW_NO_MAX)]
 
 
@@ -37,6 +38,16 @@ class TicketIn(Body):
     priority: Priority = Priority.NORMAL
     appointment_code: Code | None = None
     request_id: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
+    # a real-name ticket: read from the card or typed; checked, then kept only as a keyed hash
+    id_number: IdNumber | None = None
+
+
+class QuotaIn(Body):
+    """Today's quota for a category: the day's, or the morning's and the afternoon's."""
+
+    daily: int | None = Field(default=None, ge=0, le=100_000)
+    morning: int | None = Field(default=None, ge=0, le=100_000)
+    afternoon: int | None = Field(default=None, ge=0, le=100_000)
 
 
 class CallIn(Body):
@@ -81,6 +92,7 @@ class AppointmentIn(Body):
     category: Code
     item: Code | None = None
     slot_start: Annotated[str, StringConstraints(max_length=40)]
+    id_number: IdNumber | None = None
 
 
 class PrintFailedIn(Body):

@@ -32,10 +32,12 @@ WITHHELD_COLUMNS = {
     "devices": ("token_hash",),
     "sessions": ("token_hash",),
 }
-WITHHELD_ROWS = {"meta": "key NOT IN ('secret', 'center_token')"}
+WITHHELD_ROWS = {"meta": "key NOT IN ('secret', 'center_token', 'person_secret')"}
 REFUSED = {
     "contacts": ("市民的回电号码", "citizens' call-back numbers"),
     "idempotency": ("服务器记住的答复", "the server's remembered replies"),
+    "ticket_persons": ("实名取号的身份信息", "who real-name tickets were issued to"),
+    "appointment_persons": ("预约人的身份信息", "who bookings were made by"),
 }
 
 

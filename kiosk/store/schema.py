@@ -21,6 +21,7 @@ each version's schema as the raw-SQL migrations made it and compares).
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 
 from kiosk.store.db import database
@@ -41,6 +42,8 @@ PROJECTION_TABLES = (
     "helpdesk_presence",  # migration 3
     "knowledge",  # migration 3
     "queue_counts",  # migration 6
+    "issue_counts",  # migration 20
+    "quota_overrides",  # migration 20
 )
 
 
@@ -443,6 +446,57 @@ def _fewer_pages(conn: sqlite3.Connection) -> None:
     )
 
 
+def _issuing(conn: sqlite3.Connection) -> None:
+    """Real-name tickets, quotas and opening hours. Who a real-name ticket was issued to is kept
+    apart from the log, as a keyed hash and a masked number (ticket_persons, appointment_persons:
+    not projections, a rebuild keeps them), under a secret of this hall that no event carries;
+    the tickets themselves only say that they were real-name and a second trip. Issued counts
+    per day, category, half day and kind are kept, not counted, so a quota check is one read."""
+    db = database(conn)
+    tickets = db.table("tickets")
+    tickets.add_column("realname", int, not_null_default=0)
+    tickets.add_column("repeat_visit", int, not_null_default=0)
+    persons = db.table("ticket_persons").create(
+        {
+            "ticket_id": str,
+            "person": str,
+            "masked": str,
+            "service_day": str,
+            "category": str,
+            "visit": str,  # the item, or the category when the ticket named no item
+        },
+        pk="ticket_id",
+        not_null={"person", "masked", "service_day", "category", "visit"},
+    )
+    persons.create_index(["person", "service_day", "category"], index_name="persons_today")
+    persons.create_index(["person", "visit", "service_day"], index_name="persons_visits")
+    db.table("appointment_persons").create(
+        {"code": str, "person": str}, pk="code", not_null={"person"}
+    ).create_index(["person"], index_name="appointment_persons_person")
+    conn.execute(  # raw SQL: a WITHOUT ROWID table
+        """CREATE TABLE issue_counts (
+            service_day TEXT NOT NULL, category TEXT NOT NULL, half TEXT NOT NULL,
+            booked INTEGER NOT NULL, issued INTEGER NOT NULL,
+            PRIMARY KEY (service_day, category, half, booked)) WITHOUT ROWID"""
+    )
+    db.table("quota_overrides").create(
+        {
+            "service_day": str,
+            "category": str,
+            "daily": int,
+            "morning": int,
+            "afternoon": int,
+            "changed_by": str,
+            "changed_at": str,
+        },
+        pk=("service_day", "category"),
+    )
+    conn.execute(  # raw SQL: a secret made once per store
+        "INSERT OR IGNORE INTO meta(key, value) VALUES ('person_secret', ?)",
+        (secrets.token_urlsafe(32),),
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "base schema", _base),
     Migration(2, "idempotency keys", _idempotency),
@@ -452,6 +506,7 @@ MIGRATIONS: list[Migration] = [
     Migration(6, "queue in routing order", _queue_order),
     Migration(7, "idempotency and request ids scoped by caller", _scoped_keys),
     Migration(8, "fewer pages per write", _fewer_pages),
+    Migration(20, "real-name tickets, quotas and opening hours", _issuing),
 ]
 
 

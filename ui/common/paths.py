@@ -15,6 +15,7 @@ API = "/api/v1"
 HEALTH = f"{API}/health"
 CATALOG = f"{API}/catalog"
 QUEUE = f"{API}/queue"
+ISSUING = f"{API}/issuing"  # tickets left, opening hours, real-name modes per category
 LIVE = f"{API}/live"
 SESSIONS = f"{API}/sessions"
 CURRENT_SESSION = f"{SESSIONS}/current"

@@ -114,7 +114,13 @@ class HallBoard(QWidget):
         self.recent.show_model(model)
         self.windows.show_model(model)
         self.queues.show_model(model)
-        self.ticker.set_text(self._notice_text(model, zh))
+        notices = self._notice_text(model, zh)
+        if self.source.closed:  # closed: the hall's hours first, where everyone looks
+            hours = self.source.issuing.get("hours_zh" if zh else "hours_en") or ""
+            closed = self.tr("Tickets are not issued now. Opening hours: {hours}")
+            notices = "　　◆　　".join(t for t in (closed.format(hours=hours), notices) if t)
+        self.ticker.set_text(notices)
+        self._status()
         self._tick()  # the snapshot may have brought the hall's time zone
 
     @staticmethod
@@ -132,6 +138,8 @@ class HallBoard(QWidget):
             text = self.tr("Connection lost, reconnecting…")
         elif self.voice is not None and self.voice.speech is False:
             text = self.tr("Voice unavailable")
+        elif self.source.closed:
+            text = self.tr("Closed: see the opening hours below")
         else:
             text = ""
         self.status.setText(text)

@@ -50,6 +50,12 @@ class BoardSource(QObject):
         self._catalog_retry = QTimer(self)
         self._catalog_retry.setSingleShot(True)
         self._catalog_retry.timeout.connect(self._load_catalog)
+        # whether the hall issues tickets now, and its hours: shown when it is closed. Opening
+        # and closing follow the clock and no event announces them, so asked once a minute.
+        self.issuing: dict[str, Any] = {}
+        self._issuing_timer = QTimer(self)
+        self._issuing_timer.setInterval(60_000)
+        self._issuing_timer.timeout.connect(self._load_issuing)
 
     @property
     def live(self) -> bool:
@@ -61,8 +67,11 @@ class BoardSource(QObject):
             self.follow.start()
         if not self._catalog_tried:
             self._load_catalog()
+        self._load_issuing()
+        self._issuing_timer.start()
 
     def stop(self) -> None:
+        self._issuing_timer.stop()
         self._catalog_retry.stop()
         self.follow.stop()
 
@@ -70,6 +79,20 @@ class BoardSource(QObject):
         call = self.api.get(paths.CATALOG)
         call.succeeded.connect(self._on_catalog)
         call.failed.connect(self._on_catalog_failed)
+
+    def _load_issuing(self) -> None:
+        call = self.api.get(paths.ISSUING)
+        call.succeeded.connect(self._on_issuing)
+
+    def _on_issuing(self, body: Any) -> None:
+        if isinstance(body, dict) and body != self.issuing:
+            self.issuing = body
+            self.changed.emit()
+
+    @property
+    def closed(self) -> bool:
+        """The hall issues no ticket in any category now (not in trial mode)."""
+        return bool(self.issuing) and not self.issuing.get("open", True)
 
     def _on_queue(self, body: Any) -> None:
         if not isinstance(body, dict):
@@ -101,6 +124,8 @@ class BoardSource(QObject):
         calls = self.model.apply(ev)
         if ev.get("type") in CATALOG_EVENTS:
             self._load_catalog()
+        if ev.get("type") == "day.closed":
+            self._load_issuing()
         for call in calls:
             self.called.emit(call)
         self.changed.emit()

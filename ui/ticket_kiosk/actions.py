@@ -46,6 +46,7 @@ class TicketFlow(QObject):
         priority: str = "normal",
         appointment_code: str | None = None,
         note: Callable[[dict[str, Any]], str] | None = None,
+        id_number: str | None = None,
     ) -> bool:
         """POST /tickets; on success shows (and prints) the ticket. False if one is in flight
         or the server is known to be away (the out-of-service screen is up)."""
@@ -58,12 +59,18 @@ class TicketFlow(QObject):
             body["category"] = category
             if item:
                 body["item"] = item
+        if id_number:  # a real-name ticket: the server checks it and keeps only a keyed hash
+            body["id_number"] = id_number
         self.in_flight = True
         self.nav.busy(self.tr("Issuing your ticket…"))
 
         def ok(ticket: Any) -> None:
             self._settle()
-            if isinstance(ticket, dict) and ticket.get("number"):
+            if isinstance(ticket, dict) and ticket.get("already_issued"):
+                # one open ticket per person and service a day: the one they hold, again
+                again = self.tr("You already have a ticket for this service today:")
+                self.show(ticket, f"{again} {ticket['number']}", print_it=False)
+            elif isinstance(ticket, dict) and ticket.get("number"):
                 self.show(ticket, note(ticket) if note else "", print_it=True)
 
         def no(message: str) -> None:

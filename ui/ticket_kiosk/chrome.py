@@ -79,6 +79,8 @@ class Footer(QFrame):
         self.setObjectName("Footer")
         self.timezone: str | None = None  # the hall's, once the catalog says it
         self.hall = label("footer", wrap=False)
+        self.trial = label("footer-trial", wrap=False)  # `kiosk serve --always-open`
+        self.trial.hide()
         self.clock = label("footer-clock", wrap=False)
         self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.version = label("footer", wrap=False)
@@ -86,6 +88,7 @@ class Footer(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(24, 8, 24, 8)
         row.addWidget(self.hall, 1)
+        row.addWidget(self.trial)
         row.addWidget(self.clock, 1)
         row.addWidget(self.version, 1)
         self.timer = QTimer(self)
@@ -94,9 +97,14 @@ class Footer(QFrame):
         self.timer.start()
         self.tick()
 
-    def set_info(self, hall: str, version: str, timezone: str | None = None) -> None:
+    def set_info(
+        self, hall: str, version: str, timezone: str | None = None, trial: str = ""
+    ) -> None:
+        """`trial`: the trial-mode notice (`kiosk serve --always-open`), shown beside the hall."""
         self.timezone = timezone
         self.hall.setText(hall)
+        self.trial.setText(trial)
+        self.trial.setVisible(bool(trial))
         self.version.setText(self.tr("Catalog version {v}").format(v=version) if version else "")
         self.tick()  # in the hall's time zone from now on
 

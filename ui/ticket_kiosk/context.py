@@ -77,6 +77,7 @@ class KioskContext(QObject):
     def shutdown(self) -> None:
         """Window closing: stop the feed and probes, let a print in progress finish."""
         self.hall.follow.stop()
+        self.hall.issuing.stop()
         self.monitor.stop()
         self.voice.close()
         self.printer.wait(5.0)

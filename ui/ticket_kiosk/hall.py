@@ -20,6 +20,7 @@ from ui.common import paths
 from ui.common.api import ApiError, HallApi
 from ui.common.follow import Follow
 from ui.ticket_kiosk.catalog import CatalogView, Waiting, queue_counts
+from ui.ticket_kiosk.issuing import IssuingState
 from ui.ticket_kiosk.workers import Workers
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class HallState(QObject):
         self.counts: dict[str, Waiting] = {}
         self.index: SearchIndex | None = None
         self.queue_loaded = False
+        self.issuing = IssuingState(api, self)  # tickets left, hours, real-name per category
         follow.loaded.connect(self._got_queue)
         follow.failed.connect(lambda e: self._failed("queue", e))
         follow.received.connect(self._on_event)
@@ -64,6 +66,7 @@ class HallState(QObject):
     def load(self) -> None:
         """(Re)reads everything and follows the hall: at start and whenever the server is back."""
         self.load_catalog()
+        self.issuing.load()
         if self.follow.following:
             self.follow.refresh()
         else:
@@ -105,6 +108,7 @@ class HallState(QObject):
         self.queueChanged.emit()
 
     def _on_event(self, ev: dict[str, Any]) -> None:
+        self.issuing.on_event(ev)
         kind = str(ev.get("type", ""))
         if kind.startswith(QUEUE_EVENTS):
             self.follow.refresh_soon()

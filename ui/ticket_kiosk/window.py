@@ -63,6 +63,7 @@ class KioskWindow(QWidget):
         ctx.modeChanged.connect(self._mode_changed)
         ctx.hall.catalogChanged.connect(self._data_changed)
         ctx.hall.queueChanged.connect(self._data_changed)
+        ctx.hall.issuing.changed.connect(self._update_header)
         ctx.monitor.changed.connect(self._service_changed)
         if not hold_ready:
             self.loaded.connect(self.ready)
@@ -131,7 +132,8 @@ class KioskWindow(QWidget):
         self.header.hall.setText(hall)
         self.header.hall.setVisible(bool(hall) and not screen.show_back and not self.ctx.portrait)
         if catalog is not None:
-            self.footer.set_info(hall, catalog.version, catalog.timezone)
+            trial = self.ctx.hall.issuing.trial_text()
+            self.footer.set_info(hall, catalog.version, catalog.timezone, trial)
 
     def _mode_changed(self) -> None:
         elder = "true" if self.ctx.elder else "false"

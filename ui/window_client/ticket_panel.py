@@ -35,7 +35,11 @@ class TicketPanel(QFrame):
         self.green = _label("mark-green", self.tr("Green channel"))
         self.transferred = _label("mark-transfer", self.tr("Transferred"))
         self.recalls = _label("mark-recall")
-        for mark in (self.green, self.transferred, self.recalls):
+        # a real-name ticket, and whether this citizen came for the same item on an earlier
+        # day (a second trip: ask what was missing last time); the number is never shown
+        self.realname = _label("mark-realname", self.tr("Real name"))
+        self.repeat = _label("mark-repeat", self.tr("Second trip for this item"))
+        for mark in (self.green, self.transferred, self.recalls, self.realname, self.repeat):
             self.marks.addWidget(mark)
         self.marks.addStretch(1)
         self.category = _label("category")
@@ -81,7 +85,14 @@ class TicketPanel(QFrame):
                 )
             else:
                 self.state.setText(self.tr("No current ticket: press F1 to call the next"))
-            for w in (self.green, self.transferred, self.recalls, self.note):
+            for w in (
+                self.green,
+                self.transferred,
+                self.recalls,
+                self.realname,
+                self.repeat,
+                self.note,
+            ):
                 w.hide()
             return
         serving = ticket.get("status") == "serving"
@@ -92,6 +103,8 @@ class TicketPanel(QFrame):
         self.number.setText(str(ticket.get("number", "")))
         self.green.setVisible(ticket.get("priority") == "green")
         self.transferred.setVisible(bool(ticket.get("transfer_count")))
+        self.realname.setVisible(bool(ticket.get("realname")))
+        self.repeat.setVisible(bool(ticket.get("repeat_visit")))
         recalls = int(ticket.get("recall_count") or 0)
         self.recalls.setVisible(recalls > 0)
         self.recalls.setText(self.tr("Recalled {n}×").format(n=recalls))

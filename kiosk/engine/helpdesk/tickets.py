@@ -12,6 +12,7 @@ from kiosk.catalog.model import Category
 from kiosk.clock import iso
 from kiosk.domain import Priority, TicketSource
 from kiosk.engine.base import Actor, HallBase, Tx, find_category, find_item
+from kiosk.engine.issuing.opening import half_of
 from kiosk.engine.queue.day import day_closed
 from kiosk.engine.queue.tickets import format_number
 from kiosk.errors import Conflict, Invalid
@@ -62,6 +63,7 @@ def issue_in(
             "appointment_code": None,
             "request_id": None,
             "issued_at": iso(tx.now),
+            "half": half_of(hall.config.issuing.hours, tx.now, hall.tz),
         },
         actor,
     )

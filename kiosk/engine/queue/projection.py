@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kiosk.domain import Priority, TicketSource, TicketStatus, WindowStatus
+from kiosk.engine.issuing.quota import count_issue
 from kiosk.events import Event, EventType, dumps
 from kiosk.store.keys import request_key
 
@@ -41,8 +42,8 @@ def _issued(conn: sqlite3.Connection, ev: Event) -> None:
         tier = TIER_NORMAL
     conn.execute(
         "INSERT INTO tickets(id, number, prefix, seq_no, service_day, category, item, priority,"
-        " source, appointment_code, request_id, status, tier, sort_at, issued_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " source, appointment_code, request_id, status, tier, sort_at, issued_at, realname,"
+        " repeat_visit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             p["ticket_id"],
             p["number"],
@@ -59,8 +60,11 @@ def _issued(conn: sqlite3.Connection, ev: Event) -> None:
             tier,
             p["issued_at"],
             p["issued_at"],
+            int(bool(p.get("realname"))),
+            int(bool(p.get("repeat_visit"))),
         ),
     )
+    count_issue(conn, p)
     conn.execute(
         "INSERT INTO counters(service_day, prefix, last) VALUES (?, ?, ?)"
         " ON CONFLICT(service_day, prefix) DO UPDATE SET last = MAX(last, excluded.last)",

@@ -7,12 +7,22 @@ from typing import Any
 
 from kiosk.clock import iso, parse_iso
 from kiosk.domain import Priority, TicketSource, TicketStatus
-from kiosk.engine.base import Actor, HallBase, Tx, find_category, find_item
+from kiosk.engine.base import Actor, Tx, find_category, find_item
+from kiosk.engine.issuing.commands import IssuingCommands
+from kiosk.engine.issuing.realname import (
+    booking_of,
+    came_before,
+    check_card,
+    open_tickets,
+    remember,
+    visit_key,
+)
 from kiosk.engine.queue.day import day_closed
 from kiosk.engine.queue.estimate import waiting_in
 from kiosk.engine.queue.views import find_ticket, read_ticket
 from kiosk.errors import Conflict, Invalid, NotFound
 from kiosk.events import EventType
+from kiosk.idcard import parse_id_number
 from kiosk.ids import new_token, ulid
 from kiosk.store.keys import request_key
 
@@ -57,7 +67,7 @@ def appointment_slot(text: str) -> datetime:
     return slot
 
 
-class TicketCommands(HallBase):
+class TicketCommands(IssuingCommands):
     def issue_ticket(
         self,
         category: str | None = None,
@@ -66,10 +76,17 @@ class TicketCommands(HallBase):
         appointment_code: str | None = None,
         request_id: str | None = None,
         actor: Actor = Actor(),
+        id_number: str | None = None,
     ) -> tuple[dict[str, Any], bool]:
         """Returns (ticket, created). The same request_id from the same issuer again returns the
         first ticket, so a kiosk that retries after a timeout never prints two numbers for one
-        tap; the same request_id with another request is refused."""
+        tap; the same request_id with another request is refused.
+
+        With an ID number (a real-name ticket, kiosk/engine/issuing/realname.py): a person who
+        already holds the day's allowance of open tickets in the category gets the newest one
+        back (created False, `already_issued`), and a booking made with the same number checks
+        in by itself. Opening hours and the quota are checked last (`admit`), so a refusal
+        never hides a ticket the citizen already has."""
         with self.transaction() as tx:
             key = request_key(actor.device, actor.clerk, request_id)
             if key:
@@ -84,6 +101,12 @@ class TicketCommands(HallBase):
             today = self.today(tx.now)
             if day_closed(tx.conn, today.isoformat()):
                 raise Conflict("今日已停止取号，请明天再来", "the hall has closed for today")
+            card, person = None, None
+            if id_number is not None:
+                card = parse_id_number(id_number, today)
+                person = card.person_key(self.person_secret)
+                if appointment_code is None and self.config.issuing.realname.booking_checkin:
+                    appointment_code = self._booking_today(tx, person, category)
             source = TicketSource.WALK_IN
             if appointment_code:
                 category, item, source = self._check_in(tx, appointment_code)
@@ -100,6 +123,22 @@ class TicketCommands(HallBase):
                     )
                 if item in self.disabled_items:
                     raise Conflict("本厅暂不办理该事项", "this hall does not handle the item")
+            rules = self.config.issuing.realname
+            check_card(rules, cat.code, id_number, today, by_booking=bool(appointment_code))
+            repeat = False
+            if card is not None and person is not None:
+                held = open_tickets(tx.conn, person, today.isoformat(), cat.code)
+                if len(held) >= rules.per_person_per_day:
+                    existing = read_ticket(self, tx.conn, held[0]["id"])
+                    return {
+                        **existing,
+                        "already_issued": True,
+                        "realname_masked": card.masked,
+                    }, False
+                repeat = came_before(tx.conn, person, visit_key(cat.code, item), today.isoformat())
+            half = self.admit(
+                tx, cat.code, today.isoformat(), booked=source is TicketSource.APPOINTMENT
+            )
             counter = tx.one(
                 "SELECT last FROM counters WHERE service_day = ? AND prefix = ?",
                 today.isoformat(),
@@ -122,10 +161,29 @@ class TicketCommands(HallBase):
                     "appointment_code": appointment_code,
                     "request_id": request_id,
                     "issued_at": iso(tx.now),
+                    "half": half,
+                    "realname": card is not None,
+                    "repeat_visit": repeat,
                 },
                 actor,
             )
-            return read_ticket(self, tx.conn, ticket_id, fresh=True), True
+            view = read_ticket(self, tx.conn, ticket_id, fresh=True)
+            if card is not None and person is not None:
+                remember(tx.conn, ticket_id, card, person, today.isoformat(), cat.code, item)
+                view["realname_masked"] = card.masked
+                offer = card.age_on(today) >= rules.green_channel_age
+                view["green_channel_offered"] = offer and priority != Priority.GREEN
+            return view, True
+
+    def _booking_today(self, tx: Tx, person: str, category: str | None) -> str | None:
+        """The code of the person's booking that may check in now, if there is one."""
+        row = booking_of(tx.conn, person, category)
+        if row is None:
+            return None
+        slot = parse_iso(row["slot_start"])
+        if self.today(slot) != self.today(tx.now) or tx.now < slot - CHECKIN_EARLY:
+            return None
+        return str(row["code"])
 
     def _check_in(self, tx: Tx, code: str) -> tuple[str, str | None, TicketSource]:
         appt = tx.one("SELECT * FROM appointments WHERE code = ?", code)
@@ -142,13 +200,25 @@ class TicketCommands(HallBase):
         return appt["category"], appt["item"], source
 
     def book_appointment(
-        self, category: str, slot_start: str, item: str | None = None, actor: Actor = Actor()
+        self,
+        category: str,
+        slot_start: str,
+        item: str | None = None,
+        actor: Actor = Actor(),
+        id_number: str | None = None,
     ) -> dict[str, Any]:
+        """A booking; made with an ID number, the same card at the kiosk checks it in."""
         if find_category(self.catalog, category) is None:
             raise Invalid(f"未知的业务类别：{category}", f"unknown category: {category}")
         slot = appointment_slot(slot_start)
         code = new_token(6).upper().replace("-", "X").replace("_", "Y")[:8]
+        card = None if id_number is None else parse_id_number(id_number, self.today())
         with self.transaction() as tx:
+            if card is not None:
+                tx.conn.execute(
+                    "INSERT INTO appointment_persons(code, person) VALUES (?, ?)",
+                    (code, card.person_key(self.person_secret)),
+                )
             tx.emit(
                 EventType.APPOINTMENT_BOOKED,
                 {

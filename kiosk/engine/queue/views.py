@@ -36,6 +36,8 @@ TICKET_FIELDS = (
     "target_window",
     "wait_s",
     "handle_s",
+    "realname",  # issued by ID card (the number itself is never in a view)
+    "repeat_visit",  # the same person came for the same item on an earlier day
 )
 
 
@@ -66,6 +68,7 @@ def ticket_view(
     """The ticket as the API shows it at `now`; `fresh`: it has just joined the back of its
     queue. `estimated_wait_s` is None, with `estimate_reason`, when nobody can call it."""
     view: dict[str, Any] = {k: row[k] for k in TICKET_FIELDS}
+    view["realname"], view["repeat_visit"] = bool(row["realname"]), bool(row["repeat_visit"])
     view["missing_materials"] = json.loads(row["missing_materials"] or "[]")
     est = estimate(settings, conn, row, now, last_in_tier=fresh)
     view["ahead"], view["estimated_wait_s"] = est.ahead, est.wait_s

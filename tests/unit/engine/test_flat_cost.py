@@ -15,16 +15,18 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from kiosk.clock import FakeClock
+from kiosk.clock import FakeClock, iso
 from kiosk.domain import Outcome, PauseReason, Priority, RatingChannel
 from kiosk.engine.base import Actor
 from kiosk.engine.hall import Hall
 from kiosk.engine.queue.stats import window_stats
+from kiosk.idcard import make_id_number
 from kiosk.store.db import connect
 from tests.helpers.hallfactory import at_window, make_hall, morning
 
@@ -43,17 +45,33 @@ GROWING = (
     "appointments",
     "sessions",
     "contacts",
+    "ticket_persons",
+    "appointment_persons",
 )
+# Real-name tickets allowed everywhere and a quota on SB: issuing counts against both.
+ISSUING = {"realname": {"allowed": ["*"]}, "categories": {"SB": {"daily": 100_000}}}
 KIOSK = Actor(device="kiosk-1")
 
 
+def citizen(i: int) -> str:
+    """The i-th citizen's ID number (a different birth day per thousand)."""
+    return make_id_number("370202", date(1960, 1, 1) + timedelta(days=i // 1000), i % 1000)
+
+
 def fill(hall: Hall, waiting: int) -> None:
-    """`waiting` tickets over two categories, through the writer thread's batched commits."""
+    """`waiting` tickets over two categories, through the writer thread's batched commits;
+    every other one real-name, each for another citizen."""
     futures = []
     for i in range(waiting):
         category = "SB" if i % 3 else "GJJ"
         priority = Priority.GREEN if i % 17 == 0 else Priority.NORMAL
-        issue = functools.partial(hall.issue_ticket, category, priority=priority, actor=KIOSK)
+        issue = functools.partial(
+            hall.issue_ticket,
+            category,
+            priority=priority,
+            actor=KIOSK,
+            id_number=citizen(i) if i % 2 else None,
+        )
         futures.append(hall.submit(issue))
     for f in futures:
         f.result(timeout=120)
@@ -83,6 +101,10 @@ def operations(hall: Hall, w1: Actor) -> dict[str, Callable[[], Any]]:
     def issue() -> None:
         last["ticket"], _ = hall.issue_ticket("SB", actor=KIOSK)
 
+    def issue_realname() -> None:
+        last["n"] = last.get("n", 0) + 1
+        hall.issue_ticket("SB", actor=KIOSK, id_number=citizen(900_000 + last["n"]))
+
     def call_next() -> None:
         last["called"] = hall.call_next(1, w1)
         hall.finish(1, Outcome.COMPLETED, w1)
@@ -93,6 +115,8 @@ def operations(hall: Hall, w1: Actor) -> dict[str, Callable[[], Any]]:
 
     return {
         "issue": issue,
+        "issue_realname": issue_realname,
+        "issuing_status": hall.issuing_status,
         "call_next_and_finish": call_next,
         "call_number_and_finish": call_number,
         "queue_snapshot": hall.queue_snapshot,
@@ -102,7 +126,7 @@ def operations(hall: Hall, w1: Actor) -> dict[str, Callable[[], Any]]:
 
 
 def cost_at(tmp: Path, waiting: int) -> dict[str, int]:
-    hall = make_hall(tmp / f"hall-{waiting}.db", FakeClock(morning()))
+    hall = make_hall(tmp / f"hall-{waiting}.db", FakeClock(morning()), issuing=ISSUING)
     try:
         fill(hall, waiting)
         w1 = at_window(hall, 1)
@@ -139,6 +163,14 @@ def scenario(hall: Hall) -> None:
     fill(hall, 200)
     green, _ = hall.issue_ticket("SB", priority=Priority.GREEN, actor=KIOSK)
     hall.ticket(green["id"])
+    booked = hall.book_appointment(
+        "GJJ", iso(hall.clock.now()), actor=Actor(clerk="9001"), id_number=citizen(5_001)
+    )
+    hall.issue_ticket(None, actor=KIOSK, id_number=citizen(5_001))  # checks the booking in
+    hall.issue_ticket("GJJ", actor=KIOSK, id_number=citizen(5_001))  # shown again
+    assert booked["code"]
+    hall.issuing_status()
+    hall.change_quota_today("SB", daily=50_000, actor=Actor(clerk="9001"))
     hall.ticket(green["number"])
     called = hall.call_next(1, w1)
     assert called is not None
@@ -194,7 +226,7 @@ def bad_steps(sql: str, detail: str) -> bool:
 
 @pytest.fixture
 def traced(tmp_path: Path) -> Iterator[tuple[Hall, list[str]]]:
-    hall = make_hall(tmp_path / "hall.db", FakeClock(morning()))
+    hall = make_hall(tmp_path / "hall.db", FakeClock(morning()), issuing=ISSUING)
     seen: list[str] = []
     hall._conn.set_trace_callback(seen.append)
     hall.reader().set_trace_callback(seen.append)

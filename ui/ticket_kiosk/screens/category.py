@@ -36,11 +36,18 @@ class CategoryScreen(Screen):
         self.green = button("green")
         self.take.clicked.connect(lambda: self._take("normal"))
         self.green.clicked.connect(lambda: self._take("green"))
+        self.card = button("primary")
+        self.card.setObjectName("TicketByCard")
+        self.card.clicked.connect(lambda: self.nav.go("realname", (self.code, None)))
+        self.notice = label("hint")
+        self.notice.setObjectName("IssuingNotice")
         self.bar = bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         bar.setSpacing(18)
         bar.addWidget(self.error, 1)
+        bar.addWidget(self.notice, 1)
         bar.addWidget(self.green)
         bar.addWidget(self.take)
+        bar.addWidget(self.card)
         box = QVBoxLayout(self)
         box.setContentsMargins(32, 20, 32, 24)
         box.setSpacing(16)
@@ -48,6 +55,7 @@ class CategoryScreen(Screen):
         box.addWidget(self.grid, 1)
         box.addLayout(bar)
         ctx.hall.queueChanged.connect(self._update_status)
+        ctx.hall.issuing.changed.connect(self._gate)
 
     def enter(self, arg: object) -> None:
         self.code = str(arg)
@@ -94,7 +102,23 @@ class CategoryScreen(Screen):
             if self.ctx.portrait
             else QBoxLayout.Direction.LeftToRight
         )
+        self._gate()
         self._update_status()
+
+    def _gate(self) -> None:
+        if not self.code:
+            return
+        self.take.setEnabled(True)
+        self.take.setVisible(True)
+        self.green.setVisible(self.ctx.elder)
+        self.green.setEnabled(True)
+        self.ctx.hall.issuing.gate(
+            self.code,
+            self.ctx.lang,
+            [self.take, self.green],
+            self.card,
+            self.notice,
+        )
 
     def _update_status(self) -> None:
         if not self.code:

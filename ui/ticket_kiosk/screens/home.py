@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 
 from ui.common.wording import loc
 from ui.ticket_kiosk.context import KioskContext
+from ui.ticket_kiosk.issuing import message
 from ui.ticket_kiosk.screens.base import Nav, Screen
 from ui.ticket_kiosk.texts import wait_text, waiting_short
 from ui.ticket_kiosk.widgets.common import button, label
@@ -72,6 +73,7 @@ class HomeScreen(Screen):
         self.body.addLayout(left, 1)
         self.body.addWidget(self.side)
         ctx.hall.queueChanged.connect(self.update_counts)
+        ctx.hall.issuing.changed.connect(self.update_counts)
 
     def title(self) -> str:
         return self.tr("Please choose a service")
@@ -145,3 +147,8 @@ class HomeScreen(Screen):
                 waiting_short(w.waiting),
                 wait_text(w.estimated_wait_s, w.waiting),
             )
+            issuing = self.ctx.hall.issuing.category(code)
+            if not issuing.get("open", True):  # closed or all taken: say why, and until when
+                tile.set_note(message(issuing, self.ctx.lang), warn=True)
+            else:
+                tile.set_note(self.ctx.hall.issuing.left_text(issuing))

@@ -60,7 +60,13 @@ class ItemScreen(Screen):
         self.print.clicked.connect(self._print)
         self.take.clicked.connect(lambda: self._take("normal"))
         self.green.clicked.connect(lambda: self._take("green"))
+        self.card = button("primary")
+        self.card.setObjectName("TicketByCard")
+        self.card.clicked.connect(self._take_by_card)
+        self.notice = label("hint")
+        self.notice.setObjectName("IssuingNotice")
         ctx.printer.printed.connect(self._printed)
+        ctx.hall.issuing.changed.connect(self._gate)
 
         left = QVBoxLayout()
         left.setSpacing(14)
@@ -79,7 +85,8 @@ class ItemScreen(Screen):
         side.addStretch(1)
         side.addWidget(self.print_status)
         side.addWidget(self.error)
-        for b in (self.print, self.green, self.take):
+        side.addWidget(self.notice)
+        for b in (self.print, self.green, self.take, self.card):
             side.addWidget(b)
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.body.setContentsMargins(32, 20, 32, 24)
@@ -146,6 +153,29 @@ class ItemScreen(Screen):
         self.take.setEnabled(not disabled)
         self.green.setText(self.tr("Green channel ticket"))
         self.green.setVisible(self.ctx.elder and not disabled)
+        self._gate()
+
+    def _gate(self) -> None:
+        if not self.item:
+            return
+        catalog = self.ctx.hall.catalog
+        disabled = bool(catalog and catalog.is_disabled(self.item["code"]))
+        self.take.setVisible(True)
+        self.take.setEnabled(not disabled)
+        self.green.setVisible(self.ctx.elder and not disabled)
+        self.green.setEnabled(True)
+        self.ctx.hall.issuing.gate(
+            str(self.item["category"]),
+            self.ctx.lang,
+            [self.take, self.green],
+            self.card,
+            self.notice,
+        )
+        if disabled:
+            self.card.setEnabled(False)
+
+    def _take_by_card(self) -> None:
+        self.nav.go("realname", (str(self.item["category"]), str(self.item["code"])))
 
     def _print(self) -> None:
         self.print.setEnabled(False)

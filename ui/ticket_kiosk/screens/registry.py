@@ -12,6 +12,7 @@ from ui.ticket_kiosk.screens.help import HelpScreen
 from ui.ticket_kiosk.screens.home import HomeScreen
 from ui.ticket_kiosk.screens.item import ItemScreen
 from ui.ticket_kiosk.screens.offline import OfflineScreen
+from ui.ticket_kiosk.screens.realname import RealNameScreen
 from ui.ticket_kiosk.screens.rejoin import RejoinScreen
 from ui.ticket_kiosk.screens.search import SearchScreen
 from ui.ticket_kiosk.screens.ticket import TicketScreen
@@ -27,6 +28,7 @@ def build_screens(ctx: KioskContext, nav: Nav, flow: TicketFlow) -> dict[str, Sc
         HelpScreen(ctx, nav, flow),
         CheckinScreen(ctx, nav, flow),
         RejoinScreen(ctx, nav, flow),
+        RealNameScreen(ctx, nav, flow),
         OfflineScreen(ctx, nav),
     ]
     return {screen.name: screen for screen in screens}

@@ -30,6 +30,8 @@ class Tile(QPushButton):
         self.title = _passive(label("tile-title"))
         self.detail = _passive(label("tile-detail"))
         self.extra = _passive(label("tile-extra", wrap=False))
+        self.note = _passive(label("tile-note"))  # tickets left today, or why none are issued
+        self.note.hide()
         head = QHBoxLayout()
         head.setSpacing(14)
         head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
@@ -42,6 +44,7 @@ class Tile(QPushButton):
         box.setContentsMargins(20, 16, 20, 14)
         box.addLayout(head)
         box.addStretch(1)
+        box.addWidget(self.note)
         box.addLayout(foot)
 
     def set_texts(self, badge: str, title: str, detail: str = "", extra: str = "") -> None:
@@ -51,3 +54,11 @@ class Tile(QPushButton):
         self.detail.setText(detail)
         self.extra.setText(extra)
         self.setAccessibleName(" ".join(t for t in (badge, title, detail, extra) if t))
+
+    def set_note(self, text: str, warn: bool = False) -> None:
+        """A line above the counts: '今日剩余 12 个号', or (warn) why no ticket is issued now."""
+        self.note.setText(text)
+        self.note.setProperty("warn", "true" if warn else "false")
+        self.note.style().unpolish(self.note)
+        self.note.style().polish(self.note)
+        self.note.setVisible(bool(text))
