@@ -127,6 +127,8 @@ ACCESS: dict[tuple[str, str], Rule] = {
             ("POST", f"{V1}/{plural}/{{entry_id}}/retire"),
         )
     },
+    # the supervisor's reports and assessment (also as CSV, XLSX, PDF)
+    ("GET", f"{V1}/reports/{{kind}}"): rule(*SUPERVISORS),
     # the hall's log and day
     ("GET", f"{V1}/events"): rule(*SUPERVISORS, "center_sync"),
     ("POST", f"{V1}/day/close"): rule(*SUPERVISORS),

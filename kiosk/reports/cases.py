@@ -1,0 +1,94 @@
+"""The bad-rating cases (差评工单) opened for a period's services: each with its deadline and
+where it stands, and the follow-up rate (cases closed or excluded over cases opened), the figure
+halls are held to (target 100 %)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from kiosk.center.report_metrics import ratio
+from kiosk.reports.assessment import CASE_CLOSED, CASE_EXCLUDED
+from kiosk.reports.context import ReportContext
+from kiosk.reports.period import Period
+from kiosk.reports.table import Column, Kind, Report, Table
+
+
+def cases_report(conn: sqlite3.Connection, ctx: ReportContext, period: Period) -> Report:
+    today = ctx.today.isoformat()
+    rows = []
+    for c in conn.execute(
+        "SELECT c.*, t.number, t.item, t.service_day FROM cases c"
+        " JOIN tickets t ON t.id = c.ticket_id"
+        " WHERE t.service_day BETWEEN ? AND ? ORDER BY c.opened_at, c.id",
+        period.days,
+    ):
+        ended = c["status"] in (*CASE_CLOSED, *CASE_EXCLUDED)
+        history = json.loads(c["history"] or "[]")
+        rows.append(
+            {
+                "case_id": c["id"],
+                "service_day": c["service_day"],
+                "number": c["number"],
+                "item": ctx.item_name(c["item"]),
+                "window_no": c["window_no"],
+                "clerk": ctx.clerk_name(c["clerk"]),
+                "level": c["level"],
+                "deadline": c["deadline"],
+                "status": c["status"],
+                "steps": len(history),
+                "overdue": (not ended) and c["deadline"] < today,
+            }
+        )
+    n_ended = sum(1 for r in rows if r["status"] in (*CASE_CLOSED, *CASE_EXCLUDED))
+    summary = {
+        "opened": len(rows),
+        "closed": sum(1 for r in rows if r["status"] in CASE_CLOSED),
+        "excluded": sum(1 for r in rows if r["status"] in CASE_EXCLUDED),
+        "open": len(rows) - n_ended,
+        "overdue": sum(1 for r in rows if r["overdue"]),
+        "followed_up": ratio(n_ended, len(rows)),
+    }
+    return Report(
+        "cases",
+        "差评整改",
+        "Bad-rating cases",
+        period.start,
+        period.end,
+        ctx.hall_name,
+        (
+            Table(
+                "cases_summary",
+                "整改概况",
+                "Follow-up summary",
+                (
+                    Column("opened", "工单数", "Opened", Kind.INT),
+                    Column("closed", "已办结", "Closed", Kind.INT),
+                    Column("excluded", "已剔除", "Excluded", Kind.INT),
+                    Column("open", "处理中", "Open", Kind.INT),
+                    Column("overdue", "已超期", "Overdue", Kind.INT),
+                    Column("followed_up", "整改完成率", "Followed up", Kind.PERCENT),
+                ),
+                [summary],
+            ),
+            Table(
+                "cases",
+                "差评工单",
+                "Cases",
+                (
+                    Column("case_id", "工单号", "Case"),
+                    Column("service_day", "办理日期", "Service day"),
+                    Column("number", "号码", "Ticket"),
+                    Column("item", "事项", "Service item"),
+                    Column("window_no", "窗口", "Window", Kind.INT),
+                    Column("clerk", "工作人员", "Clerk"),
+                    Column("level", "评价等级", "Level", Kind.INT),
+                    Column("deadline", "整改期限", "Deadline"),
+                    Column("status", "状态", "Status"),
+                    Column("steps", "已办步骤", "Steps", Kind.INT),
+                    Column("overdue", "超期", "Overdue", Kind.FLAG),
+                ),
+                rows,
+            ),
+        ),
+    )
