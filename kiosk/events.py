@@ -28,6 +28,7 @@ class EventType(StrEnum):
     WINDOW_CLOSED = "window.closed"
     WINDOW_PAUSED = "window.paused"
     WINDOW_RESUMED = "window.resumed"
+    WINDOW_CATEGORIES_CHANGED = "window.categories_changed"
     APPOINTMENT_BOOKED = "appointment.booked"
     DAY_CLOSED = "day.closed"
     # service quality
@@ -35,6 +36,8 @@ class EventType(StrEnum):
     CASE_OPENED = "case.opened"
     CASE_UPDATED = "case.updated"
     ALERT_RAISED = "alert.raised"
+    ALERT_ACKNOWLEDGED = "alert.acknowledged"
+    ALERT_RESOLVED = "alert.resolved"
     PRINT_FAILED = "print.failed"
     # the help desk and its knowledge base
     CONSULTATION_CREATED = "consultation.created"
@@ -44,6 +47,8 @@ class EventType(StrEnum):
     CONSULTATION_RESOLVED = "consultation.resolved"
     CONSULTATION_CONVERTED = "consultation.converted"
     CONSULTATION_REFERRED = "consultation.referred"
+    CONSULTATION_PHONE_REVEALED = "consultation.phone_revealed"
+    CONSULTATION_PHONE_ERASED = "consultation.phone_erased"
     HELPDESK_PRESENCE = "helpdesk.presence"
     FAQ_DRAFTED = "faq.drafted"
     FAQ_EDITED = "faq.edited"

@@ -34,6 +34,7 @@ from kiosk.catalog.model import (
     duplicates,
     read_json,
 )
+from kiosk.catalog.supervision_config import SupervisionConfig
 from kiosk.domain import DeviceRole, HallLevel, Role, WindowKind
 
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -111,6 +112,7 @@ class HallConfig(_Frozen):
     case_deadline_days: int = Field(default=5, ge=1)
     # How long after a service its window's rating pad may still rate it (later: the link only).
     pad_rating_minutes: int = Field(default=10, ge=1, le=120)
+    supervision: SupervisionConfig = Field(default_factory=SupervisionConfig)
     windows: list[WindowConfig] = Field(default_factory=list)
     clerks: list[ClerkConfig] = Field(default_factory=list)
     devices: list[DeviceConfig] = Field(default_factory=list)

@@ -23,6 +23,7 @@ from kiosk.server import (
     routes_public,
     routes_reports,
     routes_stats,
+    routes_supervision,
     routes_tickets,
     routes_windows,
 )
@@ -77,6 +78,7 @@ def create_app(hall: Hall, *, duties: bool = True, auto_close: bool = True) -> F
         routes_phone.router,
         routes_helpdesk.router,
         routes_knowledge.router,
+        routes_supervision.router,
         routes_admin.router,
     ):
         app.include_router(router)

@@ -186,6 +186,8 @@ def _window_closed(conn: sqlite3.Connection, ev: Event) -> None:
         absence_id=None,
         pause_reason=None,
         pause_note=None,
+        paused_at=None,
+        expected_back=None,
     )
 
 
@@ -204,6 +206,8 @@ def _window_paused(conn: sqlite3.Connection, ev: Event) -> None:
         absence_id=p["absence_id"],
         pause_reason=p["reason"],
         pause_note=p.get("note"),
+        paused_at=ev.ts,
+        expected_back=p.get("expected_back"),
     )
 
 
@@ -221,6 +225,8 @@ def _window_resumed(conn: sqlite3.Connection, ev: Event) -> None:
         absence_id=None,
         pause_reason=None,
         pause_note=None,
+        paused_at=None,
+        expected_back=None,
     )
 
 

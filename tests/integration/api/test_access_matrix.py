@@ -126,6 +126,8 @@ def fill(path: str, ticket: dict[str, Any]) -> str:
         "token": link,
         "entry_id": "01J0000000000000000000000X",
         "name": "phone.css",
+        "case_id": "01J0000000000000000000000C",
+        "alert_id": "1",
     }
     for key, value in values.items():
         path = path.replace("{" + key + "}", value)
