@@ -20,10 +20,27 @@ from kiosk.reports.period import Period
 from kiosk.reports.service import seconds
 from kiosk.reports.table import Column, Kind, Report, Table
 
-# A case ends closed, or excluded (a mistaken or malicious rating, confirmed by a second
-# supervisor); every other status is still being followed up.
-CASE_CLOSED = ("closed",)
-CASE_EXCLUDED = ("excluded",)
+# How a case ended (its status and verdict, kiosk/engine/supervision): excluded when its rating
+# was found mistaken, malicious or not this hall's (confirmed by a second supervisor), closed
+# (followed up and rectified) otherwise; a case neither is still being followed up.
+EXCLUDED_VERDICTS = ("mistaken", "malicious", "not_this_hall")
+_EXCLUDED_SQL = "(c.status = 'excluded' OR (c.status = 'closed' AND c.verdict IN ({})))".format(
+    ", ".join(f"'{v}'" for v in EXCLUDED_VERDICTS)
+)
+CASE_SQL = {
+    "excluded": _EXCLUDED_SQL,
+    "closed": f"(c.status = 'closed' AND NOT {_EXCLUDED_SQL})",
+    "open": "(c.status NOT IN ('closed', 'excluded'))",
+}
+
+
+def case_outcome(status: str, verdict: str | None) -> str:
+    """closed / excluded / open, as CASE_SQL counts them."""
+    if status == "excluded" or (status == "closed" and verdict in EXCLUDED_VERDICTS):
+        return "excluded"
+    return "closed" if status == "closed" else "open"
+
+
 BOTTOM_SHARE = 0.2  # the bottom fifth of the ranked windows, at least one
 
 
@@ -80,12 +97,9 @@ def clerk_table(conn: sqlite3.Connection, ctx: ReportContext, period: Period) ->
     ):
         r = row(clerk)
         r["ratings"], r["satisfaction"], r["bad"] = int(n), ratio(int(good), int(n)), int(bad)
-    closed = ",".join(f"'{s}'" for s in CASE_CLOSED)
-    excluded = ",".join(f"'{s}'" for s in CASE_EXCLUDED)
     for clerk, c_closed, c_excluded, c_open, c_overdue in conn.execute(
-        f"SELECT c.clerk, SUM(c.status IN ({closed})), SUM(c.status IN ({excluded})),"
-        f" SUM(c.status NOT IN ({closed}, {excluded})),"
-        f" SUM(c.status NOT IN ({closed}, {excluded}) AND c.deadline < ?)"
+        f"SELECT c.clerk, SUM({CASE_SQL['closed']}), SUM({CASE_SQL['excluded']}),"
+        f" SUM({CASE_SQL['open']}), SUM({CASE_SQL['open']} AND c.deadline < ?)"
         " FROM cases c JOIN tickets t ON t.id = c.ticket_id"
         " WHERE t.service_day BETWEEN ? AND ? AND c.clerk IS NOT NULL GROUP BY c.clerk",
         (ctx.today.isoformat(), *period.days),

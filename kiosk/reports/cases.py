@@ -8,10 +8,28 @@ import json
 import sqlite3
 
 from kiosk.center.report_metrics import ratio
-from kiosk.reports.assessment import CASE_CLOSED, CASE_EXCLUDED
+from kiosk.reports.assessment import case_outcome
 from kiosk.reports.context import ReportContext
 from kiosk.reports.period import Period
 from kiosk.reports.table import Column, Kind, Report, Table
+
+# A case's status in words (the steps of docs/supervision-api.md).
+STATUS_NAMES = {
+    "open": ("已登记", "Opened"),
+    "assigned": ("已指派", "Assigned"),
+    "called_back": ("已回访", "Called back"),
+    "verified": ("已核实", "Verified"),
+    "appealed": ("申诉复核中", "Exclusion pending"),
+    "excluded": ("已剔除", "Excluded"),
+    "rectified": ("已整改", "Rectified"),
+    "revisited": ("已复访", "Revisited"),
+    "closed": ("已办结", "Closed"),
+}
+
+
+def status_name(status: str, lang: str) -> str:
+    zh, en = STATUS_NAMES.get(status, (status, status))
+    return en if lang == "en" else zh
 
 
 def cases_report(conn: sqlite3.Connection, ctx: ReportContext, period: Period) -> Report:
@@ -23,7 +41,7 @@ def cases_report(conn: sqlite3.Connection, ctx: ReportContext, period: Period) -
         " WHERE t.service_day BETWEEN ? AND ? ORDER BY c.opened_at, c.id",
         period.days,
     ):
-        ended = c["status"] in (*CASE_CLOSED, *CASE_EXCLUDED)
+        outcome = case_outcome(c["status"], c["verdict"])
         history = json.loads(c["history"] or "[]")
         rows.append(
             {
@@ -35,16 +53,19 @@ def cases_report(conn: sqlite3.Connection, ctx: ReportContext, period: Period) -
                 "clerk": ctx.clerk_name(c["clerk"]),
                 "level": c["level"],
                 "deadline": c["deadline"],
-                "status": c["status"],
+                "status": status_name(c["status"], ctx.lang),
+                "outcome": outcome,
+                "assignee": ctx.clerk_name(c["assignee"]),
                 "steps": len(history),
-                "overdue": (not ended) and c["deadline"] < today,
+                "overdue": outcome == "open" and c["deadline"] < today,
+                "on_time": None if c["on_time"] is None else bool(c["on_time"]),
             }
         )
-    n_ended = sum(1 for r in rows if r["status"] in (*CASE_CLOSED, *CASE_EXCLUDED))
+    n_ended = sum(1 for r in rows if r["outcome"] != "open")
     summary = {
         "opened": len(rows),
-        "closed": sum(1 for r in rows if r["status"] in CASE_CLOSED),
-        "excluded": sum(1 for r in rows if r["status"] in CASE_EXCLUDED),
+        "closed": sum(1 for r in rows if r["outcome"] == "closed"),
+        "excluded": sum(1 for r in rows if r["outcome"] == "excluded"),
         "open": len(rows) - n_ended,
         "overdue": sum(1 for r in rows if r["overdue"]),
         "followed_up": ratio(n_ended, len(rows)),
@@ -85,8 +106,10 @@ def cases_report(conn: sqlite3.Connection, ctx: ReportContext, period: Period) -
                     Column("level", "评价等级", "Level", Kind.INT),
                     Column("deadline", "整改期限", "Deadline"),
                     Column("status", "状态", "Status"),
+                    Column("assignee", "责任人", "Assignee"),
                     Column("steps", "已办步骤", "Steps", Kind.INT),
                     Column("overdue", "超期", "Overdue", Kind.FLAG),
+                    Column("on_time", "按期办结", "Closed on time", Kind.FLAG),
                 ),
                 rows,
             ),

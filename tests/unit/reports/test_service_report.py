@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -189,7 +190,7 @@ def test_cases_report_and_overdue_later(played: Hall) -> None:
     assert (case["number"], case["level"], case["status"], case["overdue"]) == (
         "B001",
         1,
-        "open",
+        "已登记",
         False,
     )
     assert case["deadline"] == "2026-12-04"  # 5 working days after Friday 27 November
@@ -220,3 +221,56 @@ def test_periods() -> None:
         Period(date(2026, 11, 27), date(2026, 11, 26))
     with pytest.raises(Invalid):
         build_report(None, "nope", Period.day(TODAY), "zh", TODAY)  # type: ignore[arg-type]
+
+
+def test_case_outcomes_follow_the_steps(tmp_path: Path) -> None:
+    """B001's case walked to its close (valid: closed), then a second bad rating excluded as
+    malicious by one supervisor and confirmed by another (excluded, then closed)."""
+    from kiosk.domain import Outcome, RatingChannel
+    from kiosk.engine.base import Actor
+    from tests.helpers.hallfactory import config_dict
+
+    second_boss = {"employee_no": "9002", "name": "副主管", "pin": "9999", "role": "supervisor"}
+    clock = FakeClock(morning())
+    hall = make_hall(tmp_path / "hall.db", clock, clerks=[*config_dict()["clerks"], second_boss])
+    ids = play(hall, clock)
+    boss, other = Actor(clerk="9001"), Actor(clerk="9002")
+    (case,) = hall.cases(status="all")["cases"]
+    hall.assign_case(case["id"], "9001", boss)
+    hall.call_back_case(case["id"], True, "已联系", boss)
+    hall.verify_case(case["id"], "valid", None, boss)
+    hall.rectify_case(case["id"], "已培训", boss)
+    hall.revisit_case(case["id"], True, "满意", boss)
+    hall.close_case(case["id"], boss)
+    w2 = Actor(clerk="1002")
+    hall.issue_ticket("GJJ", "GJJ-1", actor=Actor(device="kiosk-1"))
+    ticket = hall.call_next(2, w2)
+    assert ticket is not None
+    hall.start(2, w2)
+    clock.advance(120)
+    hall.finish(2, Outcome.COMPLETED, w2)
+    hall.rate(ticket["id"], 1, RatingChannel.PAD, pad_window=2)
+    second = next(c for c in hall.cases(status="open")["cases"] if c["ticket_id"] == ticket["id"])
+    hall.assign_case(second["id"], "9001", boss)
+    hall.call_back_case(second["id"], True, "已联系", boss)
+    hall.verify_case(second["id"], "malicious", "恶意差评", boss)
+    hall.confirm_exclusion(second["id"], True, other)
+    hall.close_case(second["id"], other)
+    assert ids["B001"]
+    r = build_report(hall.reader(), "cases", Period.day(TODAY), "zh", TODAY)
+    assert [
+        (c["number"], c["outcome"], c["status"], c["on_time"]) for c in r.table("cases").rows
+    ] == [
+        ("B001", "closed", "已办结", True),
+        ("B002", "excluded", "已办结", True),
+    ]
+    assert r.table("cases_summary").rows[0]["followed_up"] == 1.0
+    clerks = build_report(hall.reader(), "clerks", Period.day(TODAY), "zh", TODAY)
+    row = clerks.table("clerks").rows[1]
+    assert (row["clerk"], row["bad"], row["cases_closed"], row["cases_excluded"]) == (
+        "1002",
+        2,
+        1,
+        1,
+    )
+    hall.close()
