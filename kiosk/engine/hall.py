@@ -27,6 +27,7 @@ from kiosk.engine.auth import AuthCommands
 from kiosk.engine.helpdesk.alerts import check_helpdesk
 from kiosk.engine.helpdesk.commands import HelpdeskCommands
 from kiosk.engine.helpdesk.consultations import ConsultationCommands
+from kiosk.engine.helpdesk.contacts import ContactCommands
 from kiosk.engine.helpdesk.knowledge import KnowledgeCommands
 from kiosk.engine.helpdesk.views import HelpdeskQueries
 from kiosk.engine.idempotency import IdempotentRequests, purge_old
@@ -64,6 +65,7 @@ class Hall(
     # the help desk
     ConsultationCommands,
     HelpdeskCommands,
+    ContactCommands,
     KnowledgeCommands,
     HelpdeskQueries,
     # the spine's own
@@ -82,6 +84,7 @@ class Hall(
             "tidal_ended": self.expire_tidal(),
             **self.check_supervision(),
             "helpdesk": check_helpdesk(self),
+            "contacts_erased": self.erase_contacts(),
             "closed": self.close_day_if_due() if auto_close else False,
             "default_ratings": self.apply_default_ratings(),
             "purged": purge_old(self),

@@ -114,6 +114,8 @@ ACCESS: dict[tuple[str, str], Rule] = {
         ("POST", f"{V1}/consultations/{{ref}}/{step}"): rule(*DESK)
         for step in ("claim", "handover", "answer", "resolve", "convert", "refer", "faq")
     },
+    # the full call-back number: the engine admits the question's owner alone
+    ("POST", f"{V1}/consultations/{{ref}}/phone"): rule(*DESK),
     **{
         key: rule(*DESK)
         for plural in ("faqs", "notices")

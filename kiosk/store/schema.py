@@ -445,9 +445,10 @@ def _fewer_pages(conn: sqlite3.Connection) -> None:
 
 def _supervision(conn: sqlite3.Connection) -> None:
     """The supervisor's seat: a bad-rating case's steps (who it is assigned to, the verdict and
-    its second supervisor, when it closed and whether on time), an alert's life (its subject,
-    so one situation raises one open alert; acknowledged with a note, or resolved), and a
-    window's remote control (the categories it serves for now, a pause's expected return)."""
+        its second supervisor, when it closed and whether on time), an alert's life (its subject,
+        so one situation raises one open alert; acknowledged with a note, or resolved), and a
+        window's remote control (the categories it serves for now, a pause's expected return), and
+    the age of call-back numbers, which are erased when their retention is over."""
     db = database(conn)
     cases = db.table("cases")
     for column in ("assignee", "verdict", "reason", "requested_by", "confirmed_by", "closed_at"):
@@ -467,6 +468,7 @@ def _supervision(conn: sqlite3.Connection) -> None:
     )
     alerts.create_index(["subject", "resolved_at"], index_name="alerts_subject")
     alerts.create_index(["state", "at"], index_name="alerts_state")
+    db.table("contacts").create_index(["created_at"], index_name="contacts_age")
     window_state = db.table("window_state")
     for column in ("serves", "serves_until", "serves_by", "paused_at", "expected_back"):
         window_state.add_column(column, str)

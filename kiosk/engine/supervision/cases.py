@@ -257,7 +257,7 @@ class CaseCommands(HallBase):
         row = self._case_row(tx, case_id)
         allowed, zh, en = ORDER[step]
         if row["status"] not in allowed:
-            raise Conflict(zh, f"{en} (the case is {row['status']})", status=row["status"])
+            raise Conflict(zh, f"{en} (the case is {row['status']})", case_status=row["status"])
         return row
 
     def _case_step(
