@@ -181,6 +181,10 @@ def alert_order(a: dict[str, Any]) -> tuple[int, int]:
 
 
 class AlertsModel(RowsModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.names: dict[str, str] = {}  # category code -> name
+
     def headers(self) -> list[str]:
         return [self.tr("Time"), self.tr("Alert"), self.tr("Details"), self.tr("State")]
 
@@ -194,7 +198,7 @@ class AlertsModel(RowsModel):
             n = int(a.get("count") or 1)
             return texts.alert_kind(a["kind"]) + (f" ×{n}" if n > 1 else "")
         if column == 2:
-            return texts.alert_text(a["kind"], dict(a.get("details") or {}))
+            return texts.alert_text(a["kind"], dict(a.get("details") or {}), self.names)
         text = texts.alert_state(str(a.get("state")))
         if a.get("note"):
             text += f": {a['note']}"

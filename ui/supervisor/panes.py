@@ -349,7 +349,7 @@ def bar_chart(title: str) -> tuple[QChart, QChartView]:
     return chart, view
 
 
-def fill_bars(chart: QChart, labels: list[str], values: list[float]) -> None:
+def fill_bars(chart: QChart, labels: list[str], values: list[float], percent: bool = False) -> None:
     """Replaces the chart's one series of bars."""
     chart.removeAllSeries()
     for axis in chart.axes():
@@ -363,7 +363,7 @@ def fill_bars(chart: QChart, labels: list[str], values: list[float]) -> None:
     x = QBarCategoryAxis()
     x.append(labels or [""])
     y = QValueAxis()
-    y.setRange(0, max([*values, 1.0]) * 1.1)
+    y.setRange(0, 100.0 if percent else max([*values, 1.0]) * 1.1)
     y.setLabelFormat("%.0f")
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
@@ -434,6 +434,7 @@ class ReportPane(QWidget):
                 chart,
                 [str(r.get(label)) for r in rows],
                 [float(r.get(value) or 0) * scale for r in rows],
+                percent=value == "satisfaction",
             )
 
 

@@ -35,10 +35,10 @@ class SupervisorSession(QObject):
     logged_in = Signal()
     logged_out = Signal()
     login_failed = Signal(str)
-    overview = Signal(dict)
+    overview = Signal(object)  # dict: not Signal(dict), a QVariantMap would sort its keys
     alerts = Signal(list)
-    cases = Signal(dict)
-    report = Signal(str, dict)  # kind, the report's JSON
+    cases = Signal(object)
+    report = Signal(str, object)  # kind, the report JSON (its tables in order)
     report_file = Signal(str, bytes)  # format, the file's bytes
     event = Signal(dict)  # every live event, in order (the live hall's chime, counters)
     online = Signal(bool)

@@ -69,12 +69,14 @@ def minutes(seconds: float | None) -> str:
     return QCoreApplication.translate("Supervisor", "{n} min").format(n=round(float(seconds) / 60))
 
 
-def alert_text(kind: str, d: dict[str, object]) -> str:
-    """One line saying what the alert is about, with its concrete suggestion if it has one."""
+def alert_text(kind: str, d: dict[str, object], names: dict[str, str] | None = None) -> str:
+    """One line saying what the alert is about, with its concrete suggestion if it has one;
+    `names` gives categories their names in the console's language."""
+    category = (names or {}).get(str(d.get("category")), d.get("category"))
     if kind == "tidal_window":
         text = QCoreApplication.translate(
             "Supervisor", "{category}: {waiting} waiting, {open} windows open"
-        ).format(category=d.get("category"), waiting=d.get("waiting"), open=d.get("open_windows"))
+        ).format(category=category, waiting=d.get("waiting"), open=d.get("open_windows"))
         s = d.get("suggestion")
         if isinstance(s, dict):
             who = s.get("clerk_name") or s.get("clerk") or ""
@@ -86,7 +88,7 @@ def alert_text(kind: str, d: dict[str, object]) -> str:
         return QCoreApplication.translate(
             "Supervisor", "{category}: longest wait {wait}, {waiting} waiting"
         ).format(
-            category=d.get("category"),
+            category=category,
             wait=minutes(d.get("longest_wait_s")),  # type: ignore[arg-type]
             waiting=d.get("waiting"),
         )
@@ -94,7 +96,11 @@ def alert_text(kind: str, d: dict[str, object]) -> str:
         return QCoreApplication.translate("Supervisor", "Window {no} ({clerk})").format(
             no=d.get("window_no"), clerk=d.get("clerk")
         )
-    if kind in ("bad_rating", "case_due", "case_overdue"):
+    if kind == "bad_rating":
+        return QCoreApplication.translate("Supervisor", "Ticket {number}, rated {level}").format(
+            number=d.get("number"), level=d.get("level")
+        )
+    if kind in ("case_due", "case_overdue"):
         return QCoreApplication.translate(
             "Supervisor", "Ticket {number}, deadline {deadline}"
         ).format(number=d.get("number"), deadline=d.get("deadline") or "-")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.common import paths
 from ui.common.login import StaffLogin
+from ui.common.theme import set_prop
 from ui.supervisor.dialogs import CaseStepDialog, NoteDialog, PauseDialog, ServeDialog
 from ui.supervisor.files import FileSaver
 from ui.supervisor.panes import (
@@ -43,7 +44,7 @@ PANES = ("hall", "alerts", "cases", "reports", "assessment", "export")
 class LoginPage(StaffLogin):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            self.tr("Hall supervisor"), self.tr("e.g. 9001"), self.tr("Sign in"), parent
+            self.tr("Hall supervisor"), self.tr("e.g. 3001"), self.tr("Sign in"), parent
         )
 
 
@@ -147,7 +148,7 @@ class SupervisorWindow(QWidget):
     def _logged_in(self) -> None:
         s = self.session
         self.who.setText(
-            self.tr("{name} ({no}) · supervisor").format(name=s.name, no=s.employee_no)
+            self.tr("{name} ({no}) · hall supervisor").format(name=s.name, no=s.employee_no)
         )
         self.stack.setCurrentIndex(1)
         if self.pane in ("reports", "assessment"):
@@ -168,6 +169,7 @@ class SupervisorWindow(QWidget):
             for c in body.get("categories", [])
         ]
         self.hall.windows.lang = self.hall.categories.lang = lang
+        self.alerts.model.names = dict(self.categories)
         self.hall.show_overview(body, self.idle)
         if self.pane == "hall":
             self._mark_ready()
@@ -206,11 +208,11 @@ class SupervisorWindow(QWidget):
 
     def _online(self, up: bool) -> None:
         self.link.setText(self.tr("Live") if up else self.tr("Reconnecting…"))
-        self.link.setProperty("state", "up" if up else "down")
+        set_prop(self.link, "state", "up" if up else "down")
 
     def _message(self, text: str, level: str) -> None:
         self.note.setText(text)
-        self.note.setProperty("level", level)
+        set_prop(self.note, "level", level)
         if level == "error":
             self.export.status.setText(text)
 
