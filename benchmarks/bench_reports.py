@@ -95,8 +95,11 @@ def fill(path: Path, first_day: date, days: int, seed: int = 7) -> None:
             for k in range(3):
                 start = opening + timedelta(hours=2 * k + rng.random())
                 dur = rng.uniform(300, 3000)
-                absences.append((f"a{d}-{w}-{k}", w, clerks[w % len(clerks)], rng.choice(REASONS),
-                                 None, _iso(start), _iso(start + timedelta(seconds=dur)), dur))  # fmt: skip
+                who = clerks[w % len(clerks)]
+                end = _iso(start + timedelta(seconds=dur))
+                absences.append(
+                    (f"a{d}-{w}-{k}", w, who, rng.choice(REASONS), None, _iso(start), end, dur)
+                )
             alerts.append(("idle_window", json.dumps({"key": f"window:{w}", "window_no": w,
                                                       "clerk": clerks[w % len(clerks)]}),
                            _iso(opening + timedelta(hours=3))))  # fmt: skip

@@ -74,17 +74,22 @@ def seed(hall: Hall, clock: FakeClock, end: datetime) -> None:
     hall.check_supervision()
 
 
-def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    p.add_argument("--data", type=Path, required=True, help="a store made by kiosk init --sample")
-    args = p.parse_args()
+def seed_store(data_dir: Path) -> None:
+    """Seeds the sample store in `data_dir` (no server may hold it), ending a minute ago."""
     end = datetime.now(UTC) - timedelta(minutes=1)
     clock = FakeClock(end - timedelta(days=START_DAYS_AGO))
-    hall = Hall(store_path(args.data), clock)
+    hall = Hall(store_path(data_dir), clock)
     try:
         seed(hall, clock, end)
     finally:
         hall.close()
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    p.add_argument("--data", type=Path, required=True, help="a store made by kiosk init --sample")
+    args = p.parse_args()
+    seed_store(args.data)
     print(f"seeded the supervisor's morning in {args.data}")
 
 
