@@ -176,7 +176,7 @@ def run() -> dict[str, Any]:
 
             paints = Paints()
             window.hall.window_view.viewport().installEventFilter(paints)
-            window.session.event.connect(on_event)
+            window.session.live_event.connect(on_event)
             window.session.overview.connect(on_overview)
             tick = QTimer()
             tick.setInterval(TICK_MS)

@@ -15,7 +15,7 @@ from typing import Any
 
 from kiosk.center.report_metrics import ratio
 from kiosk.domain import BAD_RATING_MAX
-from kiosk.reports.context import ReportContext
+from kiosk.reports.context import ReportContext, tickets_in
 from kiosk.reports.period import Period
 from kiosk.reports.service import seconds
 from kiosk.reports.table import Column, Kind, Report, Table
@@ -83,17 +83,17 @@ def clerk_table(conn: sqlite3.Connection, ctx: ReportContext, period: Period) ->
 
     for clerk, n, avg in conn.execute(
         "SELECT clerk, COUNT(*), AVG(handle_s) FROM tickets"
-        " WHERE service_day BETWEEN ? AND ? AND status = 'done' AND clerk IS NOT NULL"
+        f" WHERE {tickets_in()} AND status = 'done' AND clerk IS NOT NULL"
         " GROUP BY clerk",
-        period.days,
+        ctx.scope(conn, period.days),
     ):
         r = row(clerk)
         r["served"], r["handle_avg_s"] = int(n), seconds(avg)
     for clerk, n, good, bad in conn.execute(
         "SELECT r.clerk, COUNT(*), SUM(r.level >= 4), SUM(r.level <= ?)"
         " FROM tickets t JOIN ratings r ON r.ticket_id = t.id"
-        " WHERE t.service_day BETWEEN ? AND ? AND r.clerk IS NOT NULL GROUP BY r.clerk",
-        (BAD_RATING_MAX, *period.days),
+        f" WHERE {tickets_in('t')} AND r.clerk IS NOT NULL GROUP BY r.clerk",
+        (BAD_RATING_MAX, *ctx.scope(conn, period.days)),
     ):
         r = row(clerk)
         r["ratings"], r["satisfaction"], r["bad"] = int(n), ratio(int(good), int(n)), int(bad)
@@ -101,8 +101,8 @@ def clerk_table(conn: sqlite3.Connection, ctx: ReportContext, period: Period) ->
         f"SELECT c.clerk, SUM({CASE_SQL['closed']}), SUM({CASE_SQL['excluded']}),"
         f" SUM({CASE_SQL['open']}), SUM({CASE_SQL['open']} AND c.deadline < ?)"
         " FROM cases c JOIN tickets t ON t.id = c.ticket_id"
-        " WHERE t.service_day BETWEEN ? AND ? AND c.clerk IS NOT NULL GROUP BY c.clerk",
-        (ctx.today.isoformat(), *period.days),
+        f" WHERE {tickets_in('t')} AND c.clerk IS NOT NULL GROUP BY c.clerk",
+        (ctx.today.isoformat(), *ctx.scope(conn, period.days)),
     ):
         r = row(clerk)
         r["cases_closed"], r["cases_excluded"] = int(c_closed), int(c_excluded)
@@ -145,16 +145,18 @@ def clerk_table(conn: sqlite3.Connection, ctx: ReportContext, period: Period) ->
     )
 
 
-def window_scores(conn: sqlite3.Connection, period: Period) -> list[dict[str, Any]]:
+def window_scores(
+    conn: sqlite3.Connection, ctx: ReportContext, period: Period
+) -> list[dict[str, Any]]:
     """Every window that served in the period, ranked; windows without a rating come last,
     unranked (rank None): there is nothing to rank them by."""
     served = {
         no: (int(n), avg)
         for no, n, avg in conn.execute(
             "SELECT window_no, COUNT(*), AVG(handle_s) FROM tickets"
-            " WHERE service_day BETWEEN ? AND ? AND status = 'done' AND window_no IS NOT NULL"
+            f" WHERE {tickets_in()} AND status = 'done' AND window_no IS NOT NULL"
             " GROUP BY window_no",
-            period.days,
+            ctx.scope(conn, period.days),
         )
     }
     rated = {
@@ -162,9 +164,9 @@ def window_scores(conn: sqlite3.Connection, period: Period) -> list[dict[str, An
         for no, n, mean, good, bad in conn.execute(
             "SELECT r.window_no, COUNT(*), AVG(r.level), SUM(r.level >= 4), SUM(r.level <= ?)"
             " FROM tickets t JOIN ratings r ON r.ticket_id = t.id"
-            " WHERE t.service_day BETWEEN ? AND ? AND r.window_no IS NOT NULL"
+            f" WHERE {tickets_in('t')} AND r.window_no IS NOT NULL"
             " GROUP BY r.window_no",
-            (BAD_RATING_MAX, *period.days),
+            (BAD_RATING_MAX, *ctx.scope(conn, period.days)),
         )
     }
     rows = []
@@ -199,8 +201,8 @@ def window_scores(conn: sqlite3.Connection, period: Period) -> list[dict[str, An
 def ranking_report(conn: sqlite3.Connection, ctx: ReportContext, period: Period) -> Report:
     """The ranking of the month that holds the period's last day, against the month before."""
     month = Period.month(period.end)
-    before = {r["window_no"]: r for r in window_scores(conn, month.previous_month())}
-    rows = window_scores(conn, month)
+    before = {r["window_no"]: r for r in window_scores(conn, ctx, month.previous_month())}
+    rows = window_scores(conn, ctx, month)
     for r in rows:
         prev = before.get(r["window_no"])
         r["name"] = ctx.window_name(r["window_no"])

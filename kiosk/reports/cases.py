@@ -9,7 +9,7 @@ import sqlite3
 
 from kiosk.center.report_metrics import ratio
 from kiosk.reports.assessment import case_outcome
-from kiosk.reports.context import ReportContext
+from kiosk.reports.context import ReportContext, tickets_in
 from kiosk.reports.period import Period
 from kiosk.reports.table import Column, Kind, Report, Table
 
@@ -38,8 +38,8 @@ def cases_report(conn: sqlite3.Connection, ctx: ReportContext, period: Period) -
     for c in conn.execute(
         "SELECT c.*, t.number, t.item, t.service_day FROM cases c"
         " JOIN tickets t ON t.id = c.ticket_id"
-        " WHERE t.service_day BETWEEN ? AND ? ORDER BY c.opened_at, c.id",
-        period.days,
+        f" WHERE {tickets_in('t')} ORDER BY c.opened_at, c.id",
+        ctx.scope(conn, period.days),
     ):
         outcome = case_outcome(c["status"], c["verdict"])
         history = json.loads(c["history"] or "[]")

@@ -21,7 +21,7 @@ from typing import Any
 
 from kiosk.center.report_metrics import ratio
 from kiosk.domain import BAD_RATING_MAX
-from kiosk.reports.context import ReportContext
+from kiosk.reports.context import ReportContext, tickets_in
 from kiosk.reports.period import Period
 from kiosk.reports.table import Column, Kind, Report, Table
 
@@ -59,13 +59,13 @@ def summary(conn: sqlite3.Connection, ctx: ReportContext, period: Period) -> Tab
         " AVG(wait_s) AS wait_avg,"
         " AVG(CASE WHEN status = 'done' THEN handle_s END) AS handle_avg,"
         " SUM(status = 'done' AND outcome = 'correction') AS corrections"
-        " FROM tickets WHERE service_day BETWEEN ? AND ?",
-        period.days,
+        f" FROM tickets WHERE {tickets_in()}",
+        ctx.scope(conn, period.days),
     ).fetchone()
     r = conn.execute(
         "SELECT COUNT(*), SUM(r.level >= 4) FROM tickets t JOIN ratings r ON r.ticket_id = t.id"
-        " WHERE t.service_day BETWEEN ? AND ?",
-        period.days,
+        f" WHERE {tickets_in('t')}",
+        ctx.scope(conn, period.days),
     ).fetchone()
     lo, hi = period.utc_bounds(ctx.settings.tz)
     asked = conn.execute(
@@ -110,8 +110,8 @@ def by_hour(conn: sqlite3.Connection, ctx: ReportContext, period: Period) -> Tab
     counts: dict[int, list[float]] = {}
     for utc_hour, n, wait_sum, waited in conn.execute(
         "SELECT substr(issued_at, 1, 13), COUNT(*), SUM(wait_s), COUNT(wait_s) FROM tickets"
-        " WHERE service_day BETWEEN ? AND ? GROUP BY 1",
-        period.days,
+        f" WHERE {tickets_in()} GROUP BY 1",
+        ctx.scope(conn, period.days),
     ):
         at = datetime.fromisoformat(utc_hour + ":00:00").replace(tzinfo=UTC)
         hour = at.astimezone(ctx.settings.tz).hour
@@ -154,8 +154,8 @@ def waits(conn: sqlite3.Connection, ctx: ReportContext, period: Period) -> Table
     found = dict(
         conn.execute(
             f"SELECT CASE {case} ELSE {len(WAIT_BUCKETS)} END, COUNT(*) FROM tickets"
-            " WHERE service_day BETWEEN ? AND ? AND wait_s IS NOT NULL GROUP BY 1",
-            period.days,
+            f" WHERE {tickets_in()} AND wait_s IS NOT NULL GROUP BY 1",
+            ctx.scope(conn, period.days),
         ).fetchall()
     )
     total = sum(found.values())
@@ -194,9 +194,9 @@ def items(conn: sqlite3.Connection, ctx: ReportContext, period: Period) -> Table
         for item, category, n, avg, mx, corr in conn.execute(
             "SELECT item, MIN(category), COUNT(*), AVG(handle_s), MAX(handle_s),"
             " SUM(outcome = 'correction') FROM tickets"
-            " WHERE service_day BETWEEN ? AND ? AND status = 'done'"
+            f" WHERE {tickets_in()} AND status = 'done'"
             " GROUP BY item ORDER BY COUNT(*) DESC, item",
-            period.days,
+            ctx.scope(conn, period.days),
         )
     ]
     return Table(
@@ -223,9 +223,9 @@ def satisfaction(conn: sqlite3.Connection, ctx: ReportContext, period: Period, b
     for key, n, mean, good, bad in conn.execute(
         f"SELECT r.{by}, COUNT(*), AVG(r.level), SUM(r.level >= 4), SUM(r.level <= ?)"
         " FROM tickets t JOIN ratings r ON r.ticket_id = t.id"
-        f" WHERE t.service_day BETWEEN ? AND ? AND r.{by} IS NOT NULL GROUP BY r.{by}"
+        f" WHERE {tickets_in('t')} AND r.{by} IS NOT NULL GROUP BY r.{by}"
         f" ORDER BY r.{by}",
-        (BAD_RATING_MAX, *period.days),
+        (BAD_RATING_MAX, *ctx.scope(conn, period.days)),
     ):
         name = ctx.window_name(key) if by == "window_no" else ctx.clerk_name(key)
         rows.append(
@@ -299,10 +299,10 @@ def corrections(conn: sqlite3.Connection, ctx: ReportContext, period: Period) ->
     rows = [
         {"item": item or "", "name": ctx.item_name(item), "corrections": int(n)}
         for item, n in conn.execute(
-            "SELECT item, COUNT(*) FROM tickets WHERE service_day BETWEEN ? AND ?"
+            f"SELECT item, COUNT(*) FROM tickets WHERE {tickets_in()}"
             " AND status = 'done' AND outcome = 'correction'"
             " GROUP BY item ORDER BY COUNT(*) DESC, item",
-            period.days,
+            ctx.scope(conn, period.days),
         )
     ]
     return Table(
@@ -323,10 +323,10 @@ def missing_materials(conn: sqlite3.Connection, ctx: ReportContext, period: Peri
         {"item": item or "", "name": ctx.item_name(item), "material": material, "times": int(n)}
         for item, material, n in conn.execute(
             "SELECT t.item, m.value, COUNT(*) FROM tickets t, json_each(t.missing_materials) m"
-            " WHERE t.service_day BETWEEN ? AND ? AND t.status = 'done'"
+            f" WHERE {tickets_in('t')} AND t.status = 'done'"
             " AND t.outcome = 'correction'"
             " GROUP BY t.item, m.value ORDER BY COUNT(*) DESC, t.item, m.value",
-            period.days,
+            ctx.scope(conn, period.days),
         )
     ]
     return Table(

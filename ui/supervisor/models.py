@@ -20,12 +20,14 @@ PAUSED_BG, IDLE_BG, TIDAL_BG = QColor("#fff4e0"), QColor("#fde8e8"), QColor("#e6
 
 
 def local_time(iso: str | None) -> str:
+    """HH:MM today, MM-DD HH:MM on another day (an alert may be days old)."""
     if not iso:
         return "-"
     try:
-        return datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone().strftime("%H:%M")
+        at = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
     except ValueError:
         return iso
+    return at.strftime("%H:%M" if at.date() == datetime.now().date() else "%m-%d %H:%M")
 
 
 class RowsModel(QAbstractTableModel):

@@ -40,7 +40,7 @@ class SupervisorSession(QObject):
     cases = Signal(object)
     report = Signal(str, object)  # kind, the report JSON (its tables in order)
     report_file = Signal(str, bytes)  # format, the file's bytes
-    event = Signal(dict)  # every live event, in order (the live hall's chime, counters)
+    live_event = Signal(dict)  # every live event, in order (the live hall's chime, counters)
     online = Signal(bool)
     message = Signal(str, str)  # text, level: info / warn / error
 
@@ -98,7 +98,7 @@ class SupervisorSession(QObject):
 
     def _event(self, ev: dict[str, Any]) -> None:
         kind = str(ev.get("type", ""))
-        self.event.emit(ev)
+        self.live_event.emit(ev)
         if kind.startswith(("ticket.", "window.", "rating.", "helpdesk.", "day.")):
             self.follow.refresh_soon()
         if kind.startswith(("alert.", "print.")):

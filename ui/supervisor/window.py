@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from ui.common import paths
 from ui.common.login import StaffLogin
 from ui.common.theme import set_prop
-from ui.supervisor.dialogs import CaseStepDialog, NoteDialog, PauseDialog, ServeDialog
+from ui.supervisor.dialogs import CaseStepDialog, Form, NoteDialog, PauseDialog, ServeDialog
 from ui.supervisor.files import FileSaver
 from ui.supervisor.panes import (
     AlertsPane,
@@ -123,7 +122,7 @@ class SupervisorWindow(QWidget):
         s.cases.connect(self._cases)
         s.report.connect(self._report)
         s.report_file.connect(self._file)
-        s.event.connect(self._event)
+        s.live_event.connect(self._event)
         s.online.connect(self._online)
         s.message.connect(self._message)
         self.saver.saved.connect(
@@ -230,40 +229,28 @@ class SupervisorWindow(QWidget):
         if action == "unserve":
             s.delete(paths.supervise_window(no, "serve"))
             return
+        dialog: Form
         if action == "pause":
-            dialog: QDialog = PauseDialog(no, self)
+            dialog = PauseDialog(no, self)
         elif action == "sign-out":
             dialog = NoteDialog(
                 self.tr("Sign the clerk out of window {no}").format(no=no), self.tr("Note"), self
             )
         else:
             dialog = ServeDialog(no, self.categories, list(w.get("categories") or []), None, self)
-        dialog.finished.connect(
-            lambda result: (
-                result == QDialog.DialogCode.Accepted
-                and s.post(paths.supervise_window(no, action), dialog.values())
-            )  # type: ignore[attr-defined]
-        )
-        dialog.open()
+        self._send_on_ok(dialog, paths.supervise_window(no, action))
 
     def _acknowledge(self, alert: dict[str, Any]) -> None:
         dialog = NoteDialog(self.tr("Acknowledge the alert"), self.tr("Note"), self)
-        dialog.finished.connect(
-            lambda result: (
-                result == QDialog.DialogCode.Accepted
-                and self.session.post(paths.alert_ack(int(alert["id"])), dialog.values())
-            )
-        )
-        dialog.open()
+        self._send_on_ok(dialog, paths.alert_ack(int(alert["id"])))
 
     def _case_step(self, step: str, case: dict[str, Any]) -> None:
-        dialog = CaseStepDialog(step, self)
-        dialog.finished.connect(
-            lambda result: (
-                result == QDialog.DialogCode.Accepted
-                and self.session.post(paths.case_step(str(case["id"]), step), dialog.values())
-            )
-        )
+        self._send_on_ok(CaseStepDialog(step, self), paths.case_step(str(case["id"]), step))
+
+    def _send_on_ok(self, dialog: Form, path: str) -> None:
+        """Opens the dialog without blocking; its values go to `path` once it is accepted."""
+        dialog.accepted.connect(lambda: self.session.post(path, dialog.values()))
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def closeEvent(self, event: Any) -> None:
