@@ -467,7 +467,8 @@ def _supervision(conn: sqlite3.Connection) -> None:
         " 'printer:' || json_extract(details, '$.device'), 'alert:' || seq)"
     )
     alerts.create_index(["subject", "resolved_at"], index_name="alerts_subject")
-    alerts.create_index(["state", "at"], index_name="alerts_state")
+    alerts.create_index(["kind", "resolved_at"], index_name="alerts_live")
+    alerts.create_index(["state"], index_name="alerts_state")  # in seq order within a state
     db.table("contacts").create_index(["created_at"], index_name="contacts_age")
     window_state = db.table("window_state")
     for column in ("serves", "serves_until", "serves_by", "paused_at", "expected_back"):

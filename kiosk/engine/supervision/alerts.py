@@ -353,24 +353,26 @@ class SupervisionAlerts(HallBase):
         """Alerts, open ones first, newest first; `since`/`until`: raised in [since, until)."""
         if state not in ALERT_STATES:
             raise Invalid(f"未知的状态：{state}", f"state must be one of {ALERT_STATES}")
-        where: list[str] = ["1 = 1"]
+        where: list[str] = []
         args: list[Any] = []
-        if state != "all":
-            where.append("state = ?")
-            args.append(state)
         for clause, value in (("kind = ?", kind), ("at >= ?", since), ("at < ?", until)):
             if value is not None:
                 where.append(clause)
                 args.append(value)
-        rows = (
-            self.reader()
-            .execute(
-                f"SELECT * FROM alerts WHERE {' AND '.join(where)}"
-                " ORDER BY state != 'open', seq DESC LIMIT ?",
-                (*args, max(1, min(limit, 500))),
-            )
-            .fetchall()
-        )
+        limit = max(1, min(limit, 500))
+        conn = self.reader()
+
+        def page(state_clause: str, n: int) -> list[sqlite3.Row]:
+            clauses = " AND ".join([state_clause, *where])
+            return conn.execute(
+                f"SELECT * FROM alerts WHERE {clauses} ORDER BY seq DESC LIMIT ?", (*args, n)
+            ).fetchall()
+
+        if state != "all":
+            rows = page(f"state = '{state}'", limit)  # one of ALERT_STATES, checked above
+        else:  # open ones first, then the rest
+            rows = page("state = 'open'", limit)
+            rows += page("state != 'open'", limit - len(rows)) if len(rows) < limit else []
         return {"alerts": [alert_view(r) for r in rows]}
 
     def report_print_failure(

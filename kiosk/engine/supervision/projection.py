@@ -129,7 +129,8 @@ def _alert_acknowledged(conn: sqlite3.Connection, ev: Event) -> None:
 
 def _alert_resolved(conn: sqlite3.Connection, ev: Event) -> None:
     conn.execute(
-        "UPDATE alerts SET state = 'resolved', resolved_at = ? WHERE seq = ? AND state = 'open'",
+        "UPDATE alerts SET state = 'resolved', resolved_at = ?"
+        " WHERE seq = ? AND resolved_at IS NULL",
         (ev.ts, ev.payload["alert_id"]),
     )
 

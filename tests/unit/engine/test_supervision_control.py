@@ -224,3 +224,22 @@ def test_signing_a_clerk_out_closes_the_window_and_ends_the_session(hall: Hall) 
     assert hall.principal(session["token"]) is None
     with pytest.raises(Conflict):
         hall.sign_out(1, BOSS)
+
+
+def test_an_acknowledged_situation_that_ends_and_comes_back_is_raised_again(
+    hall: Hall, clock: FakeClock
+) -> None:
+    w1 = at_window(hall, 1)
+    issue(hall, "SB")
+    clock.advance(minutes=20)
+    assert hall.check_waits() == ["SB"]
+    (raised,) = alert_rows(hall, "long_wait")
+    hall.acknowledge_alert(raised["seq"], "知道了", BOSS)
+    hall.call_next(1, w1)  # the wait is over
+    assert hall.check_waits() == []
+    first = alert_rows(hall, "long_wait")[0]
+    assert first["state"] == "resolved" and first["acknowledged_by"] == "9001"
+    assert first["resolved_at"] is not None
+    issue(hall, "SB")
+    clock.advance(minutes=16)
+    assert hall.check_waits() == ["SB"]  # a new situation, a new alert

@@ -45,6 +45,13 @@ def test_questions_waiting_while_nobody_is_on_duty(hall, clock) -> None:
     hall.set_presence("away", a)
     assert check_helpdesk(hall) == ["helpdesk"]
     assert check_helpdesk(hall) == []
-    clock.advance(31 * 60)  # still nobody: remind every 30 minutes (with the unclaimed one)
-    assert "helpdesk" in check_helpdesk(hall)
+    clock.advance(31 * 60)  # still nobody: one alert per situation, however long it lasts
+    assert "helpdesk" not in check_helpdesk(hall)
+    assert len(alerts(hall, "helpdesk_unstaffed")) == 1
+    hall.set_presence("on_duty", a)  # someone came: the situation is over
+    assert check_helpdesk(hall) == []
+    state = hall.reader().execute("SELECT state FROM alerts WHERE kind = 'helpdesk_unstaffed'")
+    assert [r[0] for r in state] == ["resolved"]
+    hall.set_presence("away", a)  # and left again with the question still waiting
+    assert check_helpdesk(hall) == ["helpdesk"]
     assert len(alerts(hall, "helpdesk_unstaffed")) == 2
