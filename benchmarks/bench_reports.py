@@ -36,7 +36,7 @@ from kiosk.reports.period import Period  # noqa: E402
 from kiosk.store.db import connect  # noqa: E402
 
 TICKETS = 300_000
-REPEATS = 3
+REPEATS = 2
 REASONS = ("meeting", "training", "meal", "short_leave", "system_fault", "other")
 
 

@@ -202,8 +202,17 @@ class SupervisorWindow(QWidget):
         self.saver.save(f"{kind}-{start}-{end}.{fmt}", data)
 
     def _event(self, ev: dict[str, Any]) -> None:
-        if ev.get("type") == "alert.raised" and self.alerts.chime.isChecked():
+        """A call or a finish shows at its window at once; the overview the session re-reads
+        on the same cue then brings everything else (counts, waits, satisfaction)."""
+        kind, p = ev.get("type"), ev.get("payload") or {}
+        if kind == "alert.raised" and self.alerts.chime.isChecked():
             QApplication.beep()
+        if kind in ("ticket.called", "ticket.finished", "ticket.no_show") and self.last_overview:
+            for w in self.last_overview.get("windows", []):
+                if w["no"] == p.get("window_no"):
+                    w["ticket"] = p.get("number") if kind == "ticket.called" else None
+                    self.hall.show_overview(self.last_overview, self.idle)
+                    break
 
     def _online(self, up: bool) -> None:
         self.link.setText(self.tr("Live") if up else self.tr("Reconnecting…"))

@@ -18,7 +18,7 @@ def test_reports_as_json_and_files(hall: Hall, clock: FakeClock) -> None:
     with running(hall) as live:
         boss = live.login("9001", "9999", None)
         clerk = live.login("1003", "1234", 3)
-        with live.client(boss) as c:
+        with live.client(boss, timeout=120) as c:  # a PDF on a busy machine
             r = c.get("/api/v1/reports/clerks", params={"from": "2026-11-27", "lang": "en"})
             assert r.status_code == 200
             rows = r.json()["tables"]["clerks"]["rows"]
