@@ -21,8 +21,9 @@ SETTING = "helpdesk_unclaimed_minutes"  # meta key; configuration, not an event
 
 
 def unclaimed_minutes(hall: HallBase) -> float:
-    """From the hall config if it has the field, else the meta setting, else 5 minutes."""
-    configured = getattr(hall.config, "helpdesk_unclaimed_minutes", None)
+    """From the hall config (`supervision.unclaimed_question_minutes`), else the meta
+    setting, else 5 minutes."""
+    configured = hall.config.supervision.unclaimed_question_minutes
     if configured is None:
         configured = hall.meta(SETTING)
     return float(configured) if configured is not None else DEFAULT_UNCLAIMED_MINUTES
