@@ -24,9 +24,10 @@ def unclaimed_minutes(hall: HallBase) -> float:
     """From the hall config (`supervision.unclaimed_question_minutes`), else the meta
     setting, else 5 minutes."""
     configured = hall.config.supervision.unclaimed_question_minutes
-    if configured is None:
-        configured = hall.meta(SETTING)
-    return float(configured) if configured is not None else DEFAULT_UNCLAIMED_MINUTES
+    if configured is not None:
+        return float(configured)
+    stored = hall.meta(SETTING)
+    return float(stored) if stored is not None else DEFAULT_UNCLAIMED_MINUTES
 
 
 def set_unclaimed_minutes(hall: HallBase, minutes: float) -> None:
