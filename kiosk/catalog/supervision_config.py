@@ -37,6 +37,9 @@ class SupervisionConfig(BaseModel):
     pause_limits_minutes: dict[PauseReason, int] = Field(default_factory=dict)
     # `case_due` this many working days before a case's deadline
     case_reminder_working_days: int = Field(default=1, ge=0, le=30)
+    # a question unclaimed this long raises `unclaimed_consultation`; None: the help desk's own
+    # setting (`kiosk` meta `helpdesk_unclaimed_minutes`), else 5
+    unclaimed_question_minutes: int | None = Field(default=None, ge=1, le=24 * 60)
     # a call-back number is erased this many days after its question is resolved
     contact_retention_days: int = Field(default=30, ge=0, le=365)
 

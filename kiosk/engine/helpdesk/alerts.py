@@ -21,11 +21,13 @@ SETTING = "helpdesk_unclaimed_minutes"  # meta key; configuration, not an event
 
 
 def unclaimed_minutes(hall: HallBase) -> float:
-    """From the hall config if it has the field, else the meta setting, else 5 minutes."""
-    configured = getattr(hall.config, "helpdesk_unclaimed_minutes", None)
-    if configured is None:
-        configured = hall.meta(SETTING)
-    return float(configured) if configured is not None else DEFAULT_UNCLAIMED_MINUTES
+    """From the hall config (`supervision.unclaimed_question_minutes`), else the meta
+    setting, else 5 minutes."""
+    configured = hall.config.supervision.unclaimed_question_minutes
+    if configured is not None:
+        return float(configured)
+    stored = hall.meta(SETTING)
+    return float(stored) if stored is not None else DEFAULT_UNCLAIMED_MINUTES
 
 
 def set_unclaimed_minutes(hall: HallBase, minutes: float) -> None:

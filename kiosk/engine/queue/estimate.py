@@ -71,12 +71,16 @@ def service_time(settings: HallSettings, conn: sqlite3.Connection, category: str
 
 
 def windows_for(settings: HallSettings, conn: sqlite3.Connection, category: str) -> int:
+    """Open windows calling from `category`: by their configuration, or by the categories a
+    supervisor gave them for now (潮汐窗口; one whose time is over counts as given until the
+    duties end it, within 30 s)."""
     serving = settings.serving.get(category, ())
-    if not serving:
-        return 1
-    marks = ",".join("?" * len(serving))
+    marks = ",".join("?" * len(serving)) or "NULL"
     row = conn.execute(
-        f"SELECT COUNT(*) FROM window_state WHERE status = 'open' AND no IN ({marks})", serving
+        "SELECT COUNT(*) FROM window_state WHERE status = 'open' AND CASE WHEN serves IS NULL"
+        f" THEN no IN ({marks}) ELSE EXISTS (SELECT 1 FROM json_each(serves) WHERE value = ?)"
+        " END",
+        (*serving, category),
     ).fetchone()
     return max(1, int(row[0]))
 

@@ -243,3 +243,16 @@ def test_an_acknowledged_situation_that_ends_and_comes_back_is_raised_again(
     issue(hall, "SB")
     clock.advance(minutes=16)
     assert hall.check_waits() == ["SB"]  # a new situation, a new alert
+
+
+def test_a_tidal_window_counts_in_the_wait_estimate(hall: Hall) -> None:
+    at_window(hall, 1)  # SB and GJJ
+    at_window(hall, 2)  # GJJ only
+    for _ in range(4):
+        issue(hall, "SB")
+    before = hall.queue_snapshot()["categories"][0]
+    hall.serve(2, ["SB"], BOSS)
+    after = hall.queue_snapshot()["categories"][0]
+    assert before["code"] == "SB" and after["estimated_wait_s"] * 2 == before["estimated_wait_s"]
+    hall.serve(1, ["GJJ"], BOSS)  # window 1 leaves SB: one window again
+    assert hall.queue_snapshot()["categories"][0]["estimated_wait_s"] == before["estimated_wait_s"]

@@ -55,3 +55,16 @@ def test_questions_waiting_while_nobody_is_on_duty(hall, clock) -> None:
     hall.set_presence("away", a)  # and left again with the question still waiting
     assert check_helpdesk(hall) == ["helpdesk"]
     assert len(alerts(hall, "helpdesk_unstaffed")) == 2
+
+
+def test_the_limit_is_set_in_the_hall_config_too(tmp_path, clock) -> None:
+    from tests.helpers.hallfactory import make_hall
+
+    hall = make_hall(tmp_path / "h.db", clock, supervision={"unclaimed_question_minutes": 2})
+    try:
+        desk(hall)
+        hall.create_consultation("社保", actor=KIOSK)
+        clock.advance(2 * 60 + 1)
+        assert len(check_helpdesk(hall)) == 1
+    finally:
+        hall.close()
