@@ -16,7 +16,7 @@ TEST_WORKERS ?= auto
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[ui,center,test,dev]'
+	$(BIN)/python -m pip install -q -e '.[ui,center,reports,test,dev]'
 	touch $@
 
 # System packages the product and its tests use, installed with apt when we are root.

@@ -212,6 +212,40 @@ def cmd_store_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Read-only and without the store's lock, so it runs beside `kiosk serve`."""
+    from kiosk.clock import SystemClock
+    from kiosk.engine.settings import HallSettings
+    from kiosk.reports.export import write
+    from kiosk.reports.kinds import build_report
+    from kiosk.reports.period import Period, parse_day
+    from kiosk.store.export import open_readonly
+
+    conn = open_readonly(_data(args))
+    try:
+        settings = HallSettings.load(conn)
+        today = settings.today(SystemClock().now())
+        start = parse_day(args.date_from) if args.date_from else None
+        end = parse_day(args.date_to) if args.date_to else None
+        if start is None and end is None:
+            period = Period.month(today) if args.kind == "ranking" else Period.day(today)
+        else:
+            period = Period(start or end or today, end or start or today)
+        report = build_report(conn, args.kind, period, args.lang, today)
+    finally:
+        conn.close()
+    data = write(report, args.format, args.out, args.lang)
+    if data is None:
+        print(f"{report.title(args.lang)} {report.start} ~ {report.end} -> {args.out}")
+        return 0
+    try:
+        sys.stdout.buffer.write(data if args.format != "table" else data + b"\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader (head, less) had enough: not a failure
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
 def cmd_day_close(args: argparse.Namespace) -> int:
     result = admin(args, "day-close")
     print(f"day {result['service_day']} closed: {result['cancelled']} tickets cancelled")
@@ -363,6 +397,18 @@ def build_parser() -> argparse.ArgumentParser:
     _data_arg(p)
     p.add_argument("file", type=Path)
     p.set_defaults(func=cmd_calendar_import)
+
+    p = sub.add_parser(
+        "report", help="service report, clerk assessment, window ranking or cases (read-only)"
+    )
+    _data_arg(p)
+    p.add_argument("--kind", choices=("day", "clerks", "ranking", "cases"), default="day")
+    p.add_argument("--from", dest="date_from", default=None, help="first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", default=None, help="last day (default: --from)")
+    p.add_argument("--format", choices=("table", "csv", "xlsx", "pdf", "json"), default="table")
+    p.add_argument("--out", type=Path, default=None, help="file to write (xlsx and pdf need it)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("item", help="switch a catalog item on or off in this hall")
     _data_arg(p)

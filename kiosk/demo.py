@@ -66,9 +66,11 @@ def wait_healthy(url: str, timeout: float = 20.0) -> None:
 
 def run_demo(data_dir: Path, port: int = 8765, screens: list[str] | None = None) -> int:
     if not store_path(data_dir).exists():
+        from kiosk.sample.supervision import seed_store
         from kiosk.setup import init_hall
 
         init_hall(data_dir, sample=True).close()
+        seed_store(data_dir)  # cases, alerts and a tidal suggestion for the supervisor
         print(f"sample hall created in {data_dir}")
     chosen = [f for f in available() if not screens or f.name in screens]
     with StoreLock(data_dir).acquire("kiosk demo"):  # not beside a server already running

@@ -199,6 +199,9 @@ DESK = ("--employee-no", "2001", "--pin", PIN)
 SUPERVISOR = ("--employee-no", "3001", "--pin", PIN)
 
 
+HALL_SUPERVISOR = ("--employee-no", "3001", "--pin", PIN, "--size", "1366x768")
+
+
 def board(file: str, *args: str) -> Shot:
     return Shot(file, "display", args, DISPLAY, setup=hall_floor)
 
@@ -255,6 +258,19 @@ SHOTS: list[Shot] = [
     desk("helpdesk-knowledge", *DESK, "--view", "knowledge"),
     desk("helpdesk-figures", *DESK, "--view", "figures"),
     desk("helpdesk-unstaffed", *SUPERVISOR, "--select", "{unstaffed}", setup=desk_unstaffed),
+    # supervisor (ui/supervisor): 韩卫东 3001 on what kiosk.sample.supervision seeded, with the
+    # board's floor busy; every pane in Chinese and in English
+    *(
+        Shot(
+            f"supervisor-{pane}-{lang}",
+            "supervisor",
+            (*HALL_SUPERVISOR, "--pane", pane, "--lang", lang),
+            None,
+            setup=hall_floor,
+        )
+        for pane in ("hall", "alerts", "cases", "reports", "assessment", "export")
+        for lang in ("zh", "en")
+    ),
 ]
 # The phone page (tests/e2e/phone, headless Chromium) writes these itself.
 PHONE_SHOTS = (
@@ -295,6 +311,8 @@ def prepare(data: Path, devices: set[tuple[str, str]]) -> dict[tuple[str, str], 
     finally:
         hall.close()
     seed = [sys.executable, "-m", "kiosk.sample.helpdesk", "--data", str(data)]
+    subprocess.run(seed, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    seed = [sys.executable, "-m", "kiosk.sample.supervision", "--data", str(data)]
     subprocess.run(seed, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     return tokens
 

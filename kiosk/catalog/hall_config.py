@@ -35,6 +35,7 @@ from kiosk.catalog.model import (
     duplicates,
     read_json,
 )
+from kiosk.catalog.supervision_config import SupervisionConfig
 from kiosk.domain import DeviceRole, HallLevel, PauseReason, Role, WindowKind
 
 TYPICAL_PAUSE_MINUTES = {
@@ -125,6 +126,7 @@ class HallConfig(_Frozen):
     typical_pause_minutes: dict[PauseReason, Annotated[int, Field(ge=1, le=480)]] = Field(
         default_factory=lambda: dict(TYPICAL_PAUSE_MINUTES)
     )
+    supervision: SupervisionConfig = Field(default_factory=SupervisionConfig)
     windows: list[WindowConfig] = Field(default_factory=list)
     clerks: list[ClerkConfig] = Field(default_factory=list)
     devices: list[DeviceConfig] = Field(default_factory=list)

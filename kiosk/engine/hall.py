@@ -5,7 +5,8 @@ writer and its transactions), and nothing else: a newcomer finds a command by it
 where one room needs another it says so here or in a Protocol it declares.
 
 - the queue (kiosk/engine/queue/): tickets, calling, windows, the day, the snapshot, estimates;
-- service quality (kiosk/engine/supervision/): ratings and their cases, supervisors' alerts;
+- service quality (kiosk/engine/supervision/): ratings and their cases, supervisors' alerts
+  and their remote control of windows;
 - the help desk (kiosk/engine/helpdesk/): consultations, presence, the knowledge base;
 - the spine's own: sign-in and tokens (auth.py), idempotent requests (idempotency.py).
 """
@@ -26,6 +27,7 @@ from kiosk.engine.auth import AuthCommands
 from kiosk.engine.helpdesk.alerts import check_helpdesk
 from kiosk.engine.helpdesk.commands import HelpdeskCommands
 from kiosk.engine.helpdesk.consultations import ConsultationCommands
+from kiosk.engine.helpdesk.contacts import ContactCommands
 from kiosk.engine.helpdesk.knowledge import KnowledgeCommands
 from kiosk.engine.helpdesk.views import HelpdeskQueries
 from kiosk.engine.idempotency import IdempotentRequests, purge_old
@@ -36,6 +38,9 @@ from kiosk.engine.queue.tickets import TicketCommands
 from kiosk.engine.queue.views import TicketQueries
 from kiosk.engine.queue.windows import WindowCommands
 from kiosk.engine.supervision.alerts import SupervisionAlerts
+from kiosk.engine.supervision.cases import CaseCommands
+from kiosk.engine.supervision.control import WindowControl
+from kiosk.engine.supervision.overview import SupervisionQueries
 from kiosk.engine.supervision.ratings import RatingCommands
 from kiosk.events import Event, EventType, dumps
 from kiosk.ids import new_token
@@ -53,10 +58,14 @@ class Hall(
     SnapshotQueries,
     # service quality
     RatingCommands,
+    CaseCommands,
     SupervisionAlerts,
+    WindowControl,
+    SupervisionQueries,
     # the help desk
     ConsultationCommands,
     HelpdeskCommands,
+    ContactCommands,
     KnowledgeCommands,
     HelpdeskQueries,
     # the spine's own
@@ -72,9 +81,10 @@ class Hall(
         desk's, the day close at its time, the 7-day default rating, old idempotency keys.
         Each is idempotent, so running them often is safe."""
         return {
-            "idle": self.check_idle_windows(),
-            "tidal": self.check_tidal(),
+            "tidal_ended": self.expire_tidal(),
+            **self.check_supervision(),
             "helpdesk": check_helpdesk(self),
+            "contacts_erased": self.erase_contacts(),
             "closed": self.close_day_if_due() if auto_close else False,
             "default_ratings": self.apply_default_ratings(),
             "purged": purge_old(self),

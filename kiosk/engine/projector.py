@@ -24,7 +24,15 @@ Handler = Callable[[sqlite3.Connection, Event], None]
 
 # Types with no table of their own: readers find them in the log (the day close is looked up
 # by day, the catalog a hall applied is the catalog table's, written by the command itself).
-NOT_PROJECTED = frozenset({EventType.DAY_CLOSED, EventType.CATALOG_APPLIED})
+# A call-back number's reveal and erasure are an audit trail only (the number is in neither).
+NOT_PROJECTED = frozenset(
+    {
+        EventType.DAY_CLOSED,
+        EventType.CATALOG_APPLIED,
+        EventType.CONSULTATION_PHONE_REVEALED,
+        EventType.CONSULTATION_PHONE_ERASED,
+    }
+)
 
 
 def merge(*tables: Mapping[EventType, Handler]) -> dict[str, Handler]:

@@ -290,6 +290,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "本事项可网上办理，扫码进入网上办事大厅",
         "This item can be done online: scan for the online service hall",
     ),
+    "answer": ("咨询答复", "Answer to your question"),
+    "owner": ("首问责任人：", "Responsible staff: "),
     "notice_footer": (
         "以上为本事项全部申请材料。如被要求提供清单以外的材料，"
         "请向咨询台反映，或在评价时选择“要求额外材料”。",
@@ -380,6 +382,9 @@ class NoticeData:
     online_url: str = ""
     timezone: str | None = None
     lang: Lang = "zh"
+    # printed at the help desk: the answer given and who owns the question (首问责任人)
+    answer: str = ""
+    owner_name: str = ""
 
 
 def _field(lang: Lang, key: str, value: str, width: int) -> list[Line]:
@@ -495,6 +500,12 @@ def notice_document(data: NoticeData, width_chars: int) -> list[Block]:
             out += _material_lines(lang, i, m, w)
         if data.correction_note:
             out += _field(lang, "note", data.correction_note, w)
+    if data.answer:
+        out.append(Rule(heavy=True))
+        out += _heading(lang, "answer", w)
+        out += wrapped_lines(data.answer, w)
+    if data.owner_name:
+        out += _field(lang, "owner", data.owner_name, w)
     if data.materials:
         out.append(Rule(heavy=True))
         out += _heading(lang, "materials", w)

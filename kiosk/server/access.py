@@ -115,6 +115,8 @@ ACCESS: dict[tuple[str, str], Rule] = {
         ("POST", f"{V1}/consultations/{{ref}}/{step}"): rule(*DESK)
         for step in ("claim", "handover", "answer", "resolve", "convert", "refer", "faq")
     },
+    # the full call-back number: the engine admits the question's owner alone
+    ("POST", f"{V1}/consultations/{{ref}}/phone"): rule(*DESK),
     **{
         key: rule(*DESK)
         for plural in ("faqs", "notices")
@@ -128,6 +130,31 @@ ACCESS: dict[tuple[str, str], Rule] = {
             ("POST", f"{V1}/{plural}/{{entry_id}}/retire"),
         )
     },
+    # the supervisor's reports and assessment (also as CSV, XLSX, PDF)
+    ("GET", f"{V1}/reports/{{kind}}"): rule(*SUPERVISORS),
+    # the supervisor's seat (docs/supervision-api.md)
+    ("GET", f"{V1}/supervision/overview"): rule(*SUPERVISORS),
+    ("GET", f"{V1}/supervision/cases"): rule(*SUPERVISORS),
+    ("GET", f"{V1}/supervision/cases/{{case_id}}"): rule(*SUPERVISORS),
+    **{
+        ("POST", f"{V1}/supervision/cases/{{case_id}}/{step}"): rule(*SUPERVISORS)
+        for step in (
+            "assign",
+            "call-back",
+            "verify",
+            "confirm-exclusion",
+            "rectify",
+            "revisit",
+            "close",
+        )
+    },
+    ("GET", f"{V1}/supervision/alerts"): rule(*SUPERVISORS),
+    ("POST", f"{V1}/supervision/alerts/{{alert_id}}/acknowledge"): rule(*SUPERVISORS),
+    **{
+        ("POST", f"{V1}/supervision/windows/{{no}}/{action}"): rule(*SUPERVISORS)
+        for action in ("pause", "resume", "sign-out", "serve")
+    },
+    ("DELETE", f"{V1}/supervision/windows/{{no}}/serve"): rule(*SUPERVISORS),
     # the hall's log and day
     ("GET", f"{V1}/events"): rule(*SUPERVISORS, "center_sync"),
     ("POST", f"{V1}/day/close"): rule(*SUPERVISORS),

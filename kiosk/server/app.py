@@ -22,7 +22,9 @@ from kiosk.server import (
     routes_knowledge,
     routes_phone,
     routes_public,
+    routes_reports,
     routes_stats,
+    routes_supervision,
     routes_tickets,
     routes_windows,
 )
@@ -74,9 +76,11 @@ def create_app(hall: Hall, *, duties: bool = True, auto_close: bool = True) -> F
         routes_issuing.router,
         routes_windows.router,
         routes_stats.router,
+        routes_reports.router,
         routes_phone.router,
         routes_helpdesk.router,
         routes_knowledge.router,
+        routes_supervision.router,
         routes_admin.router,
     ):
         app.include_router(router)

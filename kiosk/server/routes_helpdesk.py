@@ -94,6 +94,12 @@ def consultation(ref: str, request: Request, who: Principal = Depends(guard)) ->
     return reply(hall_of(request).consultation(ref))
 
 
+@router.post("/consultations/{ref}/phone")
+async def phone(ref: str, request: Request, who: Principal = Depends(guard)) -> Response:
+    """The full call-back number, for the question's owner only (each reveal is logged)."""
+    return reply(await write(request, hall_of(request).reveal_phone, ref, who.actor))
+
+
 @router.post("/consultations/{ref}/claim")
 async def claim(ref: str, request: Request, who: Principal = Depends(guard)) -> Response:
     return reply(await write(request, hall_of(request).claim, ref, who.actor))

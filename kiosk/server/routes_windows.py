@@ -114,7 +114,10 @@ async def pause(
     no: WindowNo, body: PauseIn, request: Request, who: Principal = Depends(guard)
 ) -> Any:
     hall = hall_of(request)
-    return reply(await write(request, hall.pause, no, body.reason, who.actor, body.note))
+    result = await write(
+        request, hall.pause, no, body.reason, who.actor, body.note, body.expected_back
+    )
+    return reply(result)
 
 
 @router.post("/windows/{no}/resume")

@@ -72,6 +72,8 @@ class TransferIn(Body):
 class PauseIn(Body):
     reason: PauseReason
     note: Text | None = None
+    # when the clerk expects to be back: "HH:MM" today, or an ISO time (shown on the board)
+    expected_back: Annotated[str, StringConstraints(max_length=40)] | None = None
 
 
 class RatingIn(Body):

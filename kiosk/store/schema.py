@@ -446,6 +446,38 @@ def _fewer_pages(conn: sqlite3.Connection) -> None:
     )
 
 
+def _supervision(conn: sqlite3.Connection) -> None:
+    """The supervisor's seat: a bad-rating case's steps (who it is assigned to, the verdict and
+        its second supervisor, when it closed and whether on time), an alert's life (its subject,
+        so one situation raises one open alert; acknowledged with a note, or resolved), and a
+        window's remote control (the categories it serves for now, a pause's expected return), and
+    the age of call-back numbers, which are erased when their retention is over."""
+    db = database(conn)
+    cases = db.table("cases")
+    for column in ("assignee", "verdict", "reason", "requested_by", "confirmed_by", "closed_at"):
+        cases.add_column(column, str)
+    cases.add_column("on_time", int)
+    cases.create_index(["status", "deadline"], index_name="cases_status")
+    cases.create_index(["ticket_id"], index_name="cases_ticket")
+    alerts = db.table("alerts")
+    alerts.add_column("subject", str)
+    alerts.add_column("state", str, not_null_default="open")
+    alerts.add_column("count", int, not_null_default=1)
+    for column in ("acknowledged_at", "acknowledged_by", "note", "resolved_at"):
+        alerts.add_column(column, str)
+    conn.execute(  # raw SQL: rewriting existing rows (the subject the projector gives them)
+        "UPDATE alerts SET subject = COALESCE(json_extract(details, '$.key'),"
+        " 'printer:' || json_extract(details, '$.device'), 'alert:' || seq)"
+    )
+    alerts.create_index(["subject", "resolved_at"], index_name="alerts_subject")
+    alerts.create_index(["kind", "resolved_at"], index_name="alerts_live")
+    alerts.create_index(["state"], index_name="alerts_state")  # in seq order within a state
+    db.table("contacts").create_index(["created_at"], index_name="contacts_age")
+    window_state = db.table("window_state")
+    for column in ("serves", "serves_until", "serves_by", "paused_at", "expected_back"):
+        window_state.add_column(column, str)
+
+
 def _issuing(conn: sqlite3.Connection) -> None:
     """Real-name tickets, quotas and opening hours. Who a real-name ticket was issued to is kept
     apart from the log, as a keyed hash and a masked number (ticket_persons, appointment_persons:
@@ -506,6 +538,7 @@ MIGRATIONS: list[Migration] = [
     Migration(6, "queue in routing order", _queue_order),
     Migration(7, "idempotency and request ids scoped by caller", _scoped_keys),
     Migration(8, "fewer pages per write", _fewer_pages),
+    Migration(10, "the supervisor's seat: case steps, alert states, window control", _supervision),
     Migration(20, "real-name tickets, quotas and opening hours", _issuing),
 ]
 

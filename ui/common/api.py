@@ -46,9 +46,10 @@ class ApiCall(QObject):
     failed = Signal(object)
     done = Signal()
 
-    def __init__(self, reply: QNetworkReply, parent: QObject) -> None:
+    def __init__(self, reply: QNetworkReply, parent: QObject, raw: bool = False) -> None:
         super().__init__(parent)
         self.reply = reply
+        self.raw = raw  # succeeded(bytes): a file (a report as XLSX or PDF), not JSON
         self.status = 0
         reply.finished.connect(self._finished)
 
@@ -60,6 +61,11 @@ class ApiCall(QObject):
         raw = bytes(reply.readAll().data()) if reply.isOpen() else b""
         reply.deleteLater()
         body: Any = None
+        if raw and self.raw and 200 <= self.status < 400:
+            self.succeeded.emit(raw)
+            self.done.emit()
+            self.deleteLater()
+            return
         if raw:
             try:
                 body = json.loads(raw.decode("utf-8"))
@@ -115,9 +121,11 @@ class HallApi(QObject):
             url.setQuery(query)
         return url
 
-    def _request(self, path: str, params: dict[str, Any] | None = None) -> QNetworkRequest:
+    def _request(
+        self, path: str, params: dict[str, Any] | None = None, timeout_ms: int | None = None
+    ) -> QNetworkRequest:
         req = QNetworkRequest(self.url(path, params))
-        req.setTransferTimeout(self.timeout_ms)
+        req.setTransferTimeout(timeout_ms or self.timeout_ms)
         req.setHeader(QNetworkRequest.KnownHeaders.ContentTypeHeader, "application/json")
         req.setRawHeader(b"Accept", b"application/json")
         if self.token:
@@ -135,6 +143,13 @@ class HallApi(QObject):
 
     def get(self, path: str, params: dict[str, Any] | None = None) -> ApiCall:
         return self._track(ApiCall(self._nam.get(self._request(path, params)), self))
+
+    def get_raw(
+        self, path: str, params: dict[str, Any] | None = None, timeout_ms: int | None = None
+    ) -> ApiCall:
+        """A file: `succeeded` carries its bytes; errors are problem+json as for any call."""
+        req = self._request(path, params, timeout_ms)
+        return self._track(ApiCall(self._nam.get(req), self, raw=True))
 
     def post(
         self, path: str, body: dict[str, Any] | None = None, idempotency_key: str | None = None

@@ -27,6 +27,12 @@ HELPDESK_CONSULTATIONS = f"{API}/helpdesk/consultations"
 HELPDESK_PRESENCE = f"{API}/helpdesk/presence"
 HELPDESK_FIGURES = f"{API}/helpdesk/figures"
 
+SUPERVISION = f"{API}/supervision"
+SUPERVISION_OVERVIEW = f"{SUPERVISION}/overview"
+SUPERVISION_ALERTS = f"{SUPERVISION}/alerts"
+SUPERVISION_CASES = f"{SUPERVISION}/cases"
+REPORTS = f"{API}/reports"
+
 #: The knowledge base's collections by the kind of entry they hold.
 KNOWLEDGE = {"faq": f"{API}/faqs", "notice": f"{API}/notices"}
 
@@ -66,3 +72,21 @@ def knowledge(kind: str, entry_id: str | None = None, action: str | None = None)
         if action is not None:
             path += f"/{_seg(action)}"
     return path
+
+
+def alert_ack(alert_id: int) -> str:
+    return f"{SUPERVISION_ALERTS}/{int(alert_id)}/acknowledge"
+
+
+def case_step(case_id: str, step: str) -> str:
+    """A step on a bad-rating case: assign, call-back, verify, confirm-exclusion, ..."""
+    return f"{SUPERVISION_CASES}/{_seg(case_id)}/{_seg(step)}"
+
+
+def supervise_window(no: int, action: str) -> str:
+    """A supervisor's action on a window: pause, resume, sign-out, serve."""
+    return f"{SUPERVISION}/windows/{int(no)}/{_seg(action)}"
+
+
+def report(kind: str) -> str:
+    return f"{REPORTS}/{_seg(kind)}"

@@ -63,9 +63,18 @@ class PanelRequests(QObject):
             s.post(path, body, done, failed)
 
     def _print_notice(self, code: str) -> None:
+        """The item's notice with the answer given and the question's owner (首问责任人)."""
         item = self.session.item(code)
         if item is not None:
-            self.printer.notice(notice_data(self.session.catalog, item, self.session.lang))
+            row = self.panel.row or {}
+            data = notice_data(
+                self.session.catalog,
+                item,
+                self.session.lang,
+                answer=str(row.get("answer") or ""),
+                owner_name=str(row.get("owner_name") or ""),
+            )
+            self.printer.notice(data)
 
     def _print_ticket(self, ticket_id: str) -> None:
         """The ticket as the server has it now (its place and wait), printed as the kiosk does."""

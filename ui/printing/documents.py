@@ -94,10 +94,13 @@ def notice_data(
     ticket: Json | None = None,
     clerk: tuple[str, str] = ("", ""),
     window_no: int | None = None,
+    answer: str = "",
+    owner_name: str = "",
 ) -> NoticeData:
     """The one-time notice (一次性告知单) of ``item``: its standard list, and for a correction
     at a window the materials marked missing (by their index in that list), the clerk's note,
-    the ticket, the clerk (employee number, name) and the window."""
+    the ticket, the clerk (employee number, name) and the window; at the help desk, the answer
+    given and the name of the staff member who owns the question (首问责任人)."""
     materials = [notice_material(m, lang) for m in item.get("materials") or ()]
     return NoticeData(
         hall_name=loc(_hall(catalog), "name", lang),
@@ -117,4 +120,6 @@ def notice_data(
         ticket_number=str((ticket or {}).get("number") or ""),
         online_url=str(item.get("online_url") or "") if item.get("online") else "",
         lang=_lang(lang),
+        answer=answer,
+        owner_name=owner_name,
     )

@@ -2,79 +2,81 @@
 
 Two situations: a question left unclaimed longer than the configured time (default 5 minutes,
 `unclaimed_consultation`), and questions waiting while nobody is on duty (`helpdesk_unstaffed`).
-Each is raised once per occurrence, so running the check every 30 s is safe; it reads the hall
-clock, so tests drive it with a FakeClock.
+Each is raised once per situation and resolved when it ends (kiosk/engine/supervision/alerts.py),
+so running the check every 30 s is safe; it reads the hall clock, so tests drive it with a
+FakeClock.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from kiosk.clock import iso, parse_iso
-from kiosk.engine.base import SYSTEM, HallBase, Tx
+from kiosk.engine.base import HallBase
 from kiosk.engine.helpdesk.views import on_duty
-from kiosk.events import EventType
+from kiosk.engine.supervision.alerts import raise_in, resolve_in
 
 DEFAULT_UNCLAIMED_MINUTES = 5
 SETTING = "helpdesk_unclaimed_minutes"  # meta key; configuration, not an event
-UNSTAFFED_REPEAT = timedelta(minutes=30)
 
 
 def unclaimed_minutes(hall: HallBase) -> float:
-    """From the hall config if it has the field, else the meta setting, else 5 minutes."""
-    configured = getattr(hall.config, "helpdesk_unclaimed_minutes", None)
-    if configured is None:
-        configured = hall.meta(SETTING)
-    return float(configured) if configured is not None else DEFAULT_UNCLAIMED_MINUTES
+    """From the hall config (`supervision.unclaimed_question_minutes`), else the meta
+    setting, else 5 minutes."""
+    configured = hall.config.supervision.unclaimed_question_minutes
+    if configured is not None:
+        return float(configured)
+    stored = hall.meta(SETTING)
+    return float(stored) if stored is not None else DEFAULT_UNCLAIMED_MINUTES
 
 
 def set_unclaimed_minutes(hall: HallBase, minutes: float) -> None:
     hall.set_meta(SETTING, str(minutes))
 
 
-def _alerted(tx: Tx, kind: str, key: str, since: str) -> bool:
-    row = tx.one(
-        "SELECT 1 FROM alerts WHERE kind = ? AND json_extract(details, '$.key') = ? AND at >= ?",
-        kind,
-        key,
-        since,
-    )
-    return row is not None
-
-
-def _raise(tx: Tx, kind: str, details: dict[str, Any]) -> None:
-    tx.emit(EventType.ALERT_RAISED, {"kind": kind, "details": details}, SYSTEM)
-
-
 def check_helpdesk(hall: HallBase) -> list[str]:
-    """Raises what is due; returns the alert keys raised (for run_duties' report)."""
+    """Raises what is due and resolves what is over; returns the alert keys raised (for
+    run_duties' report). One alert per situation: a question's wait (until it is claimed or its
+    wait starts again), the desk unstaffed while questions wait (until someone is on duty or
+    nothing waits)."""
     now = hall.clock.now()
     waiting_sql = (
         # the open questions in waiting order straight from their index, not a sort of the day
         "SELECT id, number, topic, COALESCE(updated_at, created_at) AS since"
         " FROM consultations INDEXED BY consultations_open WHERE status = 'open' ORDER BY since"
     )
-    if not hall.reader().execute(waiting_sql).fetchall():
+    live_sql = (
+        "SELECT * FROM alerts WHERE kind = ? AND resolved_at IS NULL"  # few: one per situation
+    )
+    reader = hall.reader()
+    if not (
+        reader.execute(waiting_sql).fetchone()
+        or reader.execute(live_sql, ("unclaimed_consultation",)).fetchone()
+        or reader.execute(live_sql, ("helpdesk_unstaffed",)).fetchone()
+    ):
         return []  # the common case: no write transaction at all
     raised: list[str] = []
     limit = iso(now - timedelta(minutes=unclaimed_minutes(hall)))
     with hall.transaction() as tx:
         waiting = tx.all(waiting_sql)
+        since_of = {c["id"]: c["since"] for c in waiting}
+        for alert in tx.all(live_sql, "unclaimed_consultation"):
+            cid = alert["subject"].removeprefix("consultation:")
+            if cid not in since_of or since_of[cid] > alert["at"]:  # claimed, or waiting anew
+                resolve_in(tx, alert)
         for c in waiting:
             key = f"consultation:{c['id']}"
-            if c["since"] < limit and not _alerted(tx, "unclaimed_consultation", key, c["since"]):
+            if c["since"] < limit:
                 waited = (now - parse_iso(c["since"])).total_seconds()
-                details = {"key": key, "consultation_id": c["id"], "number": c["number"]}
+                details = {"consultation_id": c["id"], "number": c["number"]}
                 details.update(topic=c["topic"], waited_s=round(waited))
-                _raise(tx, "unclaimed_consultation", details)
-                raised.append(key)
-        if waiting and not on_duty(hall, tx.conn, now):
-            last = tx.one("SELECT MAX(since) AS at FROM helpdesk_presence")
-            since = max(
-                waiting[0]["since"], (last and last["at"]) or "", iso(now - UNSTAFFED_REPEAT)
-            )
-            if not _alerted(tx, "helpdesk_unstaffed", "helpdesk", since):
-                _raise(tx, "helpdesk_unstaffed", {"key": "helpdesk", "waiting": len(waiting)})
+                if raise_in(tx, "unclaimed_consultation", key, details):
+                    raised.append(key)
+        staffed = bool(on_duty(hall, tx.conn, now))
+        if waiting and not staffed:
+            if raise_in(tx, "helpdesk_unstaffed", "helpdesk", {"waiting": len(waiting)}):
                 raised.append("helpdesk")
+        else:
+            for alert in tx.all(live_sql, "helpdesk_unstaffed"):
+                resolve_in(tx, alert)
     return raised

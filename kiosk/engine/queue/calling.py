@@ -9,6 +9,7 @@ from kiosk.clock import parse_iso
 from kiosk.domain import Outcome, TicketStatus, WindowStatus
 from kiosk.engine.base import Actor, HallBase, Tx, find_category, find_item
 from kiosk.engine.queue.routing import next_for
+from kiosk.engine.queue.tidal import serving_now
 from kiosk.engine.queue.views import read_ticket
 from kiosk.engine.queue.windows import window_for
 from kiosk.errors import Conflict, Invalid, NotFound
@@ -52,9 +53,9 @@ class CallCommands(HallBase):
         """Green channel, then returning tickets, then the window's category rank, then issue
         time; a requeue still holding back comes only when nothing else waits."""
         with self.transaction() as tx:
-            self._ready_to_call(tx, window_no, actor)
+            state = self._ready_to_call(tx, window_no, actor)
             day = self.today(tx.now).isoformat()
-            row = next_for(tx.conn, day, window_no, self.window_ranks[window_no])
+            row = next_for(tx.conn, day, window_no, serving_now(self.settings, state, tx.now))
             if row is None:
                 return None
             self._emit_call(tx, row, window_no, actor)

@@ -4,7 +4,8 @@ A wait is promised on the ticket, the kiosk tile and the phone page, so it must 
 - a category that no open, unpaused window serves gets no number at all (`wait_s` None and the
   reason NO_WINDOW): nobody can call it, so any figure would be invented;
 - a paused window counts from its expected return: the pause's own expected return time when
-  the store has one (an `expected_return_at` column on `absences`), else its start plus the
+  it has one (`window_state.expected_back`, set by the clerk or a supervisor), else its start
+  plus the
   pause reason's typical length from the hall config (`typical_pause_minutes`);
 - a window that serves several categories gives this one only what its routing rank leaves:
   the green channel and returning tickets of every category it serves first, categories it ranks
@@ -32,6 +33,7 @@ from datetime import datetime, timedelta
 from kiosk.catalog.hall_config import TYPICAL_PAUSE_MINUTES
 from kiosk.clock import iso, parse_iso
 from kiosk.domain import PauseReason
+from kiosk.engine.queue.tidal import serving_now
 from kiosk.engine.settings import HallSettings
 
 RECENT = 30  # services per category the learned time per citizen averages over
@@ -174,11 +176,6 @@ def typical_pause_s(settings: HallSettings, reason: str | None) -> float:
     return 60.0 * minutes
 
 
-def _has_expected_return(conn: sqlite3.Connection) -> bool:
-    cols = {r[1] for r in conn.execute("PRAGMA table_info(absences)")}
-    return "expected_return_at" in cols
-
-
 # -- the windows as they stand --------------------------------------------------------------------
 @dataclass(frozen=True)
 class WindowNow:
@@ -203,10 +200,10 @@ def windows_now(
 ) -> list[WindowNow]:
     """Every signed-in window: an idle one is free now, one with a citizen when that service is
     expected to end (at least a little from now), a paused one at its expected return."""
-    expected = _has_expected_return(conn)
     out = []
     for st in conn.execute(
-        "SELECT w.no, w.status, w.ticket_id, w.absence_id, w.pause_reason,"
+        "SELECT w.no, w.status, w.ticket_id, w.absence_id, w.pause_reason, w.serves,"
+        " w.serves_until, w.expected_back,"
         " t.category AS category, t.called_at AS called_at FROM window_state w"
         " LEFT JOIN tickets t ON t.id = w.ticket_id WHERE w.clerk IS NOT NULL ORDER BY w.no"
     ):
@@ -216,16 +213,15 @@ def windows_now(
         free_in = 0.0
         paused = st["status"] == "paused"
         if paused:
-            back = None
+            # the pause's own expected return (the clerk's or a supervisor's), else its start
+            # plus the reason's typical length
+            back = parse_iso(st["expected_back"]) if st["expected_back"] else None
             ab = None
-            if st["absence_id"] is not None:
-                cols = "started_at, reason" + (", expected_return_at" if expected else "")
+            if back is None and st["absence_id"] is not None:
                 ab = conn.execute(
-                    f"SELECT {cols} FROM absences WHERE id = ?", (st["absence_id"],)
+                    "SELECT started_at, reason FROM absences WHERE id = ?", (st["absence_id"],)
                 ).fetchone()
-            if ab is not None and expected and ab["expected_return_at"]:
-                back = parse_iso(ab["expected_return_at"])
-            elif ab is not None:
+            if ab is not None:
                 typical = typical_pause_s(settings, ab["reason"])
                 back = parse_iso(ab["started_at"]) + timedelta(seconds=typical)
             if back is None:
@@ -238,7 +234,7 @@ def windows_now(
                 per = times[st["category"]] = service_time(settings, conn, st["category"], now)
             elapsed = (now - parse_iso(st["called_at"])).total_seconds()
             free_in = max(per.mean - elapsed, per.mean * 0.2)
-        out.append(WindowNow(no, free_in, settings.window_ranks[no], paused))
+        out.append(WindowNow(no, free_in, serving_now(settings, st, now), paused))
     return out
 
 

@@ -190,6 +190,8 @@ def _window_closed(conn: sqlite3.Connection, ev: Event) -> None:
         absence_id=None,
         pause_reason=None,
         pause_note=None,
+        paused_at=None,
+        expected_back=None,
     )
 
 
@@ -208,6 +210,8 @@ def _window_paused(conn: sqlite3.Connection, ev: Event) -> None:
         absence_id=p["absence_id"],
         pause_reason=p["reason"],
         pause_note=p.get("note"),
+        paused_at=ev.ts,
+        expected_back=p.get("expected_back"),
     )
 
 
@@ -225,6 +229,8 @@ def _window_resumed(conn: sqlite3.Connection, ev: Event) -> None:
         absence_id=None,
         pause_reason=None,
         pause_note=None,
+        paused_at=None,
+        expected_back=None,
     )
 
 

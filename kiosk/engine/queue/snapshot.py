@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from kiosk.clock import parse_iso
 from kiosk.engine.base import HallBase
 from kiosk.engine.queue.estimate import category_estimate, waiting_counts
+from kiosk.engine.queue.tidal import serving_now, tidal_active
 
 RECENT_CALLS = 10
 # The oldest waiting ticket of a queue: the first of each (held, tier) bucket of the queue
@@ -62,18 +64,35 @@ class SnapshotQueries(HallBase):
                 " LEFT JOIN tickets t ON t.id = w.ticket_id ORDER BY w.no"
             ):
                 cfg = self.windows[st["no"]]
+                tidal = tidal_active(st, now)
+                back = st["expected_back"]
                 windows.append(
                     {
                         "no": st["no"],
                         "name_zh": cfg.name_zh,
                         "name_en": cfg.name_en,
                         "kind": cfg.kind.value,
-                        "categories": list(self.window_ranks[st["no"]]),
+                        "categories": list(serving_now(self.settings, st, now)),
+                        "configured_categories": list(self.window_ranks[st["no"]]),
+                        "tidal": (
+                            {
+                                "categories": json.loads(st["serves"]),
+                                "until": st["serves_until"],
+                                "by": st["serves_by"],
+                            }
+                            if tidal
+                            else None
+                        ),
                         "status": st["status"],
                         "ticket": st["number"],
                         "clerk": st["clerk"],
                         "clerk_name": names.get(st["clerk"]),
                         "pause_reason": st["pause_reason"],
+                        "paused_at": st["paused_at"],
+                        "expected_back": back,
+                        "expected_back_local": (
+                            parse_iso(back).astimezone(self.tz).strftime("%H:%M") if back else None
+                        ),
                     }
                 )
             recent = [

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timedelta
 from typing import Any
 
-from kiosk.clock import parse_iso
+from kiosk.clock import iso, parse_iso
 from kiosk.domain import PauseReason, WindowStatus
 from kiosk.engine.base import Actor, HallBase, Tx
 from kiosk.errors import Conflict, Forbidden, Invalid, NotFound
@@ -26,7 +27,7 @@ def window_for(hall: HallBase, tx: Tx, window_no: int, actor: Actor) -> sqlite3.
     return state
 
 
-def emit_resume(tx: Tx, state: sqlite3.Row, actor: Actor) -> Event:
+def emit_resume(tx: Tx, state: sqlite3.Row, actor: Actor, **extra: Any) -> Event:
     """Ends the window's pause (before it resumes, closes, or the day closes)."""
     absence = tx.one("SELECT started_at FROM absences WHERE id = ?", state["absence_id"])
     assert absence is not None
@@ -38,9 +39,68 @@ def emit_resume(tx: Tx, state: sqlite3.Row, actor: Actor) -> Event:
             "clerk": state["clerk"],
             "absence_id": state["absence_id"],
             "duration_s": round(duration, 3),
+            **extra,
         },
         actor,
     )
+
+
+def expected_time(hall: HallBase, raw: str | None, now: datetime) -> str | None:
+    """A time later today: "HH:MM" in the hall's zone, or an ISO time with its offset; as the
+    log writes times (UTC). None stays None."""
+    if raw is None or not raw.strip():
+        return None
+    text = raw.strip()
+    try:
+        if len(text) <= 5 and ":" in text:
+            hh, mm = text.split(":")
+            local = now.astimezone(hall.tz)
+            moment = local.replace(hour=int(hh), minute=int(mm), second=0, microsecond=0)
+        else:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=hall.tz)
+    except ValueError:
+        raise Invalid(
+            f"时间格式应为HH:MM：{text}", f"a time must be HH:MM or ISO 8601: {text!r}"
+        ) from None
+    if moment <= now:
+        raise Invalid("时间须晚于现在", "the time must be later than now")
+    if moment - now > timedelta(days=1):
+        raise Invalid("时间须在24小时之内", "the time must be within the next 24 hours")
+    return iso(moment)
+
+
+def emit_pause(
+    hall: HallBase,
+    tx: Tx,
+    state: sqlite3.Row,
+    reason: PauseReason,
+    actor: Actor,
+    note: str | None,
+    expected_back: str | None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """Pauses an open window (its clerk's, or a supervisor's remote pause: `extra`)."""
+    if reason == PauseReason.OTHER and not (note or "").strip():
+        raise Invalid("选择“其他”时请填写说明", "reason 'other' needs a note")
+    back = expected_time(hall, expected_back, tx.now)
+    if state["status"] == WindowStatus.PAUSED:
+        raise Conflict("窗口已在暂停中", "the window is already paused")
+    if state["ticket_id"] is not None:
+        raise Conflict("请先办结当前号码再暂停", "finish the current ticket first")
+    absence_id = ulid()
+    payload: dict[str, Any] = {
+        "window_no": state["no"],
+        "clerk": state["clerk"],
+        "absence_id": absence_id,
+        "reason": PauseReason(reason).value,
+        "note": note,
+    }
+    if back is not None:
+        payload["expected_back"] = back
+    tx.emit(EventType.WINDOW_PAUSED, {**payload, **extra}, actor)
+    return {"absence_id": absence_id, "expected_back": back}
 
 
 class WindowCommands(HallBase):
@@ -83,29 +143,18 @@ class WindowCommands(HallBase):
             )
 
     def pause(
-        self, window_no: int, reason: PauseReason, actor: Actor, note: str | None = None
+        self,
+        window_no: int,
+        reason: PauseReason,
+        actor: Actor,
+        note: str | None = None,
+        expected_back: str | None = None,
     ) -> dict[str, Any]:
-        if reason == PauseReason.OTHER and not (note or "").strip():
-            raise Invalid("选择“其他”时请填写说明", "reason 'other' needs a note")
+        """`expected_back` ("HH:MM" today, or an ISO time): shown on the board and the window
+        strip ("预计14:30恢复")."""
         with self.transaction() as tx:
             state = window_for(self, tx, window_no, actor)
-            if state["status"] == WindowStatus.PAUSED:
-                raise Conflict("窗口已在暂停中", "the window is already paused")
-            if state["ticket_id"] is not None:
-                raise Conflict("请先办结当前号码再暂停", "finish the current ticket first")
-            absence_id = ulid()
-            tx.emit(
-                EventType.WINDOW_PAUSED,
-                {
-                    "window_no": window_no,
-                    "clerk": state["clerk"],
-                    "absence_id": absence_id,
-                    "reason": PauseReason(reason).value,
-                    "note": note,
-                },
-                actor,
-            )
-            return {"absence_id": absence_id}
+            return emit_pause(self, tx, state, reason, actor, note, expected_back)
 
     def resume(self, window_no: int, actor: Actor) -> dict[str, Any]:
         with self.transaction() as tx:

@@ -17,7 +17,7 @@ from typing import Any
 
 from kiosk.clock import iso, parse_iso
 from kiosk.domain import BAD_RATING_MAX, RatingChannel, RatingTag, TicketStatus
-from kiosk.engine.base import Actor, HallBase, Tx
+from kiosk.engine.base import SYSTEM, Actor, HallBase, Tx
 from kiosk.errors import Conflict, Forbidden, Invalid, NotFound
 from kiosk.events import EventType
 from kiosk.ids import ulid
@@ -73,10 +73,11 @@ class RatingCommands(HallBase):
                 deadline = self.settings.calendar.add_working_days(
                     self.today(tx.now), self.config.case_deadline_days
                 )
+                case_id = ulid()
                 tx.emit(
                     EventType.CASE_OPENED,
                     {
-                        "case_id": ulid(),
+                        "case_id": case_id,
                         "rating_id": rating_id,
                         "ticket_id": ticket_id,
                         "window_no": row["window_no"],
@@ -85,6 +86,16 @@ class RatingCommands(HallBase):
                         "deadline": deadline.isoformat(),
                     },
                     actor,
+                )
+                subject = f"case:{case_id}"  # supervisors hear of it at once, screen open or not
+                details: dict[str, Any] = {"key": subject, "case_id": case_id}
+                details["ticket_id"] = ticket_id
+                details.update(number=row["number"], level=level, window_no=row["window_no"])
+                details["clerk"] = row["clerk"]
+                tx.emit(
+                    EventType.ALERT_RAISED,
+                    {"kind": "bad_rating", "subject": subject, "details": details},
+                    SYSTEM,
                 )
             return {"id": rating_id, "ticket_id": ticket_id, "level": level}
 

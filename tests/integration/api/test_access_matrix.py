@@ -127,6 +127,8 @@ def fill(path: str, ticket: dict[str, Any]) -> str:
         "entry_id": "01J0000000000000000000000X",
         "name": "phone.css",
         "category": "SB",
+        "case_id": "01J0000000000000000000000C",
+        "alert_id": "1",
     }
     for key, value in values.items():
         path = path.replace("{" + key + "}", value)

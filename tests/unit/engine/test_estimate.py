@@ -144,19 +144,21 @@ def test_estimate_never_reads_the_future(tmp_path: Path) -> None:
 
 
 def test_a_pause_with_its_own_expected_return_counts_from_it(tmp_path: Path) -> None:
-    """Once pauses carry an expected return (`absences.expected_return_at`), it wins over the
+    """A pause's own expected return (the clerk's or a supervisor's, 预计…恢复) wins over the
     reason's typical length."""
     clock = FakeClock(morning())
     hall = make_hall(tmp_path / "hall.db", clock)
     at_window(hall, 3)
-    hall.pause(1, PauseReason.TRAINING, at_window(hall, 1))  # typically two hours
+    back = iso(clock.now() + timedelta(minutes=5))
+    hall.pause(1, PauseReason.TRAINING, at_window(hall, 1), expected_back=back)
     t = fill(hall, 12)
-    with hall.exclusive() as conn:
-        conn.execute("ALTER TABLE absences ADD COLUMN expected_return_at TEXT")
-        conn.execute(
-            "UPDATE absences SET expected_return_at = ?", (iso(clock.now() + timedelta(minutes=5)),)
-        )
     soon = hall.ticket(t["id"])["estimated_wait_s"]
     hall.close()
-    assert soon < t["estimated_wait_s"]
+    typical = FakeClock(morning())
+    other = make_hall(tmp_path / "typical.db", typical)
+    at_window(other, 3)
+    other.pause(1, PauseReason.TRAINING, at_window(other, 1))  # typically two hours
+    late = other.ticket(fill(other, 12)["id"])["estimated_wait_s"]
+    other.close()
+    assert soon < late
     assert abs(soon - wait_with_window_1(tmp_path, "short_leave")) <= 300

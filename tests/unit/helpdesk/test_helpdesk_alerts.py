@@ -45,6 +45,26 @@ def test_questions_waiting_while_nobody_is_on_duty(hall, clock) -> None:
     hall.set_presence("away", a)
     assert check_helpdesk(hall) == ["helpdesk"]
     assert check_helpdesk(hall) == []
-    clock.advance(31 * 60)  # still nobody: remind every 30 minutes (with the unclaimed one)
-    assert "helpdesk" in check_helpdesk(hall)
+    clock.advance(31 * 60)  # still nobody: one alert per situation, however long it lasts
+    assert "helpdesk" not in check_helpdesk(hall)
+    assert len(alerts(hall, "helpdesk_unstaffed")) == 1
+    hall.set_presence("on_duty", a)  # someone came: the situation is over
+    assert check_helpdesk(hall) == []
+    state = hall.reader().execute("SELECT state FROM alerts WHERE kind = 'helpdesk_unstaffed'")
+    assert [r[0] for r in state] == ["resolved"]
+    hall.set_presence("away", a)  # and left again with the question still waiting
+    assert check_helpdesk(hall) == ["helpdesk"]
     assert len(alerts(hall, "helpdesk_unstaffed")) == 2
+
+
+def test_the_limit_is_set_in_the_hall_config_too(tmp_path, clock) -> None:
+    from tests.helpers.hallfactory import make_hall
+
+    hall = make_hall(tmp_path / "h.db", clock, supervision={"unclaimed_question_minutes": 2})
+    try:
+        desk(hall)
+        hall.create_consultation("社保", actor=KIOSK)
+        clock.advance(2 * 60 + 1)
+        assert len(check_helpdesk(hall)) == 1
+    finally:
+        hall.close()

@@ -285,3 +285,16 @@ def test_notice_in_english_with_a_plain_date() -> None:
     assert "Date: 2026-11-27" in text
     assert "Time limit: 5 working days" in text
     assert "Original, 2 pcs, optional" in text
+
+
+def test_the_help_desk_notice_carries_the_answer_and_the_owner() -> None:
+    """首问责任人: the citizen leaves the desk knowing what was answered and by whom."""
+    answer = "请携带身份证原件到3号窗口办理，无需复印件。"
+    text = texts(notice_document(notice(answer=answer, owner_name="王咨询"), 48))
+    assert "咨询答复" in text and answer in "".join(text) and "首问责任人：王咨询" in text
+    plain = texts(notice_document(notice(), 48))
+    assert "咨询答复" not in plain and not any("首问责任人" in t for t in plain)
+    english = texts(
+        notice_document(notice(lang="en", answer="Bring your ID.", owner_name="Wang"), 48)
+    )
+    assert "Responsible staff: Wang" in english

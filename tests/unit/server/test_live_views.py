@@ -44,3 +44,23 @@ def test_a_pad_sees_only_its_own_window_and_a_pad_without_one_sees_nothing() -> 
     assert project(PAD, there, 1) is None
     assert project(PAD, moved, 1) is not None and project(PAD, moved, 2) is None
     assert project(PAD, here, None) is None
+
+
+def test_boards_see_a_pause_s_expected_return_and_a_tidal_window_but_no_staff() -> None:
+    paused = event("window.paused", window_no=3, clerk="1003", absence_id="A1", reason="meal",
+                   note="去食堂", expected_back="2026-11-27T04:30:00.000Z",
+                   by_supervisor=True)  # fmt: skip
+    assert project(DISPLAY, paused, None)["payload"] == {  # type: ignore[index]
+        "window_no": 3, "reason": "meal", "expected_back": "2026-11-27T04:30:00.000Z"}  # fmt: skip
+    tidal = event("window.categories_changed", window_no=2, categories=["SB"],
+                  until="2026-11-27T04:00:00.000Z", by="9001", note="社保排队",
+                  expired=False)  # fmt: skip
+    assert project(DISPLAY, tidal, None)["payload"] == {  # type: ignore[index]
+        "window_no": 2, "categories": ["SB"], "until": "2026-11-27T04:00:00.000Z"}  # fmt: skip
+    assert project(KIOSK, tidal, None)["payload"] == {  # type: ignore[index]
+        "window_no": 2, "categories": ["SB"]}  # fmt: skip
+    assert project(PAD, tidal, 2) is None
+    for private in ("case.updated", "alert.raised", "alert.acknowledged",
+                    "consultation.phone_revealed"):  # fmt: skip
+        ev = event(private, case_id="C", note="市民电话138", by="9001")
+        assert all(project(v, ev, 1) is None for v in (DISPLAY, KIOSK, PAD))

@@ -1,0 +1,486 @@
+"""The console's panes: the live hall (with window control), alerts, cases, reports and
+assessment (tables and charts), and export. Panes show what the session hands them and turn a
+touch into a request on the session; none of them waits on anything."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.supervisor.models import (
+    ROW,
+    AlertsModel,
+    CasesModel,
+    CategoriesModel,
+    ReportModel,
+    WindowsModel,
+)
+
+# the steps a case may take next, by its status (docs/supervision-api.md)
+NEXT_STEPS = {
+    "open": ("assign",),
+    "assigned": ("call-back", "assign"),
+    "called_back": ("call-back", "verify", "assign"),
+    "verified": ("rectify", "assign"),
+    "appealed": ("confirm-exclusion",),
+    "excluded": ("close",),
+    "rectified": ("revisit",),
+    "revisited": ("close",),
+}
+
+
+def table(model: Any) -> QTableView:
+    """A touch-friendly table: whole rows, tall lines, no editing."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(40)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+def button(text: str, role: str = "") -> QPushButton:
+    b = QPushButton(text)
+    b.setMinimumHeight(44)
+    if role:
+        b.setProperty("role", role)
+    return b
+
+
+def selected(view: QTableView) -> dict[str, Any] | None:
+    rows = view.selectionModel().selectedRows()
+    if not rows:
+        return None
+    row: dict[str, Any] | None = rows[0].data(ROW)
+    return row
+
+
+class HallPane(QWidget):
+    """Every window and category live; window control on the selected window."""
+
+    act = Signal(str, dict)  # action (pause, resume, sign-out, serve, unserve), the window
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.windows = WindowsModel(self)
+        self.categories = CategoriesModel(self)
+        self.window_view = table(self.windows)
+        self.category_view = table(self.categories)
+        self.helpdesk = QLabel()
+        self.helpdesk.setProperty("role", "subtitle")
+        self.counts = QLabel()
+        self.counts.setProperty("role", "subtitle")
+        self.buttons = {
+            "pause": button(self.tr("Pause…")),
+            "resume": button(self.tr("Resume")),
+            "sign-out": button(self.tr("Sign out clerk…")),
+            "serve": button(self.tr("Serve categories…"), "primary"),
+            "unserve": button(self.tr("End tidal")),
+        }
+        bar = QHBoxLayout()
+        for name, b in self.buttons.items():
+            b.clicked.connect(lambda _=False, n=name: self._act(n))
+            bar.addWidget(b)
+        bar.addStretch(1)
+        left = QWidget()
+        lbox = QVBoxLayout(left)
+        lbox.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("Windows"))
+        title.setProperty("role", "section")
+        lbox.addWidget(title)
+        lbox.addWidget(self.window_view, 1)
+        lbox.addLayout(bar)
+        right = QWidget()
+        rbox = QVBoxLayout(right)
+        rbox.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("Queues"))
+        title.setProperty("role", "section")
+        rbox.addWidget(title)
+        rbox.addWidget(self.category_view, 1)
+        rbox.addWidget(self.helpdesk)
+        rbox.addWidget(self.counts)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([880, 480])
+        box = QVBoxLayout(self)
+        box.addWidget(split)
+        self.window_view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self._enable()
+
+    def show_overview(self, body: dict[str, Any], idle: set[int]) -> None:
+        chosen = selected(self.window_view)
+        self.windows.idle = idle
+        self.windows.set_rows(list(body.get("windows", [])))
+        self.categories.set_rows(list(body.get("categories", [])))
+        if chosen is not None:
+            for i, w in enumerate(self.windows.rows):
+                if w["no"] == chosen["no"]:
+                    self.window_view.selectRow(i)
+        desk = body.get("helpdesk") or {}
+        if desk.get("staffed"):
+            self.helpdesk.setText(self.tr("Help desk: {n} on duty").format(n=desk.get("on_duty")))
+        else:
+            self.helpdesk.setText(self.tr("Help desk: nobody on duty"))
+        self.counts.setText(
+            self.tr("Open alerts: {a} · open cases: {c} · overdue: {o}").format(
+                a=body.get("open_alerts", 0),
+                c=body.get("open_cases", 0),
+                o=body.get("overdue_cases", 0),
+            )
+        )
+        self._enable()
+
+    def _enable(self) -> None:
+        w = selected(self.window_view)
+        status = w["status"] if w else None
+        self.buttons["pause"].setEnabled(status == "open" and not (w or {}).get("ticket"))
+        self.buttons["resume"].setEnabled(status == "paused")
+        self.buttons["sign-out"].setEnabled(status in ("open", "paused"))
+        self.buttons["serve"].setEnabled(w is not None)
+        self.buttons["unserve"].setEnabled(bool(w and w.get("tidal")))
+
+    def _act(self, name: str) -> None:
+        w = selected(self.window_view)
+        if w is not None:
+            self.act.emit(name, w)
+
+
+class AlertsPane(QWidget):
+    acknowledge = Signal(dict)
+    show_state = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.model = AlertsModel(self)
+        self.view = table(self.model)
+        self.state = QComboBox()
+        for code, name in (
+            ("open", self.tr("Open")),
+            ("all", self.tr("All (history)")),
+            ("acknowledged", self.tr("Acknowledged")),
+            ("resolved", self.tr("Resolved")),
+        ):
+            self.state.addItem(name, code)
+        self.state.currentIndexChanged.connect(
+            lambda _: self.show_state.emit(self.state.currentData())
+        )
+        self.ack = button(self.tr("Acknowledge…"), "primary")
+        self.ack.clicked.connect(self._ack)
+        self.chime = QPushButton(self.tr("Chime"))
+        self.chime.setCheckable(True)
+        self.chime.setMinimumHeight(44)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Show")))
+        bar.addWidget(self.state)
+        bar.addStretch(1)
+        bar.addWidget(self.chime)
+        bar.addWidget(self.ack)
+        box = QVBoxLayout(self)
+        box.addLayout(bar)
+        box.addWidget(self.view, 1)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self._enable()
+
+    def show_alerts(self, alerts: list[dict[str, Any]]) -> None:
+        self.model.set_rows(alerts)
+        self._enable()
+
+    def _enable(self) -> None:
+        a = selected(self.view)
+        self.ack.setEnabled(bool(a and a.get("state") == "open"))
+
+    def _ack(self) -> None:
+        a = selected(self.view)
+        if a is not None:
+            self.acknowledge.emit(a)
+
+
+class CasesPane(QWidget):
+    step = Signal(str, dict)  # step, the case
+    show_filter = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.model = CasesModel(self)
+        self.view = table(self.model)
+        self.filter = QComboBox()
+        for code, name in (
+            ("open", self.tr("Not closed")),
+            ("overdue", self.tr("Overdue")),
+            ("closed", self.tr("Closed")),
+            ("all", self.tr("All")),
+        ):
+            self.filter.addItem(name, code)
+        self.filter.currentIndexChanged.connect(
+            lambda _: self.show_filter.emit(self.filter.currentData())
+        )
+        self.summary = QLabel()
+        self.steps = {
+            "assign": button(self.tr("Assign…")),
+            "call-back": button(self.tr("Call-back…")),
+            "verify": button(self.tr("Verify…")),
+            "confirm-exclusion": button(self.tr("Confirm exclusion…")),
+            "rectify": button(self.tr("Rectify…")),
+            "revisit": button(self.tr("Revisit…")),
+            "close": button(self.tr("Close…"), "primary"),
+        }
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show")))
+        top.addWidget(self.filter)
+        top.addStretch(1)
+        top.addWidget(self.summary)
+        bar = QHBoxLayout()
+        for name, b in self.steps.items():
+            b.clicked.connect(lambda _=False, n=name: self._step(n))
+            bar.addWidget(b)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.view, 1)
+        box.addLayout(bar)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self._enable()
+
+    def show_cases(self, body: dict[str, Any]) -> None:
+        cases = list(body.get("cases", []))
+        self.model.set_rows(cases)
+        overdue = sum(1 for c in cases if c.get("overdue"))
+        self.summary.setText(self.tr("{n} cases, {o} overdue").format(n=len(cases), o=overdue))
+        self._enable()
+
+    def _enable(self) -> None:
+        c = selected(self.view)
+        allowed = NEXT_STEPS.get(str(c.get("status")), ()) if c else ()
+        for name, b in self.steps.items():
+            b.setEnabled(name in allowed)
+
+    def _step(self, name: str) -> None:
+        c = selected(self.view)
+        if c is not None:
+            self.step.emit(name, c)
+
+
+class Period(QWidget):
+    """From / to dates with day, week and month shortcuts."""
+
+    changed = Signal(str, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        today = QDate.currentDate()
+        self.start = QDateEdit(today)
+        self.end = QDateEdit(today)
+        for d in (self.start, self.end):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+            d.setMinimumHeight(44)
+        box = QHBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        for text, span in (
+            (self.tr("Today"), "day"),
+            (self.tr("This week"), "week"),
+            (self.tr("This month"), "month"),
+        ):
+            b = button(text)
+            b.clicked.connect(lambda _=False, s=span: self.choose(s))
+            box.addWidget(b)
+        box.addWidget(QLabel(self.tr("From")))
+        box.addWidget(self.start)
+        box.addWidget(QLabel(self.tr("To")))
+        box.addWidget(self.end)
+        show = button(self.tr("Show"), "primary")
+        show.clicked.connect(self.emit_changed)
+        box.addWidget(show)
+
+    def choose(self, span: str) -> None:
+        today = QDate.currentDate()
+        if span == "week":
+            first = today.addDays(1 - today.dayOfWeek())
+            self.start.setDate(first)
+            self.end.setDate(first.addDays(6))
+        elif span == "month":
+            first = QDate(today.year(), today.month(), 1)
+            self.start.setDate(first)
+            self.end.setDate(first.addMonths(1).addDays(-1))
+        else:
+            self.start.setDate(today)
+            self.end.setDate(today)
+        self.emit_changed()
+
+    def emit_changed(self) -> None:
+        self.changed.emit(
+            self.start.date().toString("yyyy-MM-dd"), self.end.date().toString("yyyy-MM-dd")
+        )
+
+    def span(self) -> tuple[str, str]:
+        return self.start.date().toString("yyyy-MM-dd"), self.end.date().toString("yyyy-MM-dd")
+
+
+def bar_chart(title: str) -> tuple[QChart, QChartView]:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().setVisible(False)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(220)
+    return chart, view
+
+
+def fill_bars(chart: QChart, labels: list[str], values: list[float], percent: bool = False) -> None:
+    """Replaces the chart's one series of bars."""
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    bars = QBarSet("")
+    for v in values:
+        bars.append(float(v))
+    series = QBarSeries()
+    series.append(bars)
+    chart.addSeries(series)
+    x = QBarCategoryAxis()
+    x.append(labels or [""])
+    y = QValueAxis()
+    y.setRange(0, 100.0 if percent else max([*values, 1.0]) * 1.1)
+    y.setLabelFormat("%.0f")
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(x)
+    series.attachAxis(y)
+
+
+class ReportPane(QWidget):
+    """A report's tables as tabs, with charts where a picture says it faster. The service
+    report charts tickets by hour and the wait distribution; assessment charts satisfaction."""
+
+    wanted = Signal(str, str, str)  # kind, from, to
+
+    def __init__(self, kinds: tuple[str, ...], charts: tuple[str, ...]) -> None:
+        super().__init__()
+        self.kinds = kinds
+        self.period = Period()
+        self.period.changed.connect(self.ask)
+        self.tabs = QTabWidget()
+        self.models: dict[str, ReportModel] = {}
+        self.charts: dict[str, QChart] = {}
+        chart_row = QHBoxLayout()
+        for name in charts:
+            chart, view = bar_chart("")
+            self.charts[name] = chart
+            chart_row.addWidget(view)
+        box = QVBoxLayout(self)
+        box.addWidget(self.period)
+        if charts:
+            box.addLayout(chart_row, 2)
+        box.addWidget(self.tabs, 3)
+        self.lang = "zh"
+
+    def ask(self, start: str = "", end: str = "") -> None:
+        start, end = self.period.span()
+        for kind in self.kinds:
+            self.wanted.emit(kind, start, end)
+
+    def show_report(self, kind: str, body: dict[str, Any]) -> None:
+        if kind not in self.kinds:
+            return
+        tables = body.get("tables", {})
+        for name, t in tables.items():
+            model = self.models.get(name)
+            if model is None:
+                model = self.models[name] = ReportModel(self)
+                model.lang = self.lang
+                self.tabs.addTab(table(model), str(t["title"].get(self.lang) or name))
+            model.set_table(t)
+        self._chart(tables)
+
+    def _chart(self, tables: dict[str, Any]) -> None:
+        specs = {
+            "by_hour": ("hour", "tickets", self.tr("Tickets by hour")),
+            "waits": ("bucket", "tickets", self.tr("Wait distribution")),
+            "clerks": ("name", "satisfaction", self.tr("Satisfaction by clerk (%)")),
+            "ranking": ("name", "satisfaction", self.tr("Satisfaction by window (%)")),
+        }
+        for name, chart in self.charts.items():
+            t = tables.get(name)
+            if t is None:
+                continue
+            label, value, title = specs[name]
+            scale = 100.0 if value == "satisfaction" else 1.0
+            rows = t.get("rows", [])
+            chart.setTitle(title)
+            fill_bars(
+                chart,
+                [str(r.get(label)) for r in rows],
+                [float(r.get(value) or 0) * scale for r in rows],
+                percent=value == "satisfaction",
+            )
+
+
+class ExportPane(QWidget):
+    """A report as XLSX, CSV or PDF: the server writes the file, the console saves it."""
+
+    export = Signal(str, str, str, str)  # kind, from, to, format
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.period = Period()
+        self.kind = QComboBox()
+        for code, name in (
+            ("day", self.tr("Service report")),
+            ("clerks", self.tr("Clerk assessment")),
+            ("ranking", self.tr("Monthly window ranking")),
+            ("cases", self.tr("Bad-rating cases")),
+        ):
+            self.kind.addItem(name, code)
+        self.kind.setMinimumHeight(44)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Report")))
+        row.addWidget(self.kind, 1)
+        formats = QHBoxLayout()
+        for fmt, text in (
+            ("xlsx", self.tr("Excel (XLSX)")),
+            ("csv", self.tr("CSV")),
+            ("pdf", self.tr("Printable PDF")),
+        ):
+            b = button(text, "primary" if fmt == "xlsx" else "")
+            b.clicked.connect(lambda _=False, f=fmt: self._export(f))
+            formats.addWidget(b)
+        box = QVBoxLayout(self)
+        box.addLayout(row)
+        box.addWidget(self.period)
+        box.addLayout(formats)
+        box.addWidget(self.status)
+        box.addStretch(1)
+
+    def _export(self, fmt: str) -> None:
+        start, end = self.period.span()
+        self.status.setText(self.tr("Preparing the file…"))
+        self.export.emit(self.kind.currentData(), start, end, fmt)
+
+
+def first_index(view: QTableView) -> QModelIndex:
+    return view.model().index(0, 0)
