@@ -7,8 +7,9 @@ server answers, so a simulated day is a day's load compressed into minutes. Wait
 figures are those of the simulated clock; the wall time, the requests' latencies and the
 server's peak memory are those of the real server. Everything is bounded: each request has a
 timeout, the server only listens on 127.0.0.1, and it is stopped when the run ends. Over HTTP
-the days run back to back on the server's one real service day, and the estimates are not
-scored (the server's clock is not the simulation's).
+the days run back to back on the server's one real service day, appointment check-ins are
+judged by the server's real clock (a slot on the simulated day makes the citizen "late": a normal
+ticket), and the estimates are not scored (the server's clock is not the simulation's).
 """
 
 from __future__ import annotations

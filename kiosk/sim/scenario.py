@@ -20,9 +20,9 @@ from kiosk.catalog.hall_config import HallConfig
 from kiosk.catalog.model import Catalog, load_catalog
 from kiosk.domain import HallLevel, PauseReason, WindowKind
 from kiosk.errors import Invalid
-from kiosk.paths import default_catalog_path
+from kiosk.paths import ASSETS, default_catalog_path
 
-SCENARIO_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "scenarios"
+SCENARIO_DIR = ASSETS / "scenarios"
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 

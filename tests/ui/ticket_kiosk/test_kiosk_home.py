@@ -34,6 +34,8 @@ def test_home_has_a_tile_per_ticket_queue_with_counts(kiosk: Any) -> None:
 def test_counts_follow_live_events_without_polling(
     kiosk: Any, sample_live: Any, qtbot: Any
 ) -> None:
+    sample_live.login("1002", "1234", 2)  # a window serves YIBAO: its tile has a figure
+    qtbot.wait(1500)  # the refresh the window's opening brings
     gets: list[str] = []
     original = kiosk.ctx.api.get
     kiosk.ctx.api.get = lambda path, params=None: (gets.append(path), original(path, params))[1]
