@@ -270,6 +270,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "free": ("不收费", "Free of charge"),
     "yuan": ("{x} 元", "CNY {x}"),
     "ticket": ("排队号：", "Ticket: "),
+    "consultation_no": ("咨询号：", "Consultation: "),
+    "consultation": ("咨询号", "Your consultation number"),
+    "topic": ("咨询主题：", "Topic: "),
+    "consult_go": (
+        "请到咨询台，工作人员会叫这个号码",
+        "Please go to the help desk: staff will call this number",
+    ),
+    "consult_call": (
+        "咨询台工作人员将致电 {phone} 回复您",
+        "Help-desk staff will call you back on {phone}",
+    ),
     "missing": ("需补正的材料", "Materials to supply (correction)"),
     "missing_hint": (
         "请备齐以下材料后再来办理。",
@@ -377,7 +388,23 @@ class NoticeData:
     clerk_name: str = ""
     clerk_no: str = ""
     ticket_number: str = ""
+    consultation_number: str = ""  # ZX...: the question this notice answers at the help desk
     online_url: str = ""
+    timezone: str | None = None
+    lang: Lang = "zh"
+
+
+@dataclass(frozen=True, slots=True)
+class ConsultationData:
+    """The slip the kiosk prints for a question sent to the help desk: its consultation
+    number (ZX...), which staff call out, and how the answer will come. ``phone_masked`` is
+    the call-back number as the server masked it (never the full number)."""
+
+    hall_name: str
+    number: str
+    topic: str
+    issued_at: datetime
+    phone_masked: str = ""
     timezone: str | None = None
     lang: Lang = "zh"
 
@@ -487,6 +514,8 @@ def notice_document(data: NoticeData, width_chars: int) -> list[Block]:
     out += _field(lang, "fee", _fee_text(lang, data.fee_cny), w)
     if data.ticket_number:
         out += _field(lang, "ticket", data.ticket_number, w)
+    if data.consultation_number:
+        out += _field(lang, "consultation_no", data.consultation_number, w)
     if data.missing or data.correction_note:
         out.append(Rule(heavy=True))
         out += _heading(lang, "missing", w)
@@ -517,5 +546,26 @@ def notice_document(data: NoticeData, width_chars: int) -> list[Block]:
         out += wrapped_lines(_t(lang, "online"), w, align=Align.CENTER)
     out.append(Rule())
     out += wrapped_lines(_t(lang, "notice_footer"), w)
+    out.append(Cut())
+    return out
+
+
+def consultation_document(data: ConsultationData, width_chars: int) -> list[Block]:
+    """The consultation slip as blocks for a paper ``width_chars`` columns wide."""
+    lang, w = data.lang, width_chars
+    out: list[Block] = []
+    out += wrapped_lines(data.hall_name, w, size=Size.LARGE, bold=True, align=Align.CENTER)
+    out.append(Rule())
+    out += wrapped_lines(_t(lang, "consultation"), w, align=Align.CENTER)
+    out.append(Line(data.number, _number_size(data.number, w), bold=True, align=Align.CENTER))
+    if data.topic:
+        out += _field(lang, "topic", data.topic, w)
+    issued = _local(data.issued_at, data.timezone).strftime("%Y-%m-%d %H:%M")
+    out += _field(lang, "issued", issued, w)
+    out.append(Rule())
+    if data.phone_masked:
+        out += wrapped_lines(_t(lang, "consult_call", phone=data.phone_masked), w)
+    else:
+        out += wrapped_lines(_t(lang, "consult_go"), w)
     out.append(Cut())
     return out

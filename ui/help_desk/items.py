@@ -1,6 +1,7 @@
-"""Linking service items to an answer: find an item by name, code or keyword, list the linked
-ones, and print an item's one-time notice (一次性告知单) at the desk printer so the citizen
-takes the standard materials list home."""
+"""Linking service items to an answer: find an item by name, code or keyword (the kiosk's own
+search, so the desk finds what a citizen finds: 营业执照 -> 企业开办), list the linked ones,
+and print an item's one-time notice (一次性告知单) at the desk printer so the citizen takes the
+standard materials list home."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.search import SearchIndex, docs_from_catalog
+from ui.common.i18n import bracket
+
+MATCHES = 12
+
 
 class ItemLinks(QWidget):
     """The items linked to the answer; `print_notice(code)` asks for an item's notice."""
@@ -32,10 +38,12 @@ class ItemLinks(QWidget):
         self._names: dict[str, str] = {}  # code -> name
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Link a service item: type its name or code"))
+        self.index: SearchIndex | None = None
         self.completer = QCompleter(QStringListModel(self), self)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        # the list is the search's answer, already ranked: shown as it is, not filtered again
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.search.setCompleter(self.completer)
+        self.search.textEdited.connect(self._suggest)
         self.completer.activated.connect(self._chosen)
         self.search.returnPressed.connect(lambda: self._chosen(self.search.text()))
         self.list = QListWidget()
@@ -60,10 +68,23 @@ class ItemLinks(QWidget):
         self._names = {
             i["code"]: str(i.get(f"name_{lang}") or i["name_zh"]) for i in catalog.get("items", [])
         }
-        self._labels = {f"{name}（{code}）": code for code, name in self._names.items()}
+        self._labels = {bracket(name, code): code for code, name in self._names.items()}
+        self.index = SearchIndex.build(d for d in docs_from_catalog(catalog) if d.kind == "item")
+
+    def matches(self, text: str) -> list[str]:
+        """Item codes for what was typed: name, code, keyword or pinyin, best first."""
+        if self.index is None or not text.strip():
+            return []
+        hits = self.index.search(text, limit=MATCHES, lang=self.lang)
+        return [h.doc.id for h in hits if h.doc.id in self._names]
+
+    def _suggest(self, text: str) -> None:
         model = self.completer.model()
         assert isinstance(model, QStringListModel)
-        model.setStringList(sorted(self._labels))
+        labels = {code: label for label, code in self._labels.items()}
+        model.setStringList([labels[c] for c in self.matches(text)])
+        if model.rowCount():
+            self.completer.complete()
 
     def codes(self) -> list[str]:
         return [
@@ -82,15 +103,16 @@ class ItemLinks(QWidget):
     def _add(self, code: str) -> None:
         if code in self.codes():
             return
-        entry = QListWidgetItem(f"{self._names.get(code, code)}（{code}）")
+        entry = QListWidgetItem(bracket(self._names.get(code, code), code))
         entry.setData(Qt.ItemDataRole.UserRole, code)
         self.list.addItem(entry)
         self.list.setCurrentItem(entry)
 
     def _chosen(self, text: str) -> None:
-        code = self._labels.get(text) or (
-            text.strip().upper() if text.strip().upper() in self._names else None
-        )
+        typed = text.strip().upper()
+        found = self.matches(text)
+        code = self._labels.get(text) or (typed if typed in self._names else None)
+        code = code or (found[0] if found else None)
         if code:
             self._add(code)
             self.search.clear()

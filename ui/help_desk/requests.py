@@ -65,7 +65,11 @@ class PanelRequests(QObject):
     def _print_notice(self, code: str) -> None:
         item = self.session.item(code)
         if item is not None:
-            self.printer.notice(notice_data(self.session.catalog, item, self.session.lang))
+            # the notice answers this question: its number ties the paper to the record
+            number = str((self.panel.row or {}).get("number") or "")
+            self.printer.notice(
+                notice_data(self.session.catalog, item, self.session.lang, consultation=number)
+            )
 
     def _print_ticket(self, ticket_id: str) -> None:
         """The ticket as the server has it now (its place and wait), printed as the kiosk does."""

@@ -17,8 +17,10 @@ from kiosk.printing.errors import PrintError, PrintErrorKind
 from kiosk.printing.escpos_backend import print_blocks
 from kiosk.printing.layout import (
     Block,
+    ConsultationData,
     NoticeData,
     TicketData,
+    consultation_document,
     notice_document,
     ticket_document,
 )
@@ -80,6 +82,11 @@ def _width(url: str) -> int:
 def print_ticket(url: str, data: TicketData) -> PrintResult:
     """Lay out and print a queue ticket on ``url``."""
     return print_document(url, ticket_document(data, _width(url)), data.number)
+
+
+def print_consultation(url: str, data: ConsultationData) -> PrintResult:
+    """Lay out and print a consultation slip (its ZX number) on ``url``."""
+    return print_document(url, consultation_document(data, _width(url)), data.number)
 
 
 def print_notice(url: str, data: NoticeData) -> PrintResult:

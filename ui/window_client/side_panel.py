@@ -105,7 +105,7 @@ class SidePanel(QFrame):
         self.figures: dict[str, QLabel] = {}
         grid = QGridLayout()
         rows = (
-            ("served", self.tr("Served")),
+            ("completed", self.tr("Completed")),
             ("handle", self.tr("Average handling")),
             ("no_shows", self.tr("No-shows")),
             ("ratings", self.tr("Ratings")),
@@ -141,7 +141,7 @@ class SidePanel(QFrame):
         rate = ratings.get("good_rate")
         average = ratings.get("average")
         values = {
-            "served": str(stats.get("served", 0)),
+            "completed": str(stats.get("completed", 0)),
             "handle": duration(stats.get("avg_handle_s")),
             "no_shows": str(stats.get("no_shows", 0)),
             "ratings": str(ratings.get("count", 0)),

@@ -45,8 +45,10 @@ def status_token(settings: HallSettings, ticket_id: str) -> str:
 
 
 def status_url(settings: HallSettings, ticket_id: str) -> str:
-    """The ticket's status link (the QR code on the slip): a secret, derived, never stored."""
-    return f"/t/{status_token(settings, ticket_id)}"
+    """The ticket's status link (the QR code on the slip): a secret, derived, never stored;
+    absolute under the hall's public URL when one is configured (a phone cannot open the
+    kiosk's own address), else relative to whichever server the caller asked."""
+    return f"{settings.config.public_url or ''}/t/{status_token(settings, ticket_id)}"
 
 
 def ticket_from_token(settings: HallSettings, token: str) -> str | None:
