@@ -431,6 +431,16 @@ def _number_size(number: str, width: int) -> Size:
     return Size.NORMAL
 
 
+def wait_line(data: TicketData) -> str:
+    """The ticket's estimated wait in words ("" when there is no estimate): the one wording
+    of it, for the paper and for the kiosk's screen, so the two never disagree."""
+    if data.estimated_wait_min is None:
+        return ""
+    minutes = max(0, data.estimated_wait_min)
+    key = "wait" if minutes > 0 and data.people_ahead > 0 else "wait_soon"
+    return _t(data.lang, key, m=minutes)
+
+
 def ticket_document(data: TicketData, width_chars: int) -> list[Block]:
     """The queue ticket as blocks for a paper ``width_chars`` columns wide (48 or 32)."""
     lang, w = data.lang, width_chars
@@ -445,10 +455,9 @@ def ticket_document(data: TicketData, width_chars: int) -> list[Block]:
         out += wrapped_lines(data.item_name, w, align=Align.CENTER)
     out.append(Rule())
     out += wrapped_lines(_t(lang, "ahead", n=data.people_ahead), w, size=Size.LARGE)
-    if data.estimated_wait_min is not None:
-        minutes = max(0, data.estimated_wait_min)
-        key = "wait" if minutes > 0 and data.people_ahead > 0 else "wait_soon"
-        out += wrapped_lines(_t(lang, key, m=minutes), w)
+    wait = wait_line(data)
+    if wait:
+        out += wrapped_lines(wait, w)
     issued = _local(data.issued_at, data.timezone).strftime("%Y-%m-%d %H:%M")
     out += _field(lang, "issued", issued, w)
     if data.materials:

@@ -13,6 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 
+from kiosk.printing.layout import Line, ticket_document
+
 pytestmark = pytest.mark.gui
 WAIT_MS = 5000
 
@@ -47,6 +49,9 @@ def test_tap_to_ticket_shows_what_the_server_committed(
     assert screen.number.text() == stored["number"] == "C001"
     assert "住房公积金" in screen.service.text() and "购买自住住房" in screen.service.text()
     assert screen.ahead.text() == "下一位就是您"
+    assert screen.wait.text() == "预计等待：即将叫号"  # as the paper says it, never 无需等待
+    paper = ticket_document(screen.issued.data, 48)
+    assert screen.wait.text() in [b.text for b in paper if isinstance(b, Line)]
     assert screen.qr.data == sample_live.url + stored["status_url"]
     assert screen.qr.isVisible() and screen.qr.width() >= 240
     assert "居民身份证" in screen.bring.text()
