@@ -1,7 +1,8 @@
 """The window strip (`kiosk display --window N`): the small screen above one window.
 
 It shows the window's number, the ticket being called or served there, 暂停服务 while the
-window is paused and 暂无人员 while nobody is signed in there, from the same snapshot-then-live-events source as the hall board.
+window is paused and 暂无人员 while nobody is signed in there, from the same
+snapshot-then-live-events source as the hall board.
 Text sizes are given for a 1280x360 strip and scale with the screen.
 """
 

@@ -44,7 +44,7 @@ def without_orphan(text: str, font: QFont, width: int) -> str:
     last = text[spans[-1][0] :].strip()
     if len(last) != 1 or last.isascii():
         return text
-    start, length = spans[-2]
+    start = spans[-2][0]
     before = text[start : spans[-1][0]].rstrip()
     marks = [i for i, c in enumerate(before[:-1]) if c in BREAK_AFTER]
     cut = start + (marks[-1] + 1 if marks else len(before) - 1)
