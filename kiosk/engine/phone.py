@@ -36,6 +36,7 @@ PHONE_FIELDS = (
     "recall_count",
     "outcome",
     "missing_materials",
+    "missing_materials_en",
     "rating",
 )
 

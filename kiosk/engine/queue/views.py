@@ -8,6 +8,7 @@ import json
 import sqlite3
 from typing import Any
 
+from kiosk.catalog.model import Catalog
 from kiosk.engine.base import HallBase
 from kiosk.engine.queue.estimate import estimate
 from kiosk.engine.settings import HallSettings
@@ -57,12 +58,28 @@ def ticket_from_token(settings: HallSettings, token: str) -> str | None:
     return ticket_id if valid else None
 
 
+def english_materials(catalog: Catalog, item_code: str | None, names: list[str]) -> list[str]:
+    """The materials a clerk marked missing (recorded by their Chinese catalog names), named in
+    English from the ticket's item in the catalog; a name the catalog does not know (typed by
+    hand, or the item changed since) stays as recorded."""
+    english: dict[str, str] = {}
+    if item_code:
+        try:
+            english = {m.name_zh: m.name_en for m in catalog.item(item_code).materials}
+        except KeyError:
+            pass
+    return [english.get(name) or name for name in names]
+
+
 def ticket_view(
     settings: HallSettings, conn: sqlite3.Connection, row: sqlite3.Row, fresh: bool = False
 ) -> dict[str, Any]:
     """The ticket as the API shows it; `fresh`: it has just joined the back of its queue."""
     view: dict[str, Any] = {k: row[k] for k in TICKET_FIELDS}
     view["missing_materials"] = json.loads(row["missing_materials"] or "[]")
+    view["missing_materials_en"] = english_materials(
+        settings.catalog, row["item"], view["missing_materials"]
+    )
     view["ahead"], view["estimated_wait_s"] = estimate(settings, conn, row, last_in_tier=fresh)
     view["status_url"] = status_url(settings, row["id"])
     cat = settings.catalog.category(row["category"])
