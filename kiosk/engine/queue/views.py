@@ -3,6 +3,7 @@ open them."""
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import sqlite3
@@ -64,10 +65,8 @@ def english_materials(catalog: Catalog, item_code: str | None, names: list[str])
     hand, or the item changed since) stays as recorded."""
     english: dict[str, str] = {}
     if item_code:
-        try:
+        with contextlib.suppress(KeyError):  # an item no longer in the catalog
             english = {m.name_zh: m.name_en for m in catalog.item(item_code).materials}
-        except KeyError:
-            pass
     return [english.get(name) or name for name in names]
 
 
