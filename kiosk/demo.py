@@ -119,7 +119,9 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def wait_healthy(url: str, timeout: float = 20.0) -> None:
+def wait_healthy(url: str, timeout: float = 90.0) -> None:
+    """Until the server answers: a busy or slow machine (a fresh clone's first start compiles
+    every module) can take well over 20 s, and giving up early only leaves a broken demo."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -159,6 +161,7 @@ def run_demo(data_dir: Path, port: int = 8765, screens: list[str] | None = None)
         )
     ]
     try:
+        print(f"starting the hall server at {url} …", flush=True)
         wait_healthy(url)
         print(f"hall server: {url}  (API docs {url}/docs)")
         print(f"hall server ready after {time.time() - started:.1f} s")

@@ -5,7 +5,9 @@ standard materials list home."""
 
 from __future__ import annotations
 
-from typing import Any
+import contextlib
+import threading
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,10 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.search import SearchIndex, docs_from_catalog
 from ui.common.i18n import bracket
 
+if TYPE_CHECKING:
+    from kiosk.search import SearchIndex
+
 MATCHES = 12
+
+
+def item_index(catalog: dict[str, Any]) -> SearchIndex:
+    """The kiosk's search over the catalog's items (imported here: pinyin is slow to load,
+    and the console's first window should not wait for it)."""
+    from kiosk.search import SearchIndex, docs_from_catalog
+
+    return SearchIndex.build(d for d in docs_from_catalog(catalog) if d.kind == "item")
 
 
 class ItemLinks(QWidget):
@@ -30,6 +42,7 @@ class ItemLinks(QWidget):
 
     changed = Signal()
     print_notice = Signal(str)
+    indexed = Signal(object)  # the SearchIndex, built off the GUI thread
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +52,7 @@ class ItemLinks(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Link a service item: type its name or code"))
         self.index: SearchIndex | None = None
+        self.indexed.connect(self._got_index)
         self.completer = QCompleter(QStringListModel(self), self)
         # the list is the search's answer, already ranked: shown as it is, not filtered again
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -69,7 +83,18 @@ class ItemLinks(QWidget):
             i["code"]: str(i.get(f"name_{lang}") or i["name_zh"]) for i in catalog.get("items", [])
         }
         self._labels = {bracket(name, code): code for code, name in self._names.items()}
-        self.index = SearchIndex.build(d for d in docs_from_catalog(catalog) if d.kind == "item")
+        # pinyin forms of every item take a moment: built on a thread, lookups wait for it
+        threading.Thread(
+            target=self._index, args=(catalog,), name="item-index", daemon=True
+        ).start()
+
+    def _index(self, catalog: dict[str, Any]) -> None:
+        index = item_index(catalog)
+        with contextlib.suppress(RuntimeError):  # the console closed meanwhile
+            self.indexed.emit(index)
+
+    def _got_index(self, index: SearchIndex) -> None:
+        self.index = index
 
     def matches(self, text: str) -> list[str]:
         """Item codes for what was typed: name, code, keyword or pinyin, best first."""

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.printing.errors import PrintError, PrintErrorKind
-from kiosk.printing.escpos_backend import print_blocks
 from kiosk.printing.layout import (
     Block,
     ConsultationData,
@@ -54,6 +53,9 @@ def print_document(url: str, blocks: Sequence[Block], name: str) -> PrintResult:
     try:
         target = parse_printer_url(url)
         if target.is_escpos:
+            # python-escpos takes a second to import: only a front end that prints on it pays
+            from kiosk.printing.escpos_backend import print_blocks
+
             data = print_blocks(target, blocks)
             return PrintResult(url, True, data=data)
         if target.kind is TargetKind.PDF:

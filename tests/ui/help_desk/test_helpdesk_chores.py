@@ -37,6 +37,7 @@ def test_item_lookup_finds_items_by_keyword(qtbot) -> None:
     links = ItemLinks()
     qtbot.addWidget(links)
     links.set_catalog(catalog, "zh")
+    qtbot.waitUntil(lambda: links.index is not None, timeout=WAIT)
     assert "QY-001" in links.matches("营业执照")  # what the kiosk search finds for it
     links.search.setText("营业执照")
     links.search.returnPressed.emit()
