@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from kiosk.catalog.hall_config import HallConfig
+from kiosk.catalog.hall_config import HallConfig, load_hall_config
 from kiosk.catalog.model import CatalogError
 from kiosk.engine.hall import Hall
 from tests.helpers.hallfactory import config_dict, make_hall
@@ -52,8 +52,11 @@ def test_status_links_are_under_the_configured_public_url(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("url", BAD)
 def test_a_bad_public_url_in_the_hall_config_does_not_load(url: str) -> None:
-    with pytest.raises(ValueError, match="public_url"):
+    good = HallConfig.model_validate(config_dict(public_url=f" {PUBLIC}/ "))
+    assert good.public_url == PUBLIC  # trimmed, without its trailing slash
+    with pytest.raises(ValueError, match="public_url") as refused:
         HallConfig.model_validate(config_dict(public_url=url))
+    assert "http" in str(refused.value) or "URL" in str(refused.value)
 
 
 def test_init_refuses_a_bad_public_url_in_one_line(tmp_path: Path) -> None:
@@ -63,9 +66,9 @@ def test_init_refuses_a_bad_public_url_in_one_line(tmp_path: Path) -> None:
     one_line_refusal(done)
     assert "public_url" in done.stderr
     with pytest.raises(CatalogError):
-        from kiosk.catalog.hall_config import load_hall_config
-
         load_hall_config(config)
+    config.write_text(json.dumps(config_dict(public_url=PUBLIC)), encoding="utf-8")
+    assert load_hall_config(config).public_url == PUBLIC
 
 
 def test_public_url_set_while_serving_422_on_a_bad_one(tmp_path: Path) -> None:
