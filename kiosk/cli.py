@@ -294,6 +294,15 @@ def cmd_item(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_public_url(args: argparse.Namespace) -> int:
+    url = admin(args, "public-url", url=None if args.clear else args.url)["public_url"]
+    if url:
+        print(f"phones open {url}/t/...: new tickets' QR codes and status links use it")
+    else:
+        print("no public URL: status links are relative to each front end's --server URL")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="政务服务中心排队叫号系统")
     parser.add_argument("-v", "--verbose", action="store_true")
@@ -417,6 +426,18 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--on", dest="enable", action="store_true")
     group.add_argument("--off", dest="enable", action="store_false")
     p.set_defaults(func=cmd_item)
+
+    hall = sub.add_parser("hall", help="this hall's settings").add_subparsers(
+        dest="sub", required=True
+    )
+    p = hall.add_parser("public-url", help="the base URL phones open the phone page at")
+    _data_arg(p)
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument(
+        "url", nargs="?", help="e.g. https://dating.example.cn or http://10.0.0.5:8765"
+    )
+    group.add_argument("--clear", action="store_true", help="unset it (relative links)")
+    p.set_defaults(func=cmd_public_url)
 
     from kiosk.sim.cli import register as register_simulate  # argparse only; loads nothing
 

@@ -199,9 +199,10 @@
       }
     } else if (tk.status === "done") {
       lines.push(h("p", { "class": "lead", text: t("done") + (tk.outcome ? " · " + TEXT[lang].outcomes[tk.outcome] : "") }));
-      if ((tk.missing_materials || []).length) {
+      var missing = (lang === "en" && tk.missing_materials_en) || tk.missing_materials || [];
+      if (missing.length) {
         lines.push(h("p", { text: t("missingList") }));
-        lines.push(h("ul", {}, tk.missing_materials.map(function (x) { return h("li", { text: x }); })));
+        lines.push(h("ul", {}, missing.map(function (x) { return h("li", { text: x }); })));
       }
     } else {
       var hint = tk.status === "no_show" ? "noShowHint" : "cancelledHint";

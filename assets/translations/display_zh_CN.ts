@@ -112,7 +112,12 @@
         <translation>窗口状态</translation>
     </message>
     <message>
-        <location filename="../../ui/display/panels.py" line="144"/>
+        <location filename="../../ui/display/panels.py" line="141"/>
+        <source>No staff</source>
+        <translation>暂无人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/panels.py" line="146"/>
         <source>Window {n}</source>
         <translation>{n}号窗口</translation>
     </message>
@@ -125,48 +130,53 @@
 <context>
     <name>WindowStrip</name>
     <message>
-        <location filename="../../ui/display/strip.py" line="40"/>
-        <location filename="../../ui/display/strip.py" line="87"/>
+        <location filename="../../ui/display/strip.py" line="41"/>
+        <location filename="../../ui/display/strip.py" line="88"/>
         <source>Window {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="94"/>
+        <location filename="../../ui/display/strip.py" line="95"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="99"/>
+        <location filename="../../ui/display/strip.py" line="100"/>
         <source>Paused: {reason}</source>
         <translation>暂停原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="102"/>
+        <location filename="../../ui/display/strip.py" line="103"/>
         <source>This window is closed</source>
         <translation>本窗口暂未开放</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="108"/>
+        <location filename="../../ui/display/strip.py" line="103"/>
+        <source>No staff</source>
+        <translation>暂无人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/display/strip.py" line="109"/>
         <source>Now serving</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="106"/>
+        <location filename="../../ui/display/strip.py" line="107"/>
         <source>Please come to this window</source>
         <translation>请到本窗口办理</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="112"/>
+        <location filename="../../ui/display/strip.py" line="113"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="112"/>
+        <location filename="../../ui/display/strip.py" line="113"/>
         <source>Please wait for your number</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/display/strip.py" line="114"/>
+        <location filename="../../ui/display/strip.py" line="101"/>
         <source>Not serving</source>
         <translation>暂停服务</translation>
     </message>

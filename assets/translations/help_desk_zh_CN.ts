@@ -57,12 +57,12 @@
 <context>
     <name>AlertStrip</name>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="91"/>
+        <location filename="../../ui/help_desk/header.py" line="93"/>
         <source>{number} ({topic}) has waited over {m} min with nobody answering</source>
         <translation>{number}（{topic}）等待超过{m}分钟无人接待</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="96"/>
+        <location filename="../../ui/help_desk/header.py" line="102"/>
         <source>{n} questions waiting and nobody on duty</source>
         <translation>{n}个咨询待处理，咨询台无人在岗</translation>
     </message>
@@ -70,37 +70,37 @@
 <context>
     <name>ConsultationModel</name>
     <message>
-        <location filename="../../ui/help_desk/model.py" line="82"/>
+        <location filename="../../ui/help_desk/model.py" line="84"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/model.py" line="83"/>
+        <location filename="../../ui/help_desk/model.py" line="85"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/model.py" line="84"/>
+        <location filename="../../ui/help_desk/model.py" line="86"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/model.py" line="85"/>
+        <location filename="../../ui/help_desk/model.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/model.py" line="86"/>
+        <location filename="../../ui/help_desk/model.py" line="88"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/model.py" line="87"/>
+        <location filename="../../ui/help_desk/model.py" line="89"/>
         <source>Waited</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/model.py" line="126"/>
+        <location filename="../../ui/help_desk/model.py" line="128"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
@@ -108,87 +108,87 @@
 <context>
     <name>ConsultationPanel</name>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="53"/>
+        <location filename="../../ui/help_desk/detail.py" line="55"/>
         <source>Claim: I will answer this</source>
         <translation>接待：由我负责答复</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="59"/>
+        <location filename="../../ui/help_desk/detail.py" line="61"/>
         <source>Answer for the citizen</source>
         <translation>给群众的答复</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="72"/>
+        <location filename="../../ui/help_desk/detail.py" line="74"/>
         <source>Choose a question on the left.</source>
         <translation>请在左侧选择一个咨询。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="133"/>
+        <location filename="../../ui/help_desk/detail.py" line="135"/>
         <source>Call back: {phone}</source>
         <translation>回电：{phone}</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="136"/>
+        <location filename="../../ui/help_desk/detail.py" line="138"/>
         <source>Referred to {name}</source>
         <translation>已转交{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="137"/>
+        <location filename="../../ui/help_desk/detail.py" line="139"/>
         <source>Referred to the supervisors</source>
         <translation>已转交大厅主管</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="139"/>
+        <location filename="../../ui/help_desk/detail.py" line="141"/>
         <source>FAQ drafted</source>
         <translation>已生成常见问题</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="143"/>
+        <location filename="../../ui/help_desk/detail.py" line="145"/>
         <source>Owner: {name}</source>
         <translation>负责人：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="165"/>
+        <location filename="../../ui/help_desk/detail.py" line="168"/>
         <source>{name} is answering this question (首问负责).</source>
         <translation>{name}正在接待该咨询（首问负责）。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="174"/>
+        <location filename="../../ui/help_desk/detail.py" line="177"/>
         <source>claimed</source>
         <translation>接待</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="175"/>
+        <location filename="../../ui/help_desk/detail.py" line="178"/>
         <source>answered</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="176"/>
+        <location filename="../../ui/help_desk/detail.py" line="179"/>
         <source>handed over</source>
         <translation>移交</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="177"/>
+        <location filename="../../ui/help_desk/detail.py" line="180"/>
         <source>resolved</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="178"/>
+        <location filename="../../ui/help_desk/detail.py" line="181"/>
         <source>gave number</source>
         <translation>转为排队号</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="179"/>
+        <location filename="../../ui/help_desk/detail.py" line="182"/>
         <source>referred</source>
         <translation>转交主管</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="183"/>
+        <location filename="../../ui/help_desk/detail.py" line="186"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/detail.py" line="188"/>
+        <location filename="../../ui/help_desk/detail.py" line="191"/>
         <source> (nobody on duty)</source>
         <translation>（咨询台无人在岗，自动转号）</translation>
     </message>
@@ -224,52 +224,52 @@
 <context>
     <name>FiguresPage</name>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="35"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="37"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="41"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="43"/>
         <source>Questions</source>
         <translation>咨询总数</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="42"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="44"/>
         <source>Time to claim (avg)</source>
         <translation>平均接待用时</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="43"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="45"/>
         <source>Time to resolve (avg)</source>
         <translation>平均办结用时</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="44"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="46"/>
         <source>Became queue numbers</source>
         <translation>转为排队号</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="45"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="47"/>
         <source>Became FAQs</source>
         <translation>生成常见问题</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="46"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="48"/>
         <source>Unclaimed alerts</source>
         <translation>超时未接待提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="69"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="71"/>
         <source>By topic</source>
         <translation>按主题</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="81"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="83"/>
         <source>Figures for {day}</source>
         <translation>{day} 统计</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/figures_page.py" line="103"/>
+        <location filename="../../ui/help_desk/figures_page.py" line="105"/>
         <source>No questions yet today.</source>
         <translation>今天还没有咨询。</translation>
     </message>
@@ -277,47 +277,47 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="21"/>
+        <location filename="../../ui/help_desk/header.py" line="23"/>
         <source>Help desk</source>
         <translation>咨询台</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="39"/>
+        <location filename="../../ui/help_desk/header.py" line="41"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="59"/>
+        <location filename="../../ui/help_desk/header.py" line="61"/>
         <source>On duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="59"/>
+        <location filename="../../ui/help_desk/header.py" line="61"/>
         <source>Away</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="62"/>
+        <location filename="../../ui/help_desk/header.py" line="64"/>
         <source>{n} on duty</source>
         <translation>{n}人在岗</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="64"/>
+        <location filename="../../ui/help_desk/header.py" line="66"/>
         <source>Desk unstaffed: questions become queue numbers</source>
         <translation>无人在岗：咨询将转为排队号</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="69"/>
+        <location filename="../../ui/help_desk/header.py" line="71"/>
         <source>To send: {n}</source>
         <translation>待发送 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="73"/>
+        <location filename="../../ui/help_desk/header.py" line="75"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/header.py" line="73"/>
+        <location filename="../../ui/help_desk/header.py" line="75"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
@@ -370,22 +370,27 @@
         <translation>咨询台登记</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/texts.py" line="28"/>
+        <location filename="../../ui/help_desk/texts.py" line="29"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/texts.py" line="29"/>
+        <location filename="../../ui/help_desk/texts.py" line="30"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/texts.py" line="30"/>
+        <location filename="../../ui/help_desk/texts.py" line="31"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/texts.py" line="74"/>
+        <location filename="../../ui/help_desk/texts.py" line="32"/>
+        <source>Center standard</source>
+        <translation>中心标准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/texts.py" line="76"/>
         <source>{m} min {s} s</source>
         <translation>{m}分{s}秒</translation>
     </message>
@@ -393,27 +398,27 @@
 <context>
     <name>HelpDeskWindow</name>
     <message>
-        <location filename="../../ui/help_desk/window.py" line="44"/>
+        <location filename="../../ui/help_desk/window.py" line="45"/>
         <source>Help desk</source>
         <translation>咨询台</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/window.py" line="63"/>
+        <location filename="../../ui/help_desk/window.py" line="64"/>
         <source>Questions</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/window.py" line="64"/>
+        <location filename="../../ui/help_desk/window.py" line="65"/>
         <source>FAQs and notices</source>
         <translation>常见问题与通知</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/window.py" line="65"/>
+        <location filename="../../ui/help_desk/window.py" line="66"/>
         <source>Today&apos;s figures</source>
         <translation>今日统计</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/window.py" line="141"/>
+        <location filename="../../ui/help_desk/window.py" line="142"/>
         <source>Back to the open list</source>
         <translation>放回待接待列表</translation>
     </message>
@@ -421,17 +426,17 @@
 <context>
     <name>ItemLinks</name>
     <message>
-        <location filename="../../ui/help_desk/items.py" line="34"/>
+        <location filename="../../ui/help_desk/items.py" line="40"/>
         <source>Link a service item: type its name or code</source>
         <translation>关联事项：输入事项名称或编码</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/items.py" line="43"/>
+        <location filename="../../ui/help_desk/items.py" line="51"/>
         <source>Print notice</source>
         <translation>打印告知单</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/items.py" line="44"/>
+        <location filename="../../ui/help_desk/items.py" line="52"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -465,7 +470,7 @@
     </message>
     <message>
         <location filename="../../ui/help_desk/knowledge_editor.py" line="54"/>
-        <location filename="../../ui/help_desk/knowledge_editor.py" line="99"/>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="111"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
@@ -515,32 +520,37 @@
         <translation>正文（英文）</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_editor.py" line="99"/>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="107"/>
+        <source>From the center&apos;s standard catalog, as the kiosk shows it: read-only.</source>
+        <translation>来自市中心标准目录，与取号机显示的相同：此处只读。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="111"/>
         <source>Publish changes</source>
         <translation>发布修改</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_editor.py" line="101"/>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="113"/>
         <source>New entry (draft)</source>
         <translation>新建（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_editor.py" line="106"/>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="118"/>
         <source>Created {when} by {who}</source>
         <translation>{who} {when} 创建</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_editor.py" line="107"/>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="119"/>
         <source>Changed {when} by {who}</source>
         <translation>{who} {when} 修改</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_editor.py" line="108"/>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="120"/>
         <source>Published {when} by {who}</source>
         <translation>{who} {when} 发布</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_editor.py" line="109"/>
+        <location filename="../../ui/help_desk/knowledge_editor.py" line="121"/>
         <source>Retired {when} by {who}</source>
         <translation>{who} {when} 停用</translation>
     </message>
@@ -581,17 +591,17 @@
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_page.py" line="135"/>
+        <location filename="../../ui/help_desk/knowledge_page.py" line="147"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_page.py" line="143"/>
+        <location filename="../../ui/help_desk/knowledge_page.py" line="155"/>
         <source>Published: the kiosk search has it now.</source>
         <translation>已发布：取号机搜索现在可以查到。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_page.py" line="144"/>
+        <location filename="../../ui/help_desk/knowledge_page.py" line="156"/>
         <source>Retired: no longer shown at the kiosk.</source>
         <translation>已停用：取号机不再显示。</translation>
     </message>
@@ -632,12 +642,12 @@
         <translation>答复已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/requests.py" line="82"/>
+        <location filename="../../ui/help_desk/requests.py" line="86"/>
         <source>Printed {what}.</source>
         <translation>已打印 {what}。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/requests.py" line="85"/>
+        <location filename="../../ui/help_desk/requests.py" line="89"/>
         <source>Printing {what} failed: check the printer.</source>
         <translation>打印 {what} 失败，请检查打印机。</translation>
     </message>

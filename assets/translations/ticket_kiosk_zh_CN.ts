@@ -156,87 +156,52 @@
 <context>
     <name>HelpScreen</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="80"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="82"/>
         <source>Ask for help</source>
         <translation>我要咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="83"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="85"/>
         <source>Choose what your question is about, then tap Send to the help desk.</source>
         <translation>请选择您要咨询的问题类型，然后点击“提交到咨询台”。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="101"/>
-        <source>How to apply</source>
-        <translation>怎么办理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="102"/>
-        <source>Materials to bring</source>
-        <translation>需要带什么材料</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="103"/>
-        <source>Progress of my case</source>
-        <translation>办件进度</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="104"/>
-        <source>Help with self-service</source>
-        <translation>自助设备使用</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="105"/>
-        <source>Assisted service</source>
-        <translation>帮办代办</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="106"/>
-        <source>Complaints and suggestions</source>
-        <translation>投诉建议</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="116"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="110"/>
         <source>1. What is it about?</source>
         <translation>1. 您想咨询什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="117"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="111"/>
         <source>2. Your question (optional)</source>
         <translation>2. 您的问题（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="119"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="113"/>
         <source>For example: what do I need to renew my ID card?</source>
         <translation>例如：换领身份证需要带什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="121"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="115"/>
         <source>Send to the help desk</source>
         <translation>提交到咨询台</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="150"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="144"/>
         <source>Please choose a topic or type your question.</source>
         <translation>请选择咨询类型，或填写您的问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="152"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="146"/>
         <source>Please check the phone number, or clear it.</source>
         <translation>手机号码格式不正确，请检查或清除。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="153"/>
-        <source>Other question</source>
-        <translation>其他问题</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="158"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="152"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="169"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="163"/>
         <source>Nobody is at the help desk right now, so here is a ticket for general enquiries.</source>
         <translation>咨询台暂时无人值守，已为您取综合咨询号。</translation>
     </message>
@@ -539,6 +504,14 @@
         <location filename="../../ui/ticket_kiosk/texts.py" line="85"/>
         <source>Optional</source>
         <translation>可选</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../ui/ticket_kiosk/window.py" line="123"/>
+        <source>Ticket kiosk</source>
+        <translation>自助取号机</translation>
     </message>
 </context>
 <context>
@@ -907,22 +880,22 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="115"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="119"/>
         <source>Your ticket</source>
         <translation>您的排队号</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="119"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="123"/>
         <source>Your number is {number}. {ahead}. Please listen for your number.</source>
         <translation>您的号码是 {number}，{ahead}，请留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="139"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="143"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="141"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="145"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>

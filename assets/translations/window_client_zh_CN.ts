@@ -52,27 +52,27 @@
 <context>
     <name>CallNumberPage</name>
     <message>
-        <location filename="../../ui/window_client/pages.py" line="90"/>
+        <location filename="../../ui/window_client/pages.py" line="91"/>
         <source>Call a specific number</source>
         <translation>指定叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/pages.py" line="90"/>
+        <location filename="../../ui/window_client/pages.py" line="91"/>
         <source>Call</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/pages.py" line="93"/>
+        <location filename="../../ui/window_client/pages.py" line="94"/>
         <source>e.g. A012</source>
         <translation>例如 A012</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/pages.py" line="95"/>
+        <location filename="../../ui/window_client/pages.py" line="96"/>
         <source>For a citizen who missed their call or was sent here by name.</source>
         <translation>用于过号后返回或被指定到本窗口的办事群众。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/pages.py" line="107"/>
+        <location filename="../../ui/window_client/pages.py" line="108"/>
         <source>Type the number to call.</source>
         <translation>请输入要呼叫的号码。</translation>
     </message>
@@ -287,12 +287,12 @@
         <translation>说明（选择“其他”时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/pages.py" line="34"/>
+        <location filename="../../ui/window_client/pages.py" line="35"/>
         <source>Choose a reason (1–6).</source>
         <translation>请选择原因（1–6）。</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/pages.py" line="36"/>
+        <location filename="../../ui/window_client/pages.py" line="37"/>
         <source>Please write a note for “Other”.</source>
         <translation>选择“其他”时请填写说明。</translation>
     </message>
@@ -341,34 +341,39 @@
         <translation>我的今日数据</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="108"/>
-        <source>Served</source>
+        <location filename="../../ui/window_client/side_panel.py" line="113"/>
+        <source>Completed</source>
         <translation>办结件数</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="109"/>
+        <location filename="../../ui/window_client/side_panel.py" line="114"/>
         <source>Average handling</source>
         <translation>平均办理时长</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="110"/>
+        <location filename="../../ui/window_client/side_panel.py" line="115"/>
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="111"/>
+        <location filename="../../ui/window_client/side_panel.py" line="116"/>
         <source>Ratings</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="112"/>
+        <location filename="../../ui/window_client/side_panel.py" line="117"/>
         <source>Average rating</source>
         <translation>平均评分</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="113"/>
+        <location filename="../../ui/window_client/side_panel.py" line="118"/>
         <source>Satisfied (3–5)</source>
         <translation>好评率（基本满意及以上）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_client/side_panel.py" line="147"/>
+        <source>This window calls only: {names}</source>
+        <translation>本窗口只叫：{names}</translation>
     </message>
 </context>
 <context>
@@ -447,32 +452,32 @@
 <context>
     <name>TransferPage</name>
     <message>
-        <location filename="../../ui/window_client/pages.py" line="48"/>
+        <location filename="../../ui/window_client/pages.py" line="49"/>
         <source>Transfer the citizen (keeps their place)</source>
         <translation>转办（保留原排队时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/pages.py" line="48"/>
+        <location filename="../../ui/window_client/pages.py" line="49"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/pages.py" line="50"/>
+        <location filename="../../ui/window_client/pages.py" line="51"/>
         <source>To a category</source>
         <translation>转到业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/pages.py" line="52"/>
+        <location filename="../../ui/window_client/pages.py" line="53"/>
         <source>To a window</source>
         <translation>转到窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/pages.py" line="56"/>
+        <location filename="../../ui/window_client/pages.py" line="57"/>
         <source>Note for the next clerk (what was done, what is needed)</source>
         <translation>给下一位工作人员的备注（已办理情况、还需办理的事项）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/pages.py" line="75"/>
+        <location filename="../../ui/window_client/pages.py" line="76"/>
         <source>Window {no}: {name}</source>
         <translation>{no}号窗口：{name}</translation>
     </message>

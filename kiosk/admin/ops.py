@@ -224,3 +224,34 @@ def center_refusal(exc: CenterSyncError) -> SyncFailed:
         f"the center refused the sync ({exc.status}): {exc.detail or exc.title}{hint_en}",
         center_status=exc.status,
     )
+
+
+class PublicUrlIn(Body):
+    url: Annotated[str, StringConstraints(max_length=500)] | None = None  # None: unset it
+
+
+@admin_op("public-url", PublicUrlIn)
+def set_public_url(site: Site, body: PublicUrlIn) -> dict[str, Any]:
+    """Set (or unset) the public base URL phones open the phone page at: new tickets' QR codes
+    and status links use it from now on."""
+    from kiosk.catalog.hall_config import check_public_url
+
+    url = None
+    if body.url is not None:
+        try:
+            url = check_public_url(body.url)
+        except ValueError as exc:
+            raise Invalid(
+                f"公网地址无效：须为 http:// 或 https:// 开头的地址（如 https://dating.example.cn）"
+                f"：{body.url[:80]}",
+                str(exc),
+            ) from None
+    hall = site.hall
+
+    def run() -> None:
+        config = hall.config.model_copy(update={"public_url": url})
+        hall.set_meta("hall_config", config.model_dump_json())
+        hall.reload()
+
+    on_writer(hall, run)
+    return {"public_url": url}

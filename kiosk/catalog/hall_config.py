@@ -11,6 +11,7 @@ import re
 from datetime import time
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -48,6 +49,31 @@ TYPICAL_PAUSE_MINUTES = {
 }
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _PAD_NAME = re.compile(r"^pad-(\d+)$")
+PUBLIC_URL_MAX = 200
+
+
+def check_public_url(value: str) -> str:
+    """The base URL a citizen's phone opens the phone page at (the hall's Wi-Fi address or a
+    reverse proxy's HTTPS name), without its trailing slash; ValueError says what is wrong.
+
+    It ends up in every QR code printed that day, so it must be something a phone can open:
+    http or https, a host, no user name, query or fragment (a path prefix is fine, for a proxy
+    that serves the hall under one)."""
+    url = value.strip()
+    if not url or len(url) > PUBLIC_URL_MAX or any(c.isspace() for c in url):
+        raise ValueError(f"public_url must be one URL of at most {PUBLIC_URL_MAX} characters")
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise ValueError(f"public_url {url!r} is not a URL") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"public_url {url!r} must start with http:// or https:// and name a host")
+    if parts.username or parts.password or parts.query or parts.fragment or port == 0:
+        raise ValueError(
+            f"public_url {url!r} must be a plain base URL (no user, query or fragment)"
+        )
+    return url.rstrip("/")
 
 
 class _Frozen(BaseModel):
@@ -127,6 +153,9 @@ class HallConfig(_Frozen):
         default_factory=lambda: dict(TYPICAL_PAUSE_MINUTES)
     )
     supervision: SupervisionConfig = Field(default_factory=SupervisionConfig)
+    # Where phones reach the phone page (the QR, the printed ticket, status links); unset, the
+    # links are relative and each front end puts its own --server URL in front.
+    public_url: str | None = None
     windows: list[WindowConfig] = Field(default_factory=list)
     clerks: list[ClerkConfig] = Field(default_factory=list)
     devices: list[DeviceConfig] = Field(default_factory=list)
@@ -143,6 +172,11 @@ class HallConfig(_Frozen):
                 f"unknown time zone {value!r} (use an IANA name such as 'Asia/Shanghai')"
             ) from None
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        return None if value is None else check_public_url(value)
 
     @field_validator("day_close", mode="before")
     @classmethod

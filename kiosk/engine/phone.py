@@ -38,6 +38,7 @@ PHONE_FIELDS = (
     "recall_count",
     "outcome",
     "missing_materials",
+    "missing_materials_en",
     "rating",
 )
 

@@ -12,6 +12,7 @@ from kiosk.printing.errors import PrintError, PrintErrorKind
 from kiosk.printing.layout import (
     Align,
     Block,
+    ConsultationData,
     Cut,
     Feed,
     Line,
@@ -21,6 +22,7 @@ from kiosk.printing.layout import (
     Rule,
     Size,
     TicketData,
+    consultation_document,
     notice_document,
     ticket_document,
     wrap_text,
@@ -30,6 +32,7 @@ from kiosk.printing.urls import PrinterTarget, PrinterUrlError, TargetKind, pars
 __all__ = [
     "Align",
     "Block",
+    "ConsultationData",
     "Cut",
     "Feed",
     "Line",
@@ -44,6 +47,7 @@ __all__ = [
     "Size",
     "TargetKind",
     "TicketData",
+    "consultation_document",
     "notice_document",
     "parse_printer_url",
     "ticket_document",

@@ -251,6 +251,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "ahead": ("前面等候：{n} 人", "Waiting ahead: {n}"),
     "wait": ("预计等待：约 {m} 分钟", "Estimated wait: about {m} min"),
     "wait_soon": ("预计等待：即将叫号", "Estimated wait: you are next"),
+    "wait_none": ("预计等待：暂无窗口办理", "Estimated wait: no window serving now"),
     "issued": ("取号时间：", "Issued: "),
     "bring": ("请备齐材料：", "Please bring: "),
     "more": ("等共 {n} 项", "and {n} more"),
@@ -270,6 +271,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "free": ("不收费", "Free of charge"),
     "yuan": ("{x} 元", "CNY {x}"),
     "ticket": ("排队号：", "Ticket: "),
+    "consultation_no": ("咨询号：", "Consultation: "),
+    "consultation": ("咨询号", "Your consultation number"),
+    "topic": ("咨询主题：", "Topic: "),
+    "consult_go": (
+        "请到咨询台，工作人员会叫这个号码",
+        "Please go to the help desk: staff will call this number",
+    ),
+    "consult_call": (
+        "咨询台工作人员将致电 {phone} 回复您",
+        "Help-desk staff will call you back on {phone}",
+    ),
     "missing": ("需补正的材料", "Materials to supply (correction)"),
     "missing_hint": (
         "请备齐以下材料后再来办理。",
@@ -328,7 +340,8 @@ class TicketData:
 
     ``issued_at`` is printed in hall local time: pass an aware time and the hall's IANA
     ``timezone`` (or a naive local time and no timezone). ``materials`` are short names for
-    the reminder; ``estimated_wait_min`` None leaves the estimate off.
+    the reminder; ``estimated_wait_min`` None leaves the estimate off, and ``no_window`` says
+    why when no open window serves the category now (no figure would be honest).
     """
 
     hall_name: str
@@ -343,6 +356,7 @@ class TicketData:
     timezone: str | None = None
     green_channel: bool = False
     lang: Lang = "zh"
+    no_window: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,12 +393,28 @@ class NoticeData:
     clerk_name: str = ""
     clerk_no: str = ""
     ticket_number: str = ""
+    consultation_number: str = ""  # ZX...: the question this notice answers at the help desk
     online_url: str = ""
     timezone: str | None = None
     lang: Lang = "zh"
     # printed at the help desk: the answer given and who owns the question (首问责任人)
     answer: str = ""
     owner_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ConsultationData:
+    """The slip the kiosk prints for a question sent to the help desk: its consultation
+    number (ZX...), which staff call out, and how the answer will come. ``phone_masked`` is
+    the call-back number as the server masked it (never the full number)."""
+
+    hall_name: str
+    number: str
+    topic: str
+    issued_at: datetime
+    phone_masked: str = ""
+    timezone: str | None = None
+    lang: Lang = "zh"
 
 
 def _field(lang: Lang, key: str, value: str, width: int) -> list[Line]:
@@ -409,6 +439,18 @@ def _number_size(number: str, width: int) -> Size:
     return Size.NORMAL
 
 
+def wait_line(data: TicketData) -> str:
+    """The ticket's estimated wait in words ("" when there is no estimate): the one wording
+    of it, for the paper and for the kiosk's screen, so the two never disagree."""
+    if data.no_window:
+        return _t(data.lang, "wait_none")
+    if data.estimated_wait_min is None:
+        return ""
+    minutes = max(0, data.estimated_wait_min)
+    key = "wait" if minutes > 0 and data.people_ahead > 0 else "wait_soon"
+    return _t(data.lang, key, m=minutes)
+
+
 def ticket_document(data: TicketData, width_chars: int) -> list[Block]:
     """The queue ticket as blocks for a paper ``width_chars`` columns wide (48 or 32)."""
     lang, w = data.lang, width_chars
@@ -423,10 +465,9 @@ def ticket_document(data: TicketData, width_chars: int) -> list[Block]:
         out += wrapped_lines(data.item_name, w, align=Align.CENTER)
     out.append(Rule())
     out += wrapped_lines(_t(lang, "ahead", n=data.people_ahead), w, size=Size.LARGE)
-    if data.estimated_wait_min is not None:
-        minutes = max(0, data.estimated_wait_min)
-        key = "wait" if minutes > 0 and data.people_ahead > 0 else "wait_soon"
-        out += wrapped_lines(_t(lang, key, m=minutes), w)
+    wait = wait_line(data)
+    if wait:
+        out += wrapped_lines(wait, w)
     issued = _local(data.issued_at, data.timezone).strftime("%Y-%m-%d %H:%M")
     out += _field(lang, "issued", issued, w)
     if data.materials:
@@ -492,6 +533,8 @@ def notice_document(data: NoticeData, width_chars: int) -> list[Block]:
     out += _field(lang, "fee", _fee_text(lang, data.fee_cny), w)
     if data.ticket_number:
         out += _field(lang, "ticket", data.ticket_number, w)
+    if data.consultation_number:
+        out += _field(lang, "consultation_no", data.consultation_number, w)
     if data.missing or data.correction_note:
         out.append(Rule(heavy=True))
         out += _heading(lang, "missing", w)
@@ -528,5 +571,26 @@ def notice_document(data: NoticeData, width_chars: int) -> list[Block]:
         out += wrapped_lines(_t(lang, "online"), w, align=Align.CENTER)
     out.append(Rule())
     out += wrapped_lines(_t(lang, "notice_footer"), w)
+    out.append(Cut())
+    return out
+
+
+def consultation_document(data: ConsultationData, width_chars: int) -> list[Block]:
+    """The consultation slip as blocks for a paper ``width_chars`` columns wide."""
+    lang, w = data.lang, width_chars
+    out: list[Block] = []
+    out += wrapped_lines(data.hall_name, w, size=Size.LARGE, bold=True, align=Align.CENTER)
+    out.append(Rule())
+    out += wrapped_lines(_t(lang, "consultation"), w, align=Align.CENTER)
+    out.append(Line(data.number, _number_size(data.number, w), bold=True, align=Align.CENTER))
+    if data.topic:
+        out += _field(lang, "topic", data.topic, w)
+    issued = _local(data.issued_at, data.timezone).strftime("%Y-%m-%d %H:%M")
+    out += _field(lang, "issued", issued, w)
+    out.append(Rule())
+    if data.phone_masked:
+        out += wrapped_lines(_t(lang, "consult_call", phone=data.phone_masked), w)
+    else:
+        out += wrapped_lines(_t(lang, "consult_go"), w)
     out.append(Cut())
     return out

@@ -15,6 +15,18 @@ LANGS = ("zh", "en")
 _installed: list[QTranslator] = []
 
 
+def current_lang() -> str:
+    """The language `install` set last ("zh" or "en"), for text that comes from data rather
+    than from tr(): a topic, a name in brackets."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def bracket(text: str, inner: str) -> str:
+    """`text（inner）` in Chinese, `text (inner)` in English: full-width brackets only where
+    the surrounding text is Chinese."""
+    return f"{text}（{inner}）" if current_lang() == "zh" else f"{text} ({inner})"
+
+
 def qt_locale(lang: str) -> QLocale:
     return (
         QLocale(QLocale.Language.Chinese, QLocale.Country.China)

@@ -29,6 +29,8 @@ class QtOutbox(QObject):
     ) -> None:
         super().__init__(parent)
         self.outbox = Outbox(path, base_url, self._relay, **options)
+        # records left from an earlier run were saved while the server was away
+        self._held = self.outbox.pending > 0
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.close)
@@ -36,6 +38,13 @@ class QtOutbox(QObject):
     @property
     def pending(self) -> int:
         return self.outbox.pending
+
+    @property
+    def held_back(self) -> int:
+        """Records kept here because a send failed (the server away or busy), until the
+        outbox is empty again; 0 while records merely pass through it on their way, as every
+        record does online, so "sending saved actions" is said only when some were saved."""
+        return self.outbox.pending if self._held else 0
 
     def enqueue(
         self,
@@ -65,6 +74,10 @@ class QtOutbox(QObject):
             self._emit(ev)
 
     def _emit(self, ev: OutboxEvent) -> None:
+        if ev.kind == "retrying":
+            self._held = True
+        elif ev.kind == "pending" and ev.pending == 0:
+            self._held = False
         if ev.kind == "pending":
             self.pending_changed.emit(ev.pending)
         elif ev.kind == "delivered":

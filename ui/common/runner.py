@@ -24,6 +24,7 @@ def add_common_args(p: argparse.ArgumentParser, token: bool = True) -> None:
     p.add_argument("--fullscreen", action="store_true")
     p.add_argument("--screenshot", type=Path, help="render the main screen to a PNG and exit")
     p.add_argument("--size", default=None, help="window size WxH, e.g. 1920x1080")
+    p.add_argument("--tile", default=None, help=argparse.SUPPRESS)  # kiosk demo: "2/6"
 
 
 def run(
@@ -60,11 +61,42 @@ def run(
     heartbeat.timeout.connect(lambda: None)
     if args.screenshot:
         return _screenshot(app, window, Path(args.screenshot))
+    if getattr(args, "tile", None) and not args.fullscreen:
+        from ui.common.tiling import parse_tile, tile_rect
+
+        index, count = parse_tile(args.tile)
+        screens = [s.availableGeometry() for s in app.screens()]
+        window.setGeometry(tile_rect(index, count, screens))
     if args.fullscreen:
         window.showFullScreen()
     else:
         window.show()
+    _say_when_ready(window, front_end)
     return int(app.exec())
+
+
+def _say_when_ready(window: object, front_end: str) -> None:
+    """Under `kiosk demo`: how long after the demo started this window had its first data."""
+    started = os.environ.get("KIOSK_DEMO_T0")
+    if not started:
+        return
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    said: list[bool] = []
+
+    def say() -> None:
+        if not said:
+            said.append(True)
+            elapsed = time.time() - float(started)
+            print(f"{front_end}: first window {elapsed:.1f} s after start", flush=True)
+
+    ready = getattr(window, "ready", None)
+    if ready is not None:
+        ready.connect(say)
+    else:
+        QTimer.singleShot(0, say)
 
 
 def _screenshot(app: object, window: object, path: Path) -> int:

@@ -32,7 +32,8 @@ class WindowState:
 
     @property
     def in_service(self) -> bool:
-        """Only an open window serves: closed and paused ones both read 暂停服务 on the board."""
+        """Only an open window serves: a paused one reads 暂停服务 on the board, a closed one
+        (nobody signed in) 暂无人员."""
         return self.status == "open"
 
 
@@ -145,6 +146,13 @@ class BoardModel:
         if window is not None and (number is None or window.ticket == number):
             window.ticket, window.serving = None, False
 
+    def _not_coming(self, no: Any, number: Any) -> None:
+        """A called number that will not be served there now (no-show, transfer, cancel):
+        the board must stop inviting its holder to the window."""
+        self._free(no, number)
+        if self.latest is not None and self.latest.number == number:
+            self.latest = None
+
     def _issued(self, p: dict[str, Any]) -> None:
         day = str(p.get("service_day", ""))
         if day > self.service_day:  # the first ticket of a new day: yesterday's queues are gone
@@ -164,7 +172,7 @@ class BoardModel:
         self._tickets[str(p["number"])] = (queue, True)
 
     def _transferred(self, p: dict[str, Any]) -> None:
-        self._free(p.get("from_window"), p.get("number"))
+        self._not_coming(p.get("from_window"), p.get("number"))
         self._back_in_queue(p, str(p.get("to_category") or self._queue_of(p)))
 
     def _cancelled(self, p: dict[str, Any]) -> None:
@@ -172,7 +180,7 @@ class BoardModel:
         if waiting:
             self._add(queue, -1)
         for no in self.windows:
-            self._free(no, p.get("number"))
+            self._not_coming(no, p.get("number"))
 
     def _window_status(self, p: dict[str, Any], status: str) -> None:
         window = self._window(int(p["window_no"]))
@@ -196,7 +204,9 @@ class BoardModel:
         EventType.TICKET_ISSUED: _issued,
         EventType.TICKET_STARTED: _started,
         EventType.TICKET_FINISHED: lambda self, p: self._free(p.get("window_no"), p.get("number")),
-        EventType.TICKET_NO_SHOW: lambda self, p: self._free(p.get("window_no"), p.get("number")),
+        EventType.TICKET_NO_SHOW: lambda self, p: self._not_coming(
+            p.get("window_no"), p.get("number")
+        ),
         EventType.TICKET_TRANSFERRED: _transferred,
         EventType.TICKET_REQUEUED: lambda self, p: self._back_in_queue(p, self._queue_of(p)),
         EventType.TICKET_CANCELLED: _cancelled,

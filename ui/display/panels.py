@@ -103,7 +103,7 @@ class NowCalling(QFrame):
 
 
 class WindowGrid(QFrame):
-    """Every window: its current number, or 暂停服务 when paused or closed."""
+    """Every window: its current number, 暂停服务 when paused, 暂无人员 when nobody is signed in."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,8 +135,10 @@ class WindowGrid(QFrame):
             window = model.windows.get(no)
             if window is None:
                 continue
-            if not window.in_service:
-                state, text = window.status, self.tr("Not serving")
+            if window.status == "paused":
+                state, text = "paused", self.tr("Not serving")
+            elif not window.in_service:  # nobody signed in there
+                state, text = window.status, self.tr("No staff")
             elif window.ticket:
                 state, text = "busy", window.ticket
             else:

@@ -1,7 +1,8 @@
 """The window strip (`kiosk display --window N`): the small screen above one window.
 
-It shows the window's number, the ticket being called or served there, and 暂停服务 while the
-window is paused or closed, from the same snapshot-then-live-events source as the hall board.
+It shows the window's number, the ticket being called or served there, 暂停服务 while the
+window is paused and 暂无人员 while nobody is signed in there, from the same
+snapshot-then-live-events source as the hall board.
 Text sizes are given for a 1280x360 strip and scale with the screen.
 """
 
@@ -97,9 +98,9 @@ class WindowStrip(QWidget):
             reason = names.get(window.pause_reason or "", ("", ""))
             why = reason[0] if zh else reason[1]
             caption = self.tr("Paused: {reason}").format(reason=why) if why else ""
-            look, main = "paused", ""
-        elif window.status != "open":
-            look, caption, main = "paused", self.tr("This window is closed"), ""
+            look, main = "paused", self.tr("Not serving")
+        elif window.status != "open":  # nobody signed in there
+            look, caption, main = "paused", self.tr("This window is closed"), self.tr("No staff")
         elif window.ticket:
             look = "called" if window.serving is False else "serving"
             caption = (
@@ -110,8 +111,6 @@ class WindowStrip(QWidget):
             main = window.ticket
         else:
             look, caption, main = "idle", self.tr("Welcome"), self.tr("Please wait for your number")
-        if look == "paused":
-            main = self.tr("Not serving")
         self.caption.setText(caption)
         px = TICKET_PX if look in ("serving", "called") else 110
         fit_text(self.main, main, px, self.scale, self.panel.width() - 40)

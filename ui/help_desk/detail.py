@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.help_topics import topic_name
+from ui.common.i18n import current_lang
 from ui.help_desk.actions import ActionArea
 from ui.help_desk.items import ItemLinks
 from ui.help_desk.texts import local_time, source_name, status_name
@@ -143,7 +145,8 @@ class ConsultationPanel(QFrame):
             self.owner.setText(self.tr("Owner: {name}").format(name=who))
         else:
             self.owner.setText("")
-        self.question.setText(f"【{row['topic']}】 {row.get('question') or ''}".strip())
+        topic = topic_name(row["topic"], current_lang())
+        self.question.setText(f"【{topic}】 {row.get('question') or ''}".strip())
         can_claim = status == "open" or (
             status == "referred" and (self.role in SUPERVISORS or row.get("referred_to") == self.me)
         )

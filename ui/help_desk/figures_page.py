@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.help_topics import topic_name
 from ui.common import paths
+from ui.common.i18n import bracket, current_lang
 from ui.help_desk.session import DeskSession
 from ui.help_desk.texts import long_duration
 
@@ -82,7 +84,7 @@ class FiguresPage(QWidget):
         total = int(f["total"])
 
         def share(n: int, s: float) -> str:
-            return f"{n}（{s:.0%}）" if total else "0"
+            return bracket(str(n), f"{s:.0%}") if total else "0"
 
         self.cards["total"].setText(str(total))
         self.cards["claim"].setText(long_duration(f["time_to_claim"]["avg_s"]))
@@ -104,7 +106,8 @@ class FiguresPage(QWidget):
             return
         most = max(t["count"] for t in topics)
         for i, t in enumerate(topics):
-            name, count = QLabel(t["topic"]), QLabel(str(t["count"]))
+            name = QLabel(topic_name(t["topic"], current_lang()))
+            count = QLabel(str(t["count"]))
             name.setProperty("role", "topic")
             count.setProperty("role", "topic")
             bar = QFrame()

@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from kiosk.help_topics import topic_name
+from ui.common.i18n import current_lang
 from ui.common.theme import set_prop
 
 
@@ -89,7 +91,11 @@ class AlertStrip(QLabel):
             minutes = max(1, round(int(details.get("waited_s", 0)) / 60))
             text = self.tr(
                 "{number} ({topic}) has waited over {m} min with nobody answering"
-            ).format(number=details.get("number", ""), topic=details.get("topic", ""), m=minutes)
+            ).format(
+                number=details.get("number", ""),
+                topic=topic_name(str(details.get("topic", "")), current_lang()),
+                m=minutes,
+            )
             self.alerts[str(details.get("consultation_id"))] = text
         elif kind == "helpdesk_unstaffed":
             n = int(details.get("waiting", 0))

@@ -1,10 +1,13 @@
-"""Linking service items to an answer: find an item by name, code or keyword, list the linked
-ones, and print an item's one-time notice (一次性告知单) at the desk printer so the citizen
-takes the standard materials list home."""
+"""Linking service items to an answer: find an item by name, code or keyword (the kiosk's own
+search, so the desk finds what a citizen finds: 营业执照 -> 企业开办), list the linked ones,
+and print an item's one-time notice (一次性告知单) at the desk printer so the citizen takes the
+standard materials list home."""
 
 from __future__ import annotations
 
-from typing import Any
+import contextlib
+import threading
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,12 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.i18n import bracket
+
+if TYPE_CHECKING:
+    from kiosk.search import SearchIndex
+
+MATCHES = 12
+
+
+def item_index(catalog: dict[str, Any]) -> SearchIndex:
+    """The kiosk's search over the catalog's items (imported here: pinyin is slow to load,
+    and the console's first window should not wait for it)."""
+    from kiosk.search import SearchIndex, docs_from_catalog
+
+    return SearchIndex.build(d for d in docs_from_catalog(catalog) if d.kind == "item")
+
 
 class ItemLinks(QWidget):
     """The items linked to the answer; `print_notice(code)` asks for an item's notice."""
 
     changed = Signal()
     print_notice = Signal(str)
+    indexed = Signal(object)  # the SearchIndex, built off the GUI thread
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,10 +51,13 @@ class ItemLinks(QWidget):
         self._names: dict[str, str] = {}  # code -> name
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Link a service item: type its name or code"))
+        self.index: SearchIndex | None = None
+        self.indexed.connect(self._got_index)
         self.completer = QCompleter(QStringListModel(self), self)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        # the list is the search's answer, already ranked: shown as it is, not filtered again
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.search.setCompleter(self.completer)
+        self.search.textEdited.connect(self._suggest)
         self.completer.activated.connect(self._chosen)
         self.search.returnPressed.connect(lambda: self._chosen(self.search.text()))
         self.list = QListWidget()
@@ -60,10 +82,34 @@ class ItemLinks(QWidget):
         self._names = {
             i["code"]: str(i.get(f"name_{lang}") or i["name_zh"]) for i in catalog.get("items", [])
         }
-        self._labels = {f"{name}（{code}）": code for code, name in self._names.items()}
+        self._labels = {bracket(name, code): code for code, name in self._names.items()}
+        # pinyin forms of every item take a moment: built on a thread, lookups wait for it
+        threading.Thread(
+            target=self._index, args=(catalog,), name="item-index", daemon=True
+        ).start()
+
+    def _index(self, catalog: dict[str, Any]) -> None:
+        index = item_index(catalog)
+        with contextlib.suppress(RuntimeError):  # the console closed meanwhile
+            self.indexed.emit(index)
+
+    def _got_index(self, index: SearchIndex) -> None:
+        self.index = index
+
+    def matches(self, text: str) -> list[str]:
+        """Item codes for what was typed: name, code, keyword or pinyin, best first."""
+        if self.index is None or not text.strip():
+            return []
+        hits = self.index.search(text, limit=MATCHES, lang=self.lang)
+        return [h.doc.id for h in hits if h.doc.id in self._names]
+
+    def _suggest(self, text: str) -> None:
         model = self.completer.model()
         assert isinstance(model, QStringListModel)
-        model.setStringList(sorted(self._labels))
+        labels = {code: label for label, code in self._labels.items()}
+        model.setStringList([labels[c] for c in self.matches(text)])
+        if model.rowCount():
+            self.completer.complete()
 
     def codes(self) -> list[str]:
         return [
@@ -82,15 +128,16 @@ class ItemLinks(QWidget):
     def _add(self, code: str) -> None:
         if code in self.codes():
             return
-        entry = QListWidgetItem(f"{self._names.get(code, code)}（{code}）")
+        entry = QListWidgetItem(bracket(self._names.get(code, code), code))
         entry.setData(Qt.ItemDataRole.UserRole, code)
         self.list.addItem(entry)
         self.list.setCurrentItem(entry)
 
     def _chosen(self, text: str) -> None:
-        code = self._labels.get(text) or (
-            text.strip().upper() if text.strip().upper() in self._names else None
-        )
+        typed = text.strip().upper()
+        found = self.matches(text)
+        code = self._labels.get(text) or (typed if typed in self._names else None)
+        code = code or (found[0] if found else None)
         if code:
             self._add(code)
             self.search.clear()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.help_desk.texts import local_stamp
+from ui.help_desk.texts import STANDARD, local_stamp
 
 FIELDS = {"faq": ("question", "answer"), "notice": ("title", "body")}
 
@@ -94,7 +94,19 @@ class KnowledgeEditor(QFrame):
 
     def show_meta(self, entry: dict[str, Any] | None, names: dict[str, str]) -> None:
         status = (entry or {}).get("status")
+        standard = status == STANDARD  # the center's: the hall reads it, never edits it
+        for w in (self.title_zh, self.title_en, self.keywords, self.items):
+            w.setReadOnly(standard)
+        for text in (self.body_zh, self.body_en):
+            text.setReadOnly(standard)
+        self.save_button.setEnabled(not standard)
+        self.publish_button.setEnabled(not standard)
         self.retire_button.setEnabled(status in ("draft", "published"))
+        if standard:
+            self.audit.setText(
+                self.tr("From the center's standard catalog, as the kiosk shows it: read-only.")
+            )
+            return
         self.publish_button.setText(
             self.tr("Publish changes") if status == "published" else self.tr("Publish")
         )

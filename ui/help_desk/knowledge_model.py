@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ui.common.i18n import current_lang
 from ui.help_desk.texts import kb_status_name, local_stamp
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,8 +45,9 @@ class KnowledgeModel(QAbstractTableModel):
             return QBrush(QColor(COLOURS.get(e["status"], "#1d2733")))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if index.column() == 0:
-            return e["question_zh"] if self.kind == "faq" else e["title_zh"]
+        if index.column() == 0:  # in the desk's language when the entry has it
+            title = "question" if self.kind == "faq" else "title"
+            return e.get(f"{title}_{current_lang()}") or e[f"{title}_zh"]
         if index.column() == 1:
             return kb_status_name(e["status"])
         who = e.get("updated_by") or ""

@@ -27,7 +27,7 @@ from ui.common import paths
 from ui.help_desk.knowledge_editor import KnowledgeEditor
 from ui.help_desk.knowledge_model import ROLE_ENTRY, KnowledgeModel
 from ui.help_desk.session import DeskSession
-from ui.help_desk.texts import problem_text
+from ui.help_desk.texts import STANDARD, problem_text
 
 PLURAL = {"faq": "faqs", "notice": "notices"}
 
@@ -79,6 +79,7 @@ class KnowledgePage(QWidget):
         self._reload = QTimer(self, singleShot=True, interval=200)
         self._reload.timeout.connect(self.reload)
         session.live_event.connect(self._event)
+        session.catalog_loaded.connect(self._reload.start)
         self.edit(None)
 
     def set_kind(self, kind: str) -> None:
@@ -95,7 +96,8 @@ class KnowledgePage(QWidget):
             if kind != self.kind:
                 return
             keep = self.current["id"] if self.current else None
-            self.model.reset(kind, body.get(PLURAL[kind], []), self.session.staff)
+            entries = [*body.get(PLURAL[kind], []), *self.standard_entries(kind)]
+            self.model.reset(kind, entries, self.session.staff)
             if keep and (row := self.model.row_of(keep)) >= 0:
                 self._select_quietly(row)  # keep what is being typed; refresh the rest
                 self.current = self.model.entries[row]
@@ -107,6 +109,16 @@ class KnowledgePage(QWidget):
 
         call.succeeded.connect(loaded)
         call.failed.connect(lambda e: self.editor.say(problem_text(e, self.session.lang), "error"))
+
+    def standard_entries(self, kind: str) -> list[dict[str, Any]]:
+        """The center's FAQs or notices, as the kiosk shows them from the same catalog: the
+        desk answers from what the citizen has just read (the hall's own entries are listed
+        already, from the hall's knowledge base, with their drafts)."""
+        return [
+            {**e, "status": STANDARD}
+            for e in self.session.catalog.get(PLURAL[kind]) or []
+            if e.get("source") != "hall"
+        ]
 
     def _select_quietly(self, row: int | None) -> None:
         selection = self.table.selectionModel()

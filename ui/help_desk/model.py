@@ -15,6 +15,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from kiosk.clock import parse_iso
+from kiosk.help_topics import topic_name
+from ui.common.i18n import current_lang
 from ui.help_desk.texts import duration, local_time, seconds_between, source_name, status_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -112,7 +114,7 @@ class ConsultationModel(QAbstractTableModel):
             colour = STATUS_COLOURS.get(row["status"])
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and column == "topic":
-            return row.get("question") or row["topic"]
+            return row.get("question") or topic_name(row["topic"], current_lang())
         return None
 
     def text(self, row: dict[str, Any], column: str) -> str:
@@ -131,6 +133,8 @@ class ConsultationModel(QAbstractTableModel):
             return duration(self.waited(row))
         if column == "number":
             return f"{row['number']}  {local_time(row['created_at'])}"
+        if column == "topic":
+            return topic_name(row["topic"], current_lang())
         return str(row.get(column) or "")
 
     # -- state ---------------------------------------------------------------------------

@@ -73,6 +73,7 @@ class PanelRequests(QObject):
                 self.session.lang,
                 answer=str(row.get("answer") or ""),
                 owner_name=str(row.get("owner_name") or ""),
+                consultation=str(row.get("number") or ""),
             )
             self.printer.notice(data)
 

@@ -155,7 +155,7 @@ class DeskSession(QObject):
                 "Cannot reach the hall server: claiming and queue numbers are off. Answers, "
                 "resolves, handovers and drafts are saved here and sent when it is back."
             )
-        if self.pending:
+        if self.outbox.held_back:
             return self.tr("Sending saved actions first…")
         return ""
 

@@ -24,10 +24,12 @@ SOURCE = {
     "window": QT_TRANSLATE_NOOP("HelpDeskTexts", "Window referral"),
     "desk": QT_TRANSLATE_NOOP("HelpDeskTexts", "At the desk"),
 }
+STANDARD = "standard"  # from the center's catalog: shown at the kiosk, read-only here
 KB_STATUS = {
     "draft": QT_TRANSLATE_NOOP("HelpDeskTexts", "Draft"),
     "published": QT_TRANSLATE_NOOP("HelpDeskTexts", "Published"),
     "retired": QT_TRANSLATE_NOOP("HelpDeskTexts", "Retired"),
+    STANDARD: QT_TRANSLATE_NOOP("HelpDeskTexts", "Center standard"),
 }
 
 

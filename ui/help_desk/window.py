@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common import paths
+from ui.common.i18n import bracket
 from ui.help_desk.detail import ConsultationPanel
 from ui.help_desk.figures_page import FiguresPage
 from ui.help_desk.header import AlertStrip, Header
@@ -136,7 +137,7 @@ class HelpDeskWindow(QWidget):
         cats = sorted(cats, key=lambda c: not c.get("helpdesk"))
         lang = s.lang
         choices = [
-            (c["code"], f"{c.get(f'name_{lang}') or c['name_zh']}（{c['prefix']}）") for c in cats
+            (c["code"], bracket(c.get(f"name_{lang}") or c["name_zh"], c["prefix"])) for c in cats
         ]
         colleagues: list[tuple[str, str | None]] = [(self.tr("Back to the open list"), None)]
         colleagues += [(s.staff.get(e, e), e) for e in s.desk_staff if e != s.employee_no]

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.printing.errors import PrintError, PrintErrorKind
-from kiosk.printing.escpos_backend import print_blocks
 from kiosk.printing.layout import (
     Block,
+    ConsultationData,
     NoticeData,
     TicketData,
+    consultation_document,
     notice_document,
     ticket_document,
 )
@@ -52,6 +53,9 @@ def print_document(url: str, blocks: Sequence[Block], name: str) -> PrintResult:
     try:
         target = parse_printer_url(url)
         if target.is_escpos:
+            # python-escpos takes a second to import: only a front end that prints on it pays
+            from kiosk.printing.escpos_backend import print_blocks
+
             data = print_blocks(target, blocks)
             return PrintResult(url, True, data=data)
         if target.kind is TargetKind.PDF:
@@ -80,6 +84,11 @@ def _width(url: str) -> int:
 def print_ticket(url: str, data: TicketData) -> PrintResult:
     """Lay out and print a queue ticket on ``url``."""
     return print_document(url, ticket_document(data, _width(url)), data.number)
+
+
+def print_consultation(url: str, data: ConsultationData) -> PrintResult:
+    """Lay out and print a consultation slip (its ZX number) on ``url``."""
+    return print_document(url, consultation_document(data, _width(url)), data.number)
 
 
 def print_notice(url: str, data: NoticeData) -> PrintResult:

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from kiosk.printing.layout import Lang, NoticeData, NoticeMaterial, TicketData
+from kiosk.help_topics import topic_name
+from kiosk.printing.layout import ConsultationData, Lang, NoticeData, NoticeMaterial, TicketData
 from ui.common.halltime import to_hall_time
 from ui.common.wording import loc, wait_minutes
 
@@ -71,6 +72,21 @@ def ticket_data(catalog: Json, ticket: Json, server_url: str, lang: str) -> Tick
         materials=required_material_names(item, lang),
         green_channel=ticket.get("priority") == "green",
         lang=_lang(lang),
+        no_window=ticket.get("estimate_reason") == "no_window",
+    )
+
+
+def consultation_data(catalog: Json, answer: Json, lang: str) -> ConsultationData:
+    """A consultation slip from the server's answer to POST /consultations."""
+    tz = hall_timezone(catalog)
+    return ConsultationData(
+        hall_name=loc(_hall(catalog), "name", lang),
+        number=str(answer["number"]),
+        topic=topic_name(str(answer.get("topic") or ""), lang),
+        issued_at=to_hall_time(str(answer.get("created_at") or ""), tz),
+        phone_masked=str(answer.get("phone_masked") or ""),
+        timezone=tz,
+        lang=_lang(lang),
     )
 
 
@@ -94,13 +110,15 @@ def notice_data(
     ticket: Json | None = None,
     clerk: tuple[str, str] = ("", ""),
     window_no: int | None = None,
+    consultation: str = "",
     answer: str = "",
     owner_name: str = "",
 ) -> NoticeData:
     """The one-time notice (一次性告知单) of ``item``: its standard list, and for a correction
     at a window the materials marked missing (by their index in that list), the clerk's note,
     the ticket, the clerk (employee number, name) and the window; at the help desk, the answer
-    given and the name of the staff member who owns the question (首问责任人)."""
+    given, the name of the staff member who owns the question (首问责任人) and the
+    consultation number (ZX...) the notice answers."""
     materials = [notice_material(m, lang) for m in item.get("materials") or ()]
     return NoticeData(
         hall_name=loc(_hall(catalog), "name", lang),
@@ -118,6 +136,7 @@ def notice_data(
         clerk_no=clerk[0],
         clerk_name=clerk[1],
         ticket_number=str((ticket or {}).get("number") or ""),
+        consultation_number=consultation,
         online_url=str(item.get("online_url") or "") if item.get("online") else "",
         lang=_lang(lang),
         answer=answer,

@@ -19,15 +19,17 @@ from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.printing.layout import NoticeData, TicketData
-from ui.printing.dispatch import print_notice, print_ticket
+from kiosk.printing.layout import ConsultationData, NoticeData, TicketData
+from ui.printing.dispatch import print_consultation, print_notice, print_ticket
+
+Document = TicketData | NoticeData | ConsultationData
 
 
 @dataclass(frozen=True)
 class PrintJob:
     """One document handed to the printer; ``tag`` is the caller's (the kiosk: the ticket id)."""
 
-    kind: Literal["ticket", "notice"]
+    kind: Literal["ticket", "notice", "consultation"]
     name: str  # the ticket number, or the item code of a notice
     tag: str = ""
 
@@ -38,7 +40,7 @@ class Printer(QObject):
     def __init__(self, url: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.url = url or None
-        self._jobs: queue.Queue[tuple[PrintJob, TicketData | NoticeData]] = queue.Queue()
+        self._jobs: queue.Queue[tuple[PrintJob, Document]] = queue.Queue()
         self._idle = threading.Condition()
         self._pending = 0
         self._thread: threading.Thread | None = None
@@ -56,12 +58,16 @@ class Printer(QObject):
         name = data.item_code or data.ticket_number or "notice"
         return self._submit(PrintJob("notice", name, tag), data)
 
+    def consultation(self, data: ConsultationData, tag: str = "") -> PrintJob | None:
+        """Prints a consultation slip; None (and nothing reported) without a printer."""
+        return self._submit(PrintJob("consultation", data.number, tag), data)
+
     def wait(self, timeout_s: float = 5.0) -> bool:
         """Only at shutdown: lets a print in progress finish; False if it did not in time."""
         with self._idle:
             return self._idle.wait_for(lambda: self._pending == 0, timeout_s)
 
-    def _submit(self, job: PrintJob, data: TicketData | NoticeData) -> PrintJob | None:
+    def _submit(self, job: PrintJob, data: Document) -> PrintJob | None:
         if self.url is None:
             return None
         with self._idle:
@@ -80,6 +86,8 @@ class Printer(QObject):
             job, data = self._jobs.get()
             if isinstance(data, TicketData):
                 result = print_ticket(url, data)
+            elif isinstance(data, ConsultationData):
+                result = print_consultation(url, data)
             else:
                 result = print_notice(url, data)
             with contextlib.suppress(RuntimeError):  # the window closed while printing

@@ -29,7 +29,6 @@ class KioskWindow(QWidget):
     def __init__(self, ctx: KioskContext, idle_ms: int = IDLE_MS, hold_ready: bool = False) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
-        self.setWindowTitle("Ticket kiosk")
         self.resize(1920, 1080)
         self.ctx = ctx
         self.default_lang, self.default_elder = ctx.lang, ctx.elder
@@ -122,6 +121,7 @@ class KioskWindow(QWidget):
 
     # --- reactions ------------------------------------------------------------------------------
     def _update_header(self) -> None:
+        self.setWindowTitle(self.tr("Ticket kiosk"))
         screen = self.current_screen
         self.header.title.set_full_text(screen.title())
         self.header.back.setVisible(screen.show_back)

@@ -50,7 +50,7 @@ class ClerkSession(SessionBase):
                 "Cannot reach the hall server: calling is off. Pauses, notes and finished "
                 "services are saved here and sent when it is back."
             )
-        if self.pending:
+        if self.outbox.held_back:
             return self.tr("Sending saved actions first…")
         return ""
 

@@ -171,9 +171,7 @@ class WindowClient(QWidget):
     def open_page(self, page: Page) -> None:
         page.reset()
         t = self.session.ticket
-        page.subject.setText(
-            f"{t['number']} · {t.get(f'category_name_{self.lang}', '')}" if t else ""
-        )
+        page.set_subject(f"{t['number']} · {t.get(f'category_name_{self.lang}', '')}" if t else "")
         self.main.setCurrentWidget(page)
         page.setFocus()
         self._update()

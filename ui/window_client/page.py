@@ -54,6 +54,20 @@ class Page(QFrame):
         box.addLayout(self.body, 1)
         box.addLayout(buttons)
         self.options = QButtonGroup(self)
+        self.options.idClicked.connect(self.recheck)
+
+    def set_subject(self, text: str) -> None:
+        """The ticket this step is about, as a badge; no ticket, no (empty) badge."""
+        self.subject.setText(text)
+        self.subject.setVisible(bool(text))
+
+    def recheck(self) -> None:
+        """After any change: a shown warning that no longer applies goes, or follows the
+        change (it must never keep asking for what the clerk has just fixed)."""
+        if self.hint.isVisible():
+            problem = self.problem()
+            self.hint.setText(problem)
+            self.hint.setVisible(bool(problem))
 
     def add_options(self, labels: Sequence[str], columns: int = 2) -> None:
         """Big exclusive choices numbered 1..n (the digit key picks one)."""

@@ -22,6 +22,7 @@ class PausePage(Page):
         self.add_options([pause_name(r) for r in REASONS], columns=3)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note (required for “Other”)"))
+        self.note.textChanged.connect(self.recheck)
         self.body.addWidget(self.note)
         self.body.addStretch(1)
 

@@ -102,10 +102,15 @@ class SidePanel(QFrame):
         self.today_title = QLabel(self.tr("My figures today"))
         for title in (self.queue_title, self.today_title):
             title.setProperty("role", "section")
+        # what this window can call, said outright: a ticket of another category waits for
+        # another window, and the clerk should know it rather than wonder why it never comes
+        self.serves = QLabel()
+        self.serves.setProperty("role", "hint")
+        self.serves.setWordWrap(True)
         self.figures: dict[str, QLabel] = {}
         grid = QGridLayout()
         rows = (
-            ("served", self.tr("Served")),
+            ("completed", self.tr("Completed")),
             ("handle", self.tr("Average handling")),
             ("no_shows", self.tr("No-shows")),
             ("ratings", self.tr("Ratings")),
@@ -124,6 +129,7 @@ class SidePanel(QFrame):
         box = QVBoxLayout(self)
         box.setContentsMargins(16, 16, 16, 16)
         box.addWidget(self.queue_title)
+        box.addWidget(self.serves)
         box.addWidget(self.table, 1)
         box.addSpacing(12)
         box.addWidget(self.today_title)
@@ -135,13 +141,18 @@ class SidePanel(QFrame):
         by_code = {c["code"]: c for c in snapshot.get("categories", [])}
         rows = [by_code[c] for c in window.get("categories", []) if c in by_code]
         self.model.set_rows(rows, fetched_at)
+        lang = self.model.lang
+        sep = "、" if lang == "zh" else ", "
+        names = sep.join(f"{r.get('prefix', '')} {name_of(r, lang)}".strip() for r in rows)
+        self.serves.setText(self.tr("This window calls only: {names}").format(names=names))
+        self.serves.setVisible(bool(rows))
 
     def show_stats(self, stats: dict[str, Any]) -> None:
         ratings = stats.get("ratings") or {}
         rate = ratings.get("good_rate")
         average = ratings.get("average")
         values = {
-            "served": str(stats.get("served", 0)),
+            "completed": str(stats.get("completed", 0)),
             "handle": duration(stats.get("avg_handle_s")),
             "no_shows": str(stats.get("no_shows", 0)),
             "ratings": str(ratings.get("count", 0)),

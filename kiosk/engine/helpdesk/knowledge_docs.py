@@ -12,12 +12,14 @@ import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import astuple, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from kiosk.clock import parse_iso
 from kiosk.events import EventType
-from kiosk.search.documents import SearchDoc
+
+if TYPE_CHECKING:  # the search (and its pinyin tables) loads in the kiosk, not in the server
+    from kiosk.search.documents import SearchDoc
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,8 @@ def doc_from_event(
     """The SearchDoc a kiosk adds to its index for a live `faq.published`/`notice.published`
     event (None for any other event). `item_category` maps item codes to categories so a FAQ
     gets its first linked item's category, as catalog FAQs do."""
+    from kiosk.search.documents import SearchDoc
+
     type_ = str(event.get("type", ""))
     kind = KIND_OF.get(type_)
     if kind is None or type_ != EVENTS[kind].published:

@@ -14,7 +14,8 @@ GOOD_LEVEL = 3  # 好评: 基本满意 and better; 不满意 and 非常不满意
 
 
 def window_stats(hall: HallBase, window_no: int, clerk: str | None = None) -> dict[str, Any]:
-    """Services finished, no-shows, handling and waiting times, and ratings of today's service
+    """Services finished (all of them, and those 办结: a correction or a refusal is a service
+    but not a completed case), no-shows, handling and waiting times, and ratings of today's service
     day at `window_no`; with `clerk`, only that clerk's services."""
     conn = hall.reader()
     day = hall.today().isoformat()
@@ -55,7 +56,8 @@ def window_stats(hall: HallBase, window_no: int, clerk: str | None = None) -> di
         "window_no": window_no,
         "clerk": clerk,
         "service_day": day,
-        "served": int(served["n"]),
+        "served": int(served["n"]),  # every finished service, corrections and refusals too
+        "completed": int(outcomes.get("completed") or 0),  # 办结: finished with that outcome
         "outcomes": {k: int(v) for k, v in outcomes.items() if k is not None},
         "no_shows": int(no_shows),
         "avg_handle_s": _round(served["handle"]),

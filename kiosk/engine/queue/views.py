@@ -3,12 +3,14 @@ open them."""
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import sqlite3
 from datetime import datetime
 from typing import Any
 
+from kiosk.catalog.model import Catalog
 from kiosk.engine.base import HallBase
 from kiosk.engine.queue.estimate import estimate
 from kiosk.engine.settings import HallSettings
@@ -48,14 +50,27 @@ def status_token(settings: HallSettings, ticket_id: str) -> str:
 
 
 def status_url(settings: HallSettings, ticket_id: str) -> str:
-    """The ticket's status link (the QR code on the slip): a secret, derived, never stored."""
-    return f"/t/{status_token(settings, ticket_id)}"
+    """The ticket's status link (the QR code on the slip): a secret, derived, never stored;
+    absolute under the hall's public URL when one is configured (a phone cannot open the
+    kiosk's own address), else relative to whichever server the caller asked."""
+    return f"{settings.config.public_url or ''}/t/{status_token(settings, ticket_id)}"
 
 
 def ticket_from_token(settings: HallSettings, token: str) -> str | None:
     ticket_id, _, mac = token.partition(".")
     valid = bool(mac) and hmac.compare_digest(status_token(settings, ticket_id), token)
     return ticket_id if valid else None
+
+
+def english_materials(catalog: Catalog, item_code: str | None, names: list[str]) -> list[str]:
+    """The materials a clerk marked missing (recorded by their Chinese catalog names), named in
+    English from the ticket's item in the catalog; a name the catalog does not know (typed by
+    hand, or the item changed since) stays as recorded."""
+    english: dict[str, str] = {}
+    if item_code:
+        with contextlib.suppress(KeyError):  # an item no longer in the catalog
+            english = {m.name_zh: m.name_en for m in catalog.item(item_code).materials}
+    return [english.get(name) or name for name in names]
 
 
 def ticket_view(
@@ -70,6 +85,9 @@ def ticket_view(
     view: dict[str, Any] = {k: row[k] for k in TICKET_FIELDS}
     view["realname"], view["repeat_visit"] = bool(row["realname"]), bool(row["repeat_visit"])
     view["missing_materials"] = json.loads(row["missing_materials"] or "[]")
+    view["missing_materials_en"] = english_materials(
+        settings.catalog, row["item"], view["missing_materials"]
+    )
     est = estimate(settings, conn, row, now, last_in_tier=fresh)
     view["ahead"], view["estimated_wait_s"] = est.ahead, est.wait_s
     view["estimated_wait_range_s"] = None if est.low_s is None else [est.low_s, est.high_s]

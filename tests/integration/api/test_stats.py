@@ -34,6 +34,7 @@ def test_figures_of_today(live: LiveHall, clock: FakeClock) -> None:
         mine = c.get("/api/v1/windows/1/stats", params={"clerk": "1001"}).json()
         whole = c.get("/api/v1/windows/1/stats").json()
     assert mine["served"] == 2 and mine["clerk"] == "1001"
+    assert mine["completed"] == 1, "a correction (补正) counted as completed (办结)"
     assert mine["outcomes"] == {"completed": 1, "correction": 1}
     assert mine["avg_handle_s"] == 180.0
     assert mine["avg_wait_s"] == 60.0

@@ -57,7 +57,7 @@ def test_a_call_shows_on_the_event_that_carries_it(qtbot: Any, live: Any, board:
     assert board.queues.rows["SB"][1].text() == "1人"
     # readable from 5 m: the number's capital letters are at least 120 px high at 1080p
     assert QFontMetrics(board.now.number.font()).capHeight() >= 120
-    assert board.windows.tiles[2].ticket.text() == "暂停服务"  # window 2 is closed
+    assert board.windows.tiles[2].ticket.text() == "暂无人员"  # nobody signed in at window 2
 
 
 def test_a_recall_is_announced_again(
@@ -119,5 +119,5 @@ def test_the_board_retranslates_when_the_language_changes(
     i18n.install(qapp, "en", ("display",))
     qtbot.waitUntil(lambda: board.queues.title.text() == "Waiting", timeout=WAIT_MS)
     assert board.queues.rows["SB"][0].text() == "A  Social insurance"
-    assert board.windows.tiles[2].ticket.text() == "Not serving"
+    assert board.windows.tiles[2].ticket.text() == "No staff"
     assert board.hall.text() == "Test Service Center"

@@ -130,3 +130,25 @@ def test_recent_calls_are_capped_and_unknown_events_ignored() -> None:
     assert model.notices == [
         {"title_zh": "通知", "body_zh": "内容", "title_en": "N", "body_en": ""}
     ]
+
+
+def test_a_number_no_longer_called_leaves_now_calling() -> None:
+    """After 过号, a transfer or a cancel, "正在呼叫 A002" must not keep inviting its holder."""
+    for seq, kind, payload in (
+        (10, "ticket.no_show", {"window_no": 1}),
+        (10, "ticket.transferred", {"from_window": 1, "to_category": "GJJ"}),
+        (10, "ticket.cancelled", {}),
+    ):
+        model = loaded()
+        model.apply(ev(9, "ticket.called", ticket_id="t2", number="A002", category="SB",
+                       window_no=1, clerk="1001", wait_s=3.0))  # fmt: skip
+        assert model.latest is not None and model.latest.number == "A002"
+        model.apply(ev(seq, kind, ticket_id="t2", number="A002", **payload))
+        assert model.latest is None, kind
+        assert model.windows[1].ticket is None, kind
+
+
+def test_a_finished_service_or_another_number_keeps_the_latest_call() -> None:
+    model = loaded()
+    model.apply(ev(10, "ticket.no_show", ticket_id="t1", number="A001", window_no=2))
+    assert model.latest is not None and model.latest.number == "A002"

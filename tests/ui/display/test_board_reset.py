@@ -82,7 +82,7 @@ def test_a_board_behind_a_restored_server_reloads_and_follows_on(
     restore(saved, db)  # the hall's store is back to before any of that
     with server_process(tmp_path, port):
         qtbot.waitUntil(lambda: resets == [0], timeout=WAIT_MS)
-        qtbot.waitUntil(lambda: board.windows.tiles[1].ticket.text() == "暂停服务")
+        qtbot.waitUntil(lambda: board.windows.tiles[1].ticket.text() == "暂无人员")
         assert board.model.recent == [] and board.model.queues["SB"].waiting == 0
         again = issue_and_call(3)
         qtbot.waitUntil(lambda: board.now.number.text() == again, timeout=WAIT_MS)

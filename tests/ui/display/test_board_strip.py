@@ -1,5 +1,5 @@
 """The strip above one window against a live server: its number, the ticket called there, and
-暂停服务 while the window is paused or closed."""
+暂停服务 while the window is paused, 暂无人员 while nobody is signed in there."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def test_the_strip_follows_its_window_through_a_day(
     qtbot: Any, live: Any, strip: WindowStrip, announcer: Announcer
 ) -> None:
     assert strip.no.text() == "1号窗口"
-    assert shows(strip, "本窗口暂未开放", "暂停服务")  # nobody signed in yet
+    assert shows(strip, "本窗口暂未开放", "暂无人员")  # nobody signed in yet
     first, second = issue(live, "SB", 2)
     at_1 = clerk(live, 1)
     qtbot.waitUntil(lambda: shows(strip, "欢迎光临", "请留意叫号"), timeout=WAIT_MS)
@@ -65,7 +65,7 @@ def test_the_strip_follows_its_window_through_a_day(
         f"{live.url}/api/v1/sessions/current", headers={"Authorization": f"Bearer {at_1.token}"}
     )
     assert r.status_code == 204
-    qtbot.waitUntil(lambda: shows(strip, "本窗口暂未开放", "暂停服务"), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: shows(strip, "本窗口暂未开放", "暂无人员"), timeout=WAIT_MS)
     # the strip speaks only its own window's call (the board speaks for the hall)
     qtbot.waitUntil(lambda: len(announcer.log) == 1, timeout=WAIT_MS)
     assert announcer.log[0].text == f"请{second['number']}号到1号窗口办理"

@@ -83,3 +83,23 @@ def test_staffing_banner_and_answers(kiosk: Any) -> None:
     assert screen.pages.currentIndex() == 1
     assert screen.result.number.text() == "ZX007"
     assert "139****0000" in screen.result.message.text()
+
+
+def test_the_consultation_number_is_printed(sample_live: Any, make_kiosk: Any, qtbot: Any) -> None:
+    """The ZX number staff call out goes home on paper too, with how the answer will come."""
+    desk = sample_live.login("2001", "1234", None)
+    with sample_live.client(desk) as c:
+        assert c.post("/api/v1/helpdesk/presence", json={"status": "on_duty"}).status_code < 300
+    kiosk = make_kiosk(sample_live.url, sample_live.tokens["kiosk"], printer="escpos+dummy://")
+    screen = open_help(kiosk, qtbot)
+    qtbot.waitUntil(lambda: screen.banner.property("state") is not None, timeout=WAIT_MS)
+    qtbot.mouseClick(screen.topic_buttons[0], Qt.MouseButton.LeftButton)
+    press(qtbot, screen, "13812345678")
+    with qtbot.waitSignal(kiosk.ctx.printer.printed, timeout=WAIT_MS) as printed:
+        qtbot.mouseClick(screen.submit, Qt.MouseButton.LeftButton)
+    job, result = printed.args
+    number = screen.result.number.text()
+    assert number.startswith("ZX") and (job.kind, job.name) == ("consultation", number)
+    assert result.ok and number.encode() in result.data
+    assert "怎么办理".encode("gb18030") in result.data
+    assert "138****5678".encode("gb18030") in result.data and b"13812345678" not in result.data

@@ -13,6 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 
+from kiosk.printing.layout import Line, ticket_document
+
 pytestmark = pytest.mark.gui
 WAIT_MS = 5000
 
@@ -49,6 +51,8 @@ def test_tap_to_ticket_shows_what_the_server_committed(
     # no window of the sample hall is open: nobody ahead, yet not "next", and no figure
     assert screen.ahead.text() == "前面没有人在等候"
     assert "暂无窗口办理" in screen.wait.text()
+    paper = ticket_document(screen.issued.data, 48)
+    assert screen.wait.text() in [b.text for b in paper if isinstance(b, Line)]
     assert screen.qr.data == sample_live.url + stored["status_url"]
     assert screen.qr.isVisible() and screen.qr.width() >= 240
     assert "居民身份证" in screen.bring.text()

@@ -130,8 +130,8 @@ def test_full_cycle_with_correction_and_rating(qtbot, sample_live, tmp_path: Pat
     rating = hall.reader().execute("SELECT tags, comment, channel FROM ratings").fetchone()
     assert tuple(rating) == ('["extra_materials"]', "要求了清单以外的材料", "pad")
 
-    qtbot.waitUntil(lambda: client.side.figures["served"].text() == "1", timeout=WAIT)
     qtbot.waitUntil(lambda: client.side.figures["ratings"].text() == "1", timeout=WAIT)
+    assert client.side.figures["completed"].text() == "0"  # a correction is not 办结
     assert client.side.figures["good"].text() == "0%"
     pad.close()
     client.close()

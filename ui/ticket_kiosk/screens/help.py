@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.help_topics import OTHER, canonical, topic_names
 from ui.common import paths
+from ui.printing.documents import consultation_data
 from ui.ticket_kiosk.actions import TicketFlow
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.screens.base import Nav, Screen
@@ -97,15 +99,7 @@ class HelpScreen(Screen):
             b.setChecked(False)
 
     def topic_texts(self) -> list[str]:
-        topics = [
-            self.tr("How to apply"),
-            self.tr("Materials to bring"),
-            self.tr("Progress of my case"),
-            self.tr("Help with self-service"),
-            self.tr("Assisted service"),
-            self.tr("Complaints and suggestions"),
-        ]
-        return topics[:4] if self.ctx.elder else topics
+        return topic_names(self.ctx.lang, self.ctx.elder)
 
     def rebuild(self) -> None:
         self.form_box.setDirection(
@@ -130,7 +124,7 @@ class HelpScreen(Screen):
             for i, text in enumerate(texts):
                 b = button("choice", text)
                 b.setCheckable(True)
-                b.setChecked(text == self.topic)
+                b.setChecked(canonical(text) == self.topic)
                 b.clicked.connect(lambda _=False, t=text: self._choose(t))
                 self.topics.addWidget(b, i // 2, i % 2)
                 self.topic_buttons.append(b)
@@ -139,9 +133,9 @@ class HelpScreen(Screen):
         self.result.retranslate()
 
     def _choose(self, topic: str) -> None:
-        self.topic = topic
+        self.topic = canonical(topic)  # sent in Chinese whatever the screen's language
         for b in self.topic_buttons:
-            b.setChecked(b.text() == topic)
+            b.setChecked(canonical(b.text()) == self.topic)
 
     def _submit(self) -> None:
         self.error.hide()
@@ -150,7 +144,7 @@ class HelpScreen(Screen):
             return self._refused(self.tr("Please choose a topic or type your question."))
         if self.phone.digits and not self.phone.valid:
             return self._refused(self.tr("Please check the phone number, or clear it."))
-        body: dict[str, Any] = {"topic": self.topic or self.tr("Other question")}
+        body: dict[str, Any] = {"topic": self.topic or OTHER[0]}
         if question:
             body["question"] = question
         if self.phone.digits:
@@ -171,6 +165,10 @@ class HelpScreen(Screen):
             self.flow.show(ticket, note, print_it=True)
             return
         self.result.show_answer(answer, self.banner.staffed)
+        if self.ctx.printer.configured:  # the number to keep, which staff will call out
+            catalog = self.ctx.hall.catalog
+            slip = consultation_data(catalog.data if catalog else {}, answer, self.ctx.lang)
+            self.ctx.printer.consultation(slip, tag=str(answer.get("id") or ""))
         self.pages.setCurrentIndex(1)
         self.ctx.say(self.result.spoken())
 

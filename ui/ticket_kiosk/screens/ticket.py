@@ -5,16 +5,20 @@ does, and returns home by itself after a few seconds, later if the print failed.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout
 
+from kiosk.printing.layout import wait_line
 from ui.printing.dispatch import PrintResult
 from ui.printing.printer import PrintJob
 from ui.ticket_kiosk.actions import IssuedTicket
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.screens.base import Nav, Screen
 from ui.ticket_kiosk.screens.ticket_status import PrintStatus
-from ui.ticket_kiosk.texts import ahead_text, wait_text
+from ui.ticket_kiosk.texts import ahead_text
+from ui.ticket_kiosk.widgets.balanced import BalancedLabel
 from ui.ticket_kiosk.widgets.common import button, label, restyle
 from ui.ticket_kiosk.widgets.qr import QrView
 
@@ -40,12 +44,12 @@ class TicketScreen(Screen):
         self.ahead = label("ticket-fact", wrap=False)
         self.wait = label("ticket-fact", wrap=False)
         self.issued_at = label("hint")
-        self.note = label("note")
+        self.note = BalancedLabel("note")
         for w in (self.hall, self.caption, self.number, self.service, self.note):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr = QrView(300)
-        self.scan = label("hint")
-        self.bring = label("bring")
+        self.scan = BalancedLabel("hint")
+        self.bring = BalancedLabel("bring")
         self.status = PrintStatus()
         self.countdown = label("hint", wrap=False)
         self.done = button("primary")
@@ -123,7 +127,7 @@ class TicketScreen(Screen):
     def rebuild(self) -> None:
         if self.issued is None:
             return
-        d, t = self.issued.data, self.issued.ticket
+        d = self.issued.data
         portrait = self.ctx.portrait
         self.main.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
@@ -143,8 +147,8 @@ class TicketScreen(Screen):
         self.service.setText(" · ".join(x for x in (d.category_name, d.item_name) if x))
         est = t.get("estimated_wait_s")
         self.ahead.setText(ahead_text(d.people_ahead, callable_now=est is not None))
-        wait = wait_text(None if est is None else float(est), d.people_ahead)
-        self.wait.setText(self.tr("Estimated wait: {wait}").format(wait=wait))
+        # worded as the printed ticket words it, in the screen's language of the moment
+        self.wait.setText(wait_line(replace(d, lang="en" if self.ctx.lang == "en" else "zh")))
         self.issued_at.setText(
             self.tr("Issued at {time}").format(time=d.issued_at.strftime("%Y-%m-%d %H:%M"))
         )
