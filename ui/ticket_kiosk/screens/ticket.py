@@ -121,7 +121,10 @@ class TicketScreen(Screen):
     def guidance(self) -> str:
         t = self.issued.ticket if self.issued else {}
         return self.tr("Your number is {number}. {ahead}. Please listen for your number.").format(
-            number=t.get("number", ""), ahead=ahead_text(int(t.get("ahead") or 0))
+            number=t.get("number", ""),
+            ahead=ahead_text(
+                int(t.get("ahead") or 0), callable_now=t.get("estimate_reason") != "no_window"
+            ),
         )
 
     def rebuild(self) -> None:
@@ -145,8 +148,7 @@ class TicketScreen(Screen):
         self.green.setText(self.tr("Green channel"))
         self.green.setVisible(d.green_channel)
         self.service.setText(" · ".join(x for x in (d.category_name, d.item_name) if x))
-        est = t.get("estimated_wait_s")
-        self.ahead.setText(ahead_text(d.people_ahead, callable_now=est is not None))
+        self.ahead.setText(ahead_text(d.people_ahead, callable_now=not d.no_window))
         # worded as the printed ticket words it, in the screen's language of the moment
         self.wait.setText(wait_line(replace(d, lang="en" if self.ctx.lang == "en" else "zh")))
         self.issued_at.setText(
