@@ -37,7 +37,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -58,7 +58,7 @@ from kiosk.center.rollups import (  # noqa: E402
     merge_rows,
     recompute_month,
 )
-from kiosk.center.schema import COUNTS  # noqa: E402
+from kiosk.center.schema import COUNTS, rollup_dirty  # noqa: E402
 from kiosk.events import EventType  # noqa: E402
 from tests.helpers.live_server import serve_in_thread  # noqa: E402
 from tests.helpers.postgres import PostgresServer  # noqa: E402
@@ -92,12 +92,20 @@ def province(scale: float) -> list[tuple[str, str, str, str | None, str]]:
     return out
 
 
-def push_day(base: str, code: str, token: str, evs: list[dict]) -> float:
+def push_day(base: str, code: str, token: str, evs: list[dict], engine: Engine) -> float:
+    """Seconds until every batch is acknowledged and the day's rollups are computed (the API
+    recomputes a closed day after answering, so the wait for it is counted here)."""
     began = time.perf_counter()
-    with CenterClient(base, code, token) as client:
+    with CenterClient(base, code, token, timeout=600) as client:
         for i in range(0, len(evs), 2000):
             acked = client.push(evs[i : i + 2000])
             assert acked == evs[min(i + 2000, len(evs)) - 1]["seq"], acked
+    mark = (rollup_dirty.c.hall == code) & (rollup_dirty.c.day == MONTH[0].isoformat())
+    while True:
+        with engine.connect() as conn:
+            if conn.execute(select(rollup_dirty.c.day).where(mark)).first() is None:
+                break
+        time.sleep(0.05)
     return time.perf_counter() - began
 
 
@@ -112,12 +120,12 @@ def ingest_sample(url: str, tokens: dict[str, str], sample: list[str], out: dict
         for n, code in enumerate(sample[:4]):
             mode = "on" if n % 2 == 0 else "off"
             evs = [{**e, "hall": code} for e in day]
-            times[mode].append(push_day(base_on if mode == "on" else base_off, code,
-                                        tokens[code], evs))  # fmt: skip
+            base = base_on if mode == "on" else base_off
+            times[mode].append(push_day(base, code, tokens[code], evs, on.state.engine))
         for code, size in ((sample[4], "medium"), (sample[5], "small")):
             tickets, windows, items = SIZES[size]
             evs = generate_day(MONTH[0], tickets, hall=code, windows=windows, items=items)
-            secs = push_day(base_on, code, tokens[code], evs)
+            secs = push_day(base_on, code, tokens[code], evs, on.state.engine)
             out[f"ingest_{size}_day_events"] = len(evs)
             out[f"ingest_{size}_day_s"] = round(secs, 2)
     on.state.engine.dispose()

@@ -9,6 +9,7 @@ lock on PostgreSQL, the write lock on SQLite), so concurrent pushes cannot skip 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Engine, case, select, update
@@ -61,6 +62,7 @@ def ingest_batch(
     reported_last_seq: int | None = None,
     catalog_version: str | None = None,
     rollups: bool = True,
+    on_day_closed: Callable[[str], None] | None = None,
 ) -> int:
     """Check and store a batch for `hall`; returns the highest contiguous seq now stored.
 
@@ -94,8 +96,16 @@ def ingest_batch(
         conn.execute(update(halls).where(halls.c.code == code).values(**changes))
     if rollups:
         for day in rollup_mod.closed_days_in_batch(rows):
-            rollup_mod.refresh(engine, day, day, code)
+            if on_day_closed is None:
+                recompute_closed_day(engine, code, day)
+            else:
+                on_day_closed(day)
     return after
+
+
+def recompute_closed_day(engine: Engine, hall: str, day: str) -> None:
+    """The rollups of a day its hall has just closed (if still dirty)."""
+    rollup_mod.refresh(engine, day, day, hall)
 
 
 def touch(engine: Engine, hall: str) -> None:

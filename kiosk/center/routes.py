@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
@@ -88,20 +88,28 @@ def build_router(engine: Engine, rollups: bool = True) -> APIRouter:
         return {"status": "ok"}
 
     @router.post("/halls/{code}/events", openapi_extra=_PUSH_DOC)
-    async def push_events(code: str, request: Request, authorization: Auth = None) -> Any:
+    async def push_events(
+        code: str, request: Request, background: BackgroundTasks, authorization: Auth = None
+    ) -> Any:
         """The token is checked, then the declared size, and only then is the body read (with
-        a cap): a caller without a token cannot make the center hold anything in memory."""
+        a cap): a caller without a token cannot make the center hold anything in memory. A
+        `day.closed` in the batch has its day's rollups recomputed after the answer is sent,
+        so the hall never waits for it (a crash before leaves the day dirty: recomputed later)."""
         hall = await run_in_threadpool(require_hall, engine, authorization, code)
         body = await _read_capped(request, wire.MAX_BODY_BYTES)
         headers = request.headers
+        closed: list[str] = []
 
         def work() -> int:
             batch = wire.batch_events(wire.decode_body(body, headers.get("content-encoding")))
             last = _seq_header(headers.get("x-hall-last-seq"), "X-Hall-Last-Seq")
             version = headers.get("x-catalog-version")
-            return ingest.ingest_batch(engine, hall, batch, last, version, rollups)
+            return ingest.ingest_batch(engine, hall, batch, last, version, rollups, closed.append)
 
-        return {"acked_seq": await run_in_threadpool(work)}
+        acked = await run_in_threadpool(work)
+        for day in closed:
+            background.add_task(ingest.recompute_closed_day, engine, hall.code, day)
+        return {"acked_seq": acked}
 
     @router.get("/halls/{code}/ack")
     def get_ack(code: str, authorization: Auth = None) -> dict[str, int]:

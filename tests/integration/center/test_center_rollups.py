@@ -4,6 +4,7 @@ after a day's close mark it for recomputation; the rollups survive a re-ingest u
 
 from __future__ import annotations
 
+import time
 from datetime import date, timedelta
 from typing import Any
 
@@ -11,12 +12,14 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from benchmarks.center_day import generate_day
+from kiosk.center.client import CenterClient
 from kiosk.center.halls import get_hall
 from kiosk.center.ingest import ingest_batch
 from kiosk.center.reports import build_report
 from kiosk.center.rollups import ALL, dirty_count, refresh
 from kiosk.center.schema import rollup_dirty, rollups
 from tests.helpers.center_fixture import DAY, DISTRICT, TOWNSHIP, HallLog, township_events
+from tests.helpers.live_server import LiveCenter
 from tests.helpers.raw_report import raw_report
 from tests.integration.center.test_center_reports import load_fixture
 
@@ -116,3 +119,22 @@ def test_recomputing_changes_nothing(engine: Engine, hall_tokens: dict[str, str]
         assert sorted(tuple(r) for r in conn.execute(halls)) == first
     day_after = (date.fromisoformat(DAY) + timedelta(days=1)).isoformat()
     assert_equal_to_raw(engine, [(DAY, day_after)])
+
+
+def test_the_api_recomputes_a_closed_day_after_answering(live: LiveCenter) -> None:
+    """A hall's push that ends with its day.closed is acknowledged at once; the day's rollups
+    follow in the background (bounded wait), without any report asking for them."""
+    events = township_events()
+    with CenterClient(live.base_url, TOWNSHIP, live.tokens[TOWNSHIP]) as client:
+        assert client.push(events) == len(events)
+    mark = (rollup_dirty.c.hall == TOWNSHIP) & (rollup_dirty.c.day == DAY)
+    for _ in range(600):
+        with live.engine.connect() as conn:
+            if conn.execute(select(rollup_dirty.c.day).where(mark)).first() is None:
+                break
+        time.sleep(0.05)
+    with live.engine.connect() as conn:
+        query = select(rollups.c.tickets).where(
+            rollups.c.hall == TOWNSHIP, rollups.c.day == DAY, rollups.c.scope == "hall"
+        )
+        assert conn.execute(query).scalar_one() == 3
