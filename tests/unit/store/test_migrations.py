@@ -146,7 +146,7 @@ def test_an_older_store_migrates_forward(tmp_path: Path, version: int) -> None:
             "INSERT INTO idempotency(key, principal, status, body, created_at)"
             " VALUES ('anon:k', 'anon', 200, '{\"token\": \"x\"}', '')"
         )
-    assert migrate(conn) == list(range(version + 1, LATEST + 1))
+    assert migrate(conn) == [m.version for m in MIGRATIONS if m.version > version]  # gaps: ok
     assert current_version(conn) == LATEST
     fresh = connect(tmp_path / "fresh.db")
     migrate(fresh)
