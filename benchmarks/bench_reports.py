@@ -5,7 +5,7 @@ A plain script: ``python -m benchmarks --only reports``. The store is the shippe
 to serve 300,000 citizens): tickets with waits, handling times, outcomes and missing materials,
 ratings for 70 % of them, cases for the bad ones, absences, idle alerts and consultations. Two
 shapes: 300,000 tickets over ten months (a month is 30,000), and all of them in one month (the
-worst a month can be). Each report is built 3 times on a fresh read connection; the median is
+worst a month can be). Each report is built twice on a fresh read connection; the median is
 kept, as wall-clock time and as the process's CPU time: on a machine shared with other work the
 CPU time is the report's own cost. Nothing here asserts a time (aim: under 2 s a report).
 """

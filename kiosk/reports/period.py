@@ -15,6 +15,9 @@ from kiosk.clock import iso
 from kiosk.errors import Invalid
 
 MAX_DAYS = 366
+# Days a hall can have served on: outside them a period is a typo, and at the very ends of the
+# calendar the conversion to UTC would overflow
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2199, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,12 @@ class Period:
     end: date  # inclusive
 
     def __post_init__(self) -> None:
+        for d in (self.start, self.end):
+            if not FIRST_DAY <= d <= LAST_DAY:
+                raise Invalid(
+                    f"日期 {d} 超出范围（{FIRST_DAY} 至 {LAST_DAY}）",
+                    f"the date {d} is out of range ({FIRST_DAY} to {LAST_DAY})",
+                )
         if self.end < self.start:
             raise Invalid(
                 f"结束日期 {self.end} 早于开始日期 {self.start}",

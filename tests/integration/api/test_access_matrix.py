@@ -129,6 +129,7 @@ def fill(path: str, ticket: dict[str, Any]) -> str:
         "category": "SB",
         "case_id": "01J0000000000000000000000C",
         "alert_id": "1",
+        "kind": "day",
     }
     for key, value in values.items():
         path = path.replace("{" + key + "}", value)

@@ -274,3 +274,10 @@ def test_case_outcomes_follow_the_steps(tmp_path: Path) -> None:
         1,
     )
     hall.close()
+
+
+@pytest.mark.parametrize("day", [date(9999, 12, 31), date(1, 1, 1)])
+def test_dates_at_the_ends_of_the_calendar_are_refused(played: Hall, day: date) -> None:
+    """Not a crash deep in a time-zone conversion (a 500 from the server): a clear refusal."""
+    with pytest.raises(Invalid):
+        build_report(played.reader(), "day", Period(day, day), "zh", TODAY)
