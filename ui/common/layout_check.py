@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollBar,
     QStackedWidget,
+    QStyle,
     QTabBar,
     QToolButton,
     QWidget,
@@ -122,6 +123,31 @@ def _words_too_wide(fm: QFontMetrics, text: str, width: int) -> str | None:
     return None
 
 
+def ink_slack(fm: QFontMetrics) -> int:
+    """Line height the glyphs never use (CJK fonts reserve a lot above and below): a label
+    that cuts only into it cuts nothing a person sees."""
+    return max(0, fm.height() - fm.tightBoundingRect("国Hgjy").height())
+
+
+def full_text(widget: QWidget) -> str:
+    """The text a widget would show whole: what an eliding label keeps aside (`full`), its
+    tooltip or its accessible name."""
+    full = getattr(widget, "full", None)
+    if isinstance(full, str) and full:
+        return full
+    return widget.toolTip() or widget.accessibleName()
+
+
+def elided(widget: QWidget, text: str) -> bool:
+    """Cut short with an ellipsis by code: the text without its "…" begins a longer text the
+    widget holds. (A message that simply ends in "…", such as "reconnecting…", is whole.)"""
+    for mark in ELLIPSIS:
+        if text.endswith(mark):
+            head, full = text[: -len(mark)].rstrip(), full_text(widget)
+            return bool(full) and full != text and full.startswith(head)
+    return False
+
+
 def check_label(label: QLabel, top: QWidget) -> list[Finding]:
     text = plain(label.text(), label.textFormat()).strip()
     if not text or label.pixmap() is not None and not label.pixmap().isNull():
@@ -130,8 +156,9 @@ def check_label(label: QLabel, top: QWidget) -> list[Finding]:
     name = path(label, top)
     fm = QFontMetrics(label.font())
     room = _label_room(label)
-    if text.endswith(ELLIPSIS) and not flag(label, "elides"):
-        found.append(Finding("elided", name, text, "cut short with an ellipsis"))
+    slack = ink_slack(fm) + SLACK
+    if elided(label, text) and not flag(label, "elides"):
+        found.append(Finding("elided", name, full_text(label), f"shows {text!r}"))
     if label.wordWrap():
         word = _words_too_wide(fm, text, room.width())
         if word is not None:
@@ -141,7 +168,7 @@ def check_label(label: QLabel, top: QWidget) -> list[Finding]:
             int(Qt.TextFlag.TextWordWrap) | int(label.alignment()),
             text,
         ).height()
-        if need > room.height() + SLACK:
+        if need > room.height() + slack:
             found.append(Finding("clipped", name, text, f"needs {need} px high, has {room.height()}"))
         return found
     lines = text.split("\n")
@@ -149,7 +176,7 @@ def check_label(label: QLabel, top: QWidget) -> list[Finding]:
     if width > room.width() + SLACK:
         found.append(Finding("clipped", name, text, f"needs {width} px wide, has {room.width()}"))
     height = fm.height() + fm.lineSpacing() * (len(lines) - 1)
-    if height > room.height() + SLACK:
+    if height > room.height() + slack:
         found.append(Finding("clipped", name, text, f"needs {height} px high, has {room.height()}"))
     return found
 
@@ -160,8 +187,8 @@ def check_button(button: QAbstractButton, top: QWidget) -> list[Finding]:
         return []
     name = path(button, top)
     found = []
-    if text.endswith(ELLIPSIS) and not flag(button, "elides"):
-        found.append(Finding("elided", name, text, "cut short with an ellipsis"))
+    if elided(button, text) and not flag(button, "elides"):
+        found.append(Finding("elided", name, full_text(button), f"shows {text!r}"))
     if isinstance(button, QPushButton | QToolButton | QCheckBox | QRadioButton):
         hint = button.sizeHint()
         if hint.width() > button.width() + SLACK:
@@ -198,8 +225,12 @@ def check_view(view: QAbstractItemView, top: QWidget) -> list[Finding]:
     area = view.viewport().rect()
     wraps = bool(getattr(view, "wordWrap", lambda: False)())
     root = view.rootIndex()
+    try:
+        columns = model.columnCount(root)
+    except TypeError:  # a list model keeps columnCount to itself: one column
+        columns = 1
     for row in range(min(model.rowCount(root), 200)):
-        for col in range(model.columnCount(root)):
+        for col in range(columns):
             index = model.index(row, col, root)
             rect = view.visualRect(index)
             if not rect.isValid() or not area.intersects(rect):
@@ -224,7 +255,8 @@ def _check_cell(
     font = index.data(Qt.ItemDataRole.FontRole)
     if font is not None:
         fm = QFontMetrics(font)
-    room = rect.width() - 8  # the item's text margins
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    room = rect.width() - 2 * margin  # the item delegate's text margins
     if index.data(Qt.ItemDataRole.DecorationRole) is not None:
         room -= view.iconSize().width() + 4
     lines = text.split("\n")

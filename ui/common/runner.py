@@ -24,6 +24,9 @@ def add_common_args(p: argparse.ArgumentParser, token: bool = True) -> None:
     p.add_argument("--fullscreen", action="store_true")
     p.add_argument("--screenshot", type=Path, help="render the main screen to a PNG and exit")
     p.add_argument("--size", default=None, help="window size WxH, e.g. 1920x1080")
+    # for the contact sheets of `make screenshots`: --screenshot DIR/NAME.png writes
+    # DIR/NAME@WxH.png at each of these panel sizes (comma-separated WxH)
+    p.add_argument("--sizes", default=None, help=argparse.SUPPRESS)
 
 
 def run(
@@ -59,7 +62,8 @@ def run(
     heartbeat.start(250)
     heartbeat.timeout.connect(lambda: None)
     if args.screenshot:
-        return _screenshot(app, window, Path(args.screenshot))
+        sizes = [s for s in str(getattr(args, "sizes", None) or "").split(",") if s]
+        return _screenshot(app, window, Path(args.screenshot), sizes)
     if args.fullscreen:
         window.showFullScreen()
     else:
@@ -67,7 +71,11 @@ def run(
     return int(app.exec())
 
 
-def _screenshot(app: object, window: object, path: Path) -> int:
+def sized_path(path: Path, size: str) -> Path:
+    return path.with_name(f"{path.stem}@{size}{path.suffix}")
+
+
+def _screenshot(app: object, window: object, path: Path, sizes: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -80,7 +88,15 @@ def _screenshot(app: object, window: object, path: Path) -> int:
             return
         app.processEvents()
         path.parent.mkdir(parents=True, exist_ok=True)
-        saved.append(window.grab().save(str(path), "PNG"))
+        if not sizes:
+            saved.append(window.grab().save(str(path), "PNG"))
+        for size in sizes or ():
+            w, _, h = size.partition("x")
+            window.resize(int(w), int(h))
+            for _ in range(4):  # deferred layouts and resize handlers, to the end
+                app.processEvents()
+                app.sendPostedEvents()
+            saved.append(window.grab().save(str(sized_path(path, size)), "PNG"))
         app.quit()
 
     ready = getattr(window, "ready", None)
@@ -88,7 +104,7 @@ def _screenshot(app: object, window: object, path: Path) -> int:
         ready.connect(lambda: QTimer.singleShot(300, grab))
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, grab)
     app.exec()
-    if not (saved and saved[0]):
+    if not (saved and all(saved)):
         print(f"could not save {path}", file=sys.stderr)
         return 1
     print(f"saved {path}")

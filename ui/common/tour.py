@@ -11,7 +11,7 @@ import argparse
 import importlib
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.common import i18n, theme
@@ -83,3 +83,13 @@ def at_sizes(window: QWidget, panels: tuple[Panel, ...]) -> Iterator[Panel]:
         window.resize(panel.width, panel.height)
         settle()
         yield panel
+
+
+def close(window: QWidget) -> None:
+    """Closes the window and deletes it now, with everything it owns: a style sheet applied
+    later must not reach widgets half gone."""
+    window.close()
+    window.deleteLater()
+    settle()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    settle()

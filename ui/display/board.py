@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from ui.common.halltime import hall_now
 from ui.display.lists import QueueGrid, RecentCalls
@@ -22,6 +22,21 @@ from ui.display.voice import BoardVoice
 from ui.display.widgets import LEFT, RIGHT, fit_text, label, lang, rescale
 
 DESIGN_W, DESIGN_H = 1920, 1080
+# A portrait board (1080x1920) is its own design, not the landscape one squeezed: the call now
+# across the top, recent calls beside the queues under it, every window in a tall grid below.
+PORTRAIT_W, PORTRAIT_H = 1080, 1920
+LANDSCAPE = {  # panel: (row, column, row span, column span)
+    "now": (0, 0, 1, 1),
+    "recent": (1, 0, 1, 1),
+    "windows": (0, 1, 1, 1),
+    "queues": (1, 1, 1, 1),
+}
+PORTRAIT = {
+    "now": (0, 0, 1, 2),
+    "recent": (1, 0, 1, 1),
+    "queues": (1, 1, 1, 1),
+    "windows": (2, 0, 1, 2),
+}
 
 
 class HallBoard(QWidget):
@@ -46,19 +61,12 @@ class HallBoard(QWidget):
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
         root.addWidget(self._header(), 11)
-        body = QHBoxLayout()
-        body.setContentsMargins(24, 20, 24, 20)
-        body.setSpacing(20)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        left.setSpacing(20)
-        right.setSpacing(20)
-        left.addWidget(self.now, 11)
-        left.addWidget(self.recent, 7)
-        right.addWidget(self.windows, 11)
-        right.addWidget(self.queues, 7)
-        body.addLayout(left, 9)
-        body.addLayout(right, 10)
-        root.addLayout(body, 89)
+        self.body = QGridLayout()
+        self.body.setContentsMargins(24, 20, 24, 20)
+        self.body.setSpacing(20)
+        self.portrait: bool | None = None
+        self._arrange(False)
+        root.addLayout(self.body, 89)
         root.addWidget(self._ticker_band(), 8)
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
@@ -103,6 +111,23 @@ class HallBoard(QWidget):
         row.addWidget(self.ticker, 11)
         return band
 
+    def _arrange(self, portrait: bool) -> None:
+        """Places the four panels for the screen's shape (LANDSCAPE or PORTRAIT)."""
+        if portrait == self.portrait:
+            return
+        self.portrait = portrait
+        panels = {"now": self.now, "recent": self.recent, "windows": self.windows}
+        panels["queues"] = self.queues
+        for widget in panels.values():
+            self.body.removeWidget(widget)
+        for name, (row, col, rows, cols) in (PORTRAIT if portrait else LANDSCAPE).items():
+            self.body.addWidget(panels[name], row, col, rows, cols)
+        rows, cols = ((6, 5, 9), (1, 1)) if portrait else ((11, 7, 0), (9, 10))
+        for i, stretch in enumerate(rows):
+            self.body.setRowStretch(i, stretch)
+        for i, stretch in enumerate(cols):
+            self.body.setColumnStretch(i, stretch)
+
     # -- rendering -------------------------------------------------------------------------
     def refresh(self) -> None:
         zh = lang() == "zh"
@@ -139,8 +164,16 @@ class HallBoard(QWidget):
     def _tick(self) -> None:
         now = hall_now(self.model.timezone)
         locale = QLocale()
-        self.time.setText(locale.toString(now.time(), "HH:mm:ss"))
-        self.date.setText(locale.toString(now.date(), self.tr("dddd, d MMMM yyyy")))
+        time_text = locale.toString(now.time(), "HH:mm:ss")
+        if time_text != self.time.text():  # the clock's digits fit the header's height
+            fit_text(
+                self.time, time_text, 64, self.scale, self.time.width(), None, self.time.height()
+            )
+        date_text = locale.toString(now.date(), self.tr("dddd, d MMMM yyyy"))
+        if date_text != self.date.text():
+            fit_text(
+                self.date, date_text, 28, self.scale, self.date.width(), None, self.date.height()
+            )
         self._status()
 
     def _on_call(self, call: Call) -> None:
@@ -148,11 +181,16 @@ class HallBoard(QWidget):
         self.now.blinker.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.scale = min(event.size().width() / DESIGN_W, event.size().height() / DESIGN_H)
+        w, h = event.size().width(), event.size().height()
+        self._arrange(h > w)
+        design_w, design_h = (PORTRAIT_W, PORTRAIT_H) if h > w else (DESIGN_W, DESIGN_H)
+        self.scale = min(w / design_w, h / design_h)
         for panel in (self.now, self.recent, self.queues):
             panel.scale = self.scale
         rescale(self, self.scale)
         super().resizeEvent(event)
+        self.time.setText("")  # refitted by refresh() at the new size
+        self.date.setText("")
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
