@@ -150,7 +150,7 @@ def elided(widget: QWidget, text: str) -> bool:
 
 def check_label(label: QLabel, top: QWidget) -> list[Finding]:
     text = plain(label.text(), label.textFormat()).strip()
-    if not text or label.pixmap() is not None and not label.pixmap().isNull():
+    if not text or (label.pixmap() is not None and not label.pixmap().isNull()):
         return []
     found = []
     name = path(label, top)
@@ -169,7 +169,9 @@ def check_label(label: QLabel, top: QWidget) -> list[Finding]:
             text,
         ).height()
         if need > room.height() + slack:
-            found.append(Finding("clipped", name, text, f"needs {need} px high, has {room.height()}"))
+            found.append(
+                Finding("clipped", name, text, f"needs {need} px high, has {room.height()}")
+            )
         return found
     lines = text.split("\n")
     width = max(fm.horizontalAdvance(line) for line in lines)
@@ -305,10 +307,17 @@ def check_geometry(w: QWidget, top: QWidget) -> list[Finding]:
         found.append(Finding("outside", name, _text_of(w), f"{_r(rect)} beyond the window"))
         return found
     parent = w.parentWidget()
-    if parent is not None and parent is not top and not scrolled and not flag(w, "overlay"):
-        if not parent.rect().contains(w.geometry()) and not isinstance(parent, QStackedWidget):
-            detail = f"{_r(w.geometry())} beyond its parent {parent.width()}x{parent.height()}"
-            found.append(Finding("outside", name, _text_of(w), detail))
+    cut_by_parent = (
+        parent is not None
+        and parent is not top
+        and not scrolled
+        and not flag(w, "overlay")
+        and not isinstance(parent, QStackedWidget)
+        and not parent.rect().contains(w.geometry())
+    )
+    if cut_by_parent and parent is not None:
+        detail = f"{_r(w.geometry())} beyond its parent {parent.width()}x{parent.height()}"
+        found.append(Finding("outside", name, _text_of(w), detail))
     return found
 
 
@@ -322,7 +331,10 @@ def check_overlaps(parent: QWidget, top: QWidget) -> list[Finding]:
     kids = [
         k
         for k in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-        if not k.isWindow() and k.isVisibleTo(top) and k.width() > 0 and k.height() > 0
+        if not k.isWindow()
+        and k.isVisibleTo(top)
+        and k.width() > 0
+        and k.height() > 0
         and not flag(k, "overlay")
     ]
     found = []
@@ -348,9 +360,7 @@ def check_scrollbar(bar: QScrollBar, top: QWidget) -> list[Finding]:
     return [Finding("scrollbar", path(area, top), "", f"a {which} scroll bar shows")]
 
 
-def findings(
-    window: QWidget, *, touch_px: int = 0, min_text_px: int = 0
-) -> list[Finding]:
+def findings(window: QWidget, *, touch_px: int = 0, min_text_px: int = 0) -> list[Finding]:
     """Everything wrong with `window` as shown now (it must be shown and laid out)."""
     found: list[Finding] = []
     for w in visible_widgets(window):

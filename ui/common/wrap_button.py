@@ -37,7 +37,7 @@ class WrapButton(QPushButton):
         self.label.style().unpolish(self.label)
         self.label.style().polish(self.label)
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+    def setText(self, text: str) -> None:
         """The label shows it; the button's own text stays empty, so nothing draws it twice."""
         self.label.setText(text)
         self.setAccessibleName(text)

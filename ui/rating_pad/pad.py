@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain import BAD_RATING_MAX
 from ui.common import paths
+from ui.common.adaptive import SizeClass
 from ui.common.api import HallApi
 from ui.common.follow import Follow
-from ui.common.adaptive import SizeClass
 from ui.common.outbox_qt import QtOutbox
 from ui.rating_pad.pages import IdlePage, RatePage, ReasonsPage, ThanksPage
 

@@ -14,9 +14,7 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.mark.parametrize("mode", WINDOW_CLIENT.modes, ids=lambda m: m.label)
-def test_window_client_fits_every_panel(
-    layout_hall: Any, xdg: Any, qapp: Any, mode: Any
-) -> None:
+def test_window_client_fits_every_panel(layout_hall: Any, xdg: Any, qapp: Any, mode: Any) -> None:
     base = ["--server", layout_hall.url, "--window", str(WINDOW)]
     base += ["--employee-no", f"10{WINDOW}", "--pin", PIN, "--call-next"]
     lines = check_front_end("window", base, mode, {})

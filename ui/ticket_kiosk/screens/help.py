@@ -11,17 +11,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
     QLineEdit,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.common import paths
+from ui.common.wrap_button import WrapButton
 from ui.ticket_kiosk.actions import TicketFlow
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.screens.base import Nav, Screen
@@ -40,7 +41,8 @@ class HelpScreen(Screen):
         self.topic_label = label("section")
         self.topics = QGridLayout()
         self.topics.setSpacing(12)
-        self.topic_buttons: list[QPushButton] = []
+        self.topic_buttons: list[WrapButton] = []
+        self._columns = 2
         self.question_label = label("section")
         self.question = QLineEdit()
         self.question.setObjectName("Question")
@@ -123,16 +125,19 @@ class HelpScreen(Screen):
         self.question_label.setVisible(not self.ctx.elder)
         self.question.setVisible(not self.ctx.elder)
         texts = self.topic_texts()
-        if [b.text() for b in self.topic_buttons] != texts:
+        columns = 3 if self.ctx.compact and not self.ctx.portrait and not self.ctx.elder else 2
+        if [b.full_text() for b in self.topic_buttons] != texts or columns != self._columns:
+            self._columns = columns
             for b in self.topic_buttons:
                 discard(b)
             self.topic_buttons = []
             for i, text in enumerate(texts):
-                b = button("choice", text)
+                b = WrapButton(text, "choice")  # a long English topic takes two lines
+                b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 b.setCheckable(True)
                 b.setChecked(text == self.topic)
                 b.clicked.connect(lambda _=False, t=text: self._choose(t))
-                self.topics.addWidget(b, i // 2, i % 2)
+                self.topics.addWidget(b, i // columns, i % columns)
                 self.topic_buttons.append(b)
         self.phone.retranslate()
         self.banner.rebuild()
@@ -141,7 +146,7 @@ class HelpScreen(Screen):
     def _choose(self, topic: str) -> None:
         self.topic = topic
         for b in self.topic_buttons:
-            b.setChecked(b.text() == topic)
+            b.setChecked(b.full_text() == topic)
 
     def _submit(self) -> None:
         self.error.hide()

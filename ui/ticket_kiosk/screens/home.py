@@ -109,7 +109,7 @@ class HomeScreen(Screen):
             self.side.setFixedWidth(side_width(ctx.elder, compact))
         self.search.setText(
             self.tr("Search services, questions and notices")
-            if ctx.elder
+            if ctx.elder or compact
             else self.tr("Search services, questions and notices (pinyin works too: sfz)")
         )
         self.help.set_texts("", self.tr("Ask for help"), self.tr("Questions, or help in person"))

@@ -32,6 +32,10 @@ class ItemScreen(Screen):
         super().__init__(ctx, nav)
         self.flow = flow
         self.item: dict[str, Any] = {}
+        # the item's full name heads the page (the header names its category): the longest
+        # names run to two lines and more in English, which a header cannot give them
+        self.item_name = label("item-name")
+        self.item_name.setObjectName("ItemName")
         self.department = label("lead")
         self.facts = QFrame()
         self.facts.setProperty("role", "card")
@@ -64,6 +68,7 @@ class ItemScreen(Screen):
 
         left = QVBoxLayout()
         left.setSpacing(14)
+        left.addWidget(self.item_name)
         left.addWidget(self.department)
         left.addWidget(self.facts)
         left.addWidget(self.heading)
@@ -95,7 +100,9 @@ class ItemScreen(Screen):
         self.rebuild()
 
     def title(self) -> str:
-        return loc(self.item, "name", self.ctx.lang)
+        catalog = self.ctx.hall.catalog
+        category = catalog.category(str(self.item.get("category"))) if catalog else None
+        return loc(category, "name", self.ctx.lang) if category else ""
 
     def guidance(self) -> str:
         return self.tr("Here is everything to bring. Tap Take a ticket when you are ready.")
@@ -112,7 +119,8 @@ class ItemScreen(Screen):
             self.side.setMinimumWidth(0)
             self.side.setMaximumWidth(16777215)
         else:
-            self.side.setFixedWidth(480)
+            self.side.setFixedWidth(360 if self.ctx.compact else 480)
+        self.item_name.setText(loc(item, "name", lang))
         self.department.setText(
             self.tr("Handled by {dept}").format(dept=loc(item, "department", lang))
         )

@@ -83,8 +83,14 @@ class PagedGrid(QWidget):
         if self.most:
             columns = min(columns, self.most)
 
+        # a tile whose words wrap at this width (a long English name) needs more than the
+        # smallest height: rows are as tall as the tallest tile needs
+        column_w = max(1, (width - gap * (columns - 1)) // columns)
+        tall = max((c.heightForWidth(column_w) for c in self.cells), default=0)
+        cell_h = max(self.cell.height(), tall)
+
         def rows_in(room: int) -> int:
-            rows = max(1, (room + gap) // (self.cell.height() + gap))
+            rows = max(1, (room + gap) // (cell_h + gap))
             if self.most:
                 rows = min(rows, max(1, self.most // columns))
             return min(rows, math.ceil(n / columns))
