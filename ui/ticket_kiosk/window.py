@@ -23,9 +23,9 @@ from ui.ticket_kiosk.screens.registry import build_screens
 
 
 def is_compact(width: int, height: int) -> bool:
-    """The panels below 1920x1080 halls buy (1366x768, 1280x1024, 1024x768) and the portrait
-    panel's width: the style sheet's [panel="compact"] steps the secondary type down."""
-    return min(width, height) < 900 or width < 1200
+    """The panels below 1920x1080 halls buy (1366x768, 1280x1024, 1024x768), and the portrait
+    panel with its 1080 px width: the style sheet's [panel="compact"] steps the type down."""
+    return height < 900 or width < 1400
 
 
 class KioskWindow(QWidget):

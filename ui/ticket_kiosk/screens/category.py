@@ -92,9 +92,9 @@ class CategoryScreen(Screen):
         self.take.setText(self.tr("Not sure? Take a ticket for this service"))
         self.green.setText(self.tr("Green channel ticket"))
         self.green.setVisible(self.ctx.elder)
-        self.bar.setDirection(
+        self.bar.setDirection(  # elder mode's two big buttons go one over the other
             QBoxLayout.Direction.TopToBottom
-            if self.ctx.portrait
+            if self.ctx.portrait or self.ctx.elder
             else QBoxLayout.Direction.LeftToRight
         )
         self._update_status()

@@ -117,7 +117,7 @@ class HomeScreen(Screen):
             "", self.tr("Appointment check-in"), self.tr("Booked online? Check in here")
         )
         self.rejoin.set_texts("", self.tr("Missed your call?"), self.tr("Rejoin the queue"))
-        self.status.setVisible(not portrait)
+        self.status.setVisible(not portrait and not compact)  # the tiles show the waits too
         for tile in self.side_tiles:  # compact in a column, as tall as the row allows in portrait
             tile.setMaximumHeight(MAX if portrait else (260 if ctx.elder else 200))
         self.advice.setText(
@@ -156,3 +156,4 @@ class HomeScreen(Screen):
                 waiting_short(w.waiting),
                 wait_text(w.estimated_wait_s, w.waiting),
             )
+        self.grid.reshape()  # the names' lines decide how tall a row must be

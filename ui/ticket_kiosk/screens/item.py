@@ -119,7 +119,8 @@ class ItemScreen(Screen):
             self.side.setMinimumWidth(0)
             self.side.setMaximumWidth(16777215)
         else:
-            self.side.setFixedWidth(360 if self.ctx.compact else 480)
+            self.side.setFixedWidth((420 if self.ctx.elder else 360) if self.ctx.compact else 480)
+        self._place_facts(stacked=self.ctx.compact or (self.ctx.elder and not portrait))
         self.item_name.setText(loc(item, "name", lang))
         self.department.setText(
             self.tr("Handled by {dept}").format(dept=loc(item, "department", lang))
@@ -154,6 +155,23 @@ class ItemScreen(Screen):
         self.take.setEnabled(not disabled)
         self.green.setText(self.tr("Green channel ticket"))
         self.green.setVisible(self.ctx.elder and not disabled)
+
+    def _place_facts(self, stacked: bool) -> None:
+        """Three facts side by side where there is room; one under the other (name: value)
+        where there is not, so a value never wraps into a column too narrow for it."""
+        grid = self.facts.layout()
+        assert isinstance(grid, QGridLayout)
+        for i, (k, v) in enumerate(zip(self.fact_labels, self.fact_values, strict=True)):
+            grid.removeWidget(k)
+            grid.removeWidget(v)
+            if stacked:
+                grid.addWidget(k, i, 0)
+                grid.addWidget(v, i, 1)
+            else:
+                grid.addWidget(k, 0, i)
+                grid.addWidget(v, 1, i)
+        for col in range(3):
+            grid.setColumnStretch(col, 0 if stacked and col == 0 else 1)
 
     def _print(self) -> None:
         self.print.setEnabled(False)

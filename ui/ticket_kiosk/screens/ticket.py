@@ -134,7 +134,7 @@ class TicketScreen(Screen):
             self.side.setMaximumWidth(16777215)
         else:
             self.side.setFixedWidth(320 if self.ctx.compact else 460)
-        self.qr.set_side(200 if self.ctx.compact else 300)
+        self.qr.set_side((160 if self.ctx.elder else 200) if self.ctx.compact else 300)
         self.facts.setDirection(
             QBoxLayout.Direction.TopToBottom
             if self.ctx.compact and not portrait

@@ -100,6 +100,10 @@ class PagedGrid(QWidget):
             rows = rows_in(height - self._bar.sizeHint().height())
         return columns, rows
 
+    def reshape(self) -> None:
+        """Fits the shape again: after the cells' texts changed (a language switch, say)."""
+        self._reshape()
+
     def _reshape(self) -> None:
         if self.cell is not None and self.width() > 0 and self.height() > 0:
             self.set_shape(*self.shape_for(self.width(), self.height()))
