@@ -65,6 +65,7 @@ def seed(hall: Hall, clock: FakeClock) -> None:
         elif n == 3:
             hall.make_faq(cid, who)  # a draft waiting for review
         if n in (2, 6):
+            stay_on_duty()
             converted = hall.create_consultation(*CONVERT, actor=KIOSK)["id"]
             clock.advance(minutes=1)
             hall.claim(converted, A)
@@ -82,6 +83,7 @@ def seed(hall: Hall, clock: FakeClock) -> None:
     complaint = hall.create_consultation("投诉", "窗口要求提供目录外的材料", actor=KIOSK)["id"]
     hall.claim(complaint, B)
     hall.refer(complaint, B, "涉及窗口服务，请主管核实", "3001")
+    stay_on_duty()
     hall.create_consultation("医保", "退休后医保还要交吗？", actor=KIOSK)
     clock.advance(minutes=6)
     check_helpdesk(hall)  # the unclaimed alert for the one nobody took
@@ -92,6 +94,7 @@ def seed(hall: Hall, clock: FakeClock) -> None:
     clock.advance(minutes=1)
     hall.claim(own["id"], A)
     hall.answer(own["id"], A, "在户籍地以外也可补领，现场核验身份即可；工本费40元。", ["HJ-002"])
+    stay_on_duty()
     hall.create_consultation("公积金", "公积金贷款可以提前还吗？", actor=KIOSK)
 
 
