@@ -117,7 +117,8 @@ class HomeScreen(Screen):
             "", self.tr("Appointment check-in"), self.tr("Booked online? Check in here")
         )
         self.rejoin.set_texts("", self.tr("Missed your call?"), self.tr("Rejoin the queue"))
-        self.status.setVisible(not portrait and not compact)  # the tiles show the waits too
+        # the tiles show the waits too: the summary card goes where room is short
+        self.status.setVisible(not portrait and not compact and not ctx.elder)
         for tile in self.side_tiles:  # compact in a column, as tall as the row allows in portrait
             tile.setMaximumHeight(MAX if portrait else (260 if ctx.elder else 200))
         self.advice.setText(

@@ -119,7 +119,11 @@ class ItemScreen(Screen):
             self.side.setMinimumWidth(0)
             self.side.setMaximumWidth(16777215)
         else:
-            self.side.setFixedWidth((420 if self.ctx.elder else 360) if self.ctx.compact else 480)
+            wide = 560 if self.ctx.elder else 480
+            self.side.setFixedWidth((420 if self.ctx.elder else 360) if self.ctx.compact else wide)
+        # the department is on the printed list too: on a small panel in elder mode the
+        # page keeps its room for the name, the facts and the materials
+        self.department.setVisible(not (self.ctx.compact and self.ctx.elder and not portrait))
         self._place_facts(stacked=self.ctx.compact or (self.ctx.elder and not portrait))
         self.item_name.setText(loc(item, "name", lang))
         self.department.setText(

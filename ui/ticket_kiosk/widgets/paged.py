@@ -86,6 +86,8 @@ class PagedGrid(QWidget):
         # a tile whose words wrap at this width (a long English name) needs more than the
         # smallest height: rows are as tall as the tallest tile needs
         column_w = max(1, (width - gap * (columns - 1)) // columns)
+        for cell in self.cells:  # measured in the style sheet's fonts, also on a later page
+            cell.ensurePolished()
         tall = max((c.heightForWidth(column_w) for c in self.cells), default=0)
         cell_h = max(self.cell.height(), tall)
 
