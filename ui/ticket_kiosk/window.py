@@ -143,12 +143,10 @@ class KioskWindow(QWidget):
         elder = "true" if self.ctx.elder else "false"
         panel = "compact" if self.ctx.compact else "regular"
         shape = "portrait" if self.ctx.portrait else "landscape"
-        if (self.property("elder"), self.property("panel"), self.property("shape")) != (
-            elder,
-            panel,
-            shape,
-        ):
+        now = (self.property("elder"), self.property("lang"), self.property("panel"))
+        if (*now, self.property("shape")) != (elder, self.ctx.lang, panel, shape):
             self.setProperty("elder", elder)
+            self.setProperty("lang", self.ctx.lang)
             self.setProperty("panel", panel)
             self.setProperty("shape", shape)
             # only this window's widgets: their [elder] selectors depend on this ancestor

@@ -15,8 +15,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QSize
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.ticket_kiosk.widgets.common import button, discard, label
@@ -103,7 +103,13 @@ class PagedGrid(QWidget):
         return columns, rows
 
     def reshape(self) -> None:
-        """Fits the shape again: after the cells' texts changed (a language switch, say)."""
+        """Fits the shape again after the cells' texts changed (a language switch, say), once
+        the style sheet and the layouts have caught up with them."""
+        self._reshape()
+        QTimer.singleShot(0, self._reshape)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._reshape()
 
     def _reshape(self) -> None:
