@@ -116,7 +116,7 @@ BOARD = FrontEnd(
     command="display",
     build="ui.display.app:build",
     panels=_panels("1920x1080", "3840x2160", "1080x1920"),
-    min_text_px=24,  # read from across the hall
+    min_text_px=20,  # read from across the hall
     screens=(("board", ()),),
 )
 STRIP = FrontEnd(
@@ -124,7 +124,7 @@ STRIP = FrontEnd(
     command="display",
     build="ui.display.app:build",
     panels=_panels("1920x540", "1280x400"),
-    min_text_px=24,
+    min_text_px=20,
     # the window numbers are the sample hall's floor in `make screenshots`: a called number,
     # one being served, a paused window and an idle one
     screens=(

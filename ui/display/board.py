@@ -22,8 +22,8 @@ from ui.display.voice import BoardVoice
 from ui.display.widgets import LEFT, RIGHT, fit_text, label, lang, rescale
 
 DESIGN_W, DESIGN_H = 1920, 1080
-# A portrait board (1080x1920) is its own design, not the landscape one squeezed: the call now
-# across the top, recent calls beside the queues under it, every window in a tall grid below.
+# A portrait board (1080x1920) is its own design, not the landscape one squeezed: one panel per
+# row across the full width, the call now on top, then recent calls, the queues and the windows.
 PORTRAIT_W, PORTRAIT_H = 1080, 1920
 LANDSCAPE = {  # panel: (row, column, row span, column span)
     "now": (0, 0, 1, 1),
@@ -33,9 +33,9 @@ LANDSCAPE = {  # panel: (row, column, row span, column span)
 }
 PORTRAIT = {
     "now": (0, 0, 1, 2),
-    "recent": (1, 0, 1, 1),
-    "queues": (1, 1, 1, 1),
-    "windows": (2, 0, 1, 2),
+    "recent": (1, 0, 1, 2),
+    "queues": (2, 0, 1, 2),
+    "windows": (3, 0, 1, 2),
 }
 
 
@@ -104,11 +104,12 @@ class HallBoard(QWidget):
         band = QFrame()
         band.setObjectName("tickerBand")
         self.badge = label("badge", 32, True)
+        self.badge.setProperty("basePx", None)  # fitted to its width by refresh()
         row = QHBoxLayout(band)
         row.setContentsMargins(24, 8, 0, 8)
         row.setSpacing(20)
         row.addWidget(self.badge, 1)
-        row.addWidget(self.ticker, 11)
+        row.addWidget(self.ticker, 7)  # the badge keeps its words on a portrait board too
         return band
 
     def _arrange(self, portrait: bool) -> None:
@@ -122,7 +123,7 @@ class HallBoard(QWidget):
             self.body.removeWidget(widget)
         for name, (row, col, rows, cols) in (PORTRAIT if portrait else LANDSCAPE).items():
             self.body.addWidget(panels[name], row, col, rows, cols)
-        rows, cols = ((6, 5, 9), (1, 1)) if portrait else ((11, 7, 0), (9, 10))
+        rows, cols = ((5, 4, 6, 8), (1, 1)) if portrait else ((11, 7, 0, 0), (9, 10))
         for i, stretch in enumerate(rows):
             self.body.setRowStretch(i, stretch)
         for i, stretch in enumerate(cols):
@@ -134,7 +135,7 @@ class HallBoard(QWidget):
         model = self.model
         name = (model.hall_zh if zh else model.hall_en) or self.tr("Service hall")
         fit_text(self.hall, name, 54, self.scale, self.hall.width())
-        self.badge.setText(self.tr("Notices"))
+        fit_text(self.badge, self.tr("Notices"), 32, self.scale, self.badge.width() - 8)
         self.now.show_model(model)
         self.recent.show_model(model)
         self.windows.show_model(model)

@@ -95,7 +95,8 @@ class QueueGrid(_Panel):
         cols = (3 if language == "zh" else 2) if len(model.queues) > 8 else 1
         per_col = math.ceil(len(model.queues) / cols)
         for col in range(6):
-            self.grid.setColumnStretch(col, (4 if col % 2 == 0 else 1) if col < 2 * cols else 0)
+            # the name takes the room: a count is a few digits, a name up to forty letters
+            self.grid.setColumnStretch(col, (7 if col % 2 == 0 else 1) if col < 2 * cols else 0)
         for i, code in enumerate(model.queues):
             name, count = label("queueName", 0, False, LEFT), label("queueCount", 0, True, RIGHT)
             name.setProperty("basePx", None)
