@@ -92,6 +92,9 @@ class CategoryScreen(Screen):
         self.take.setText(self.tr("Not sure? Take a ticket for this service"))
         self.green.setText(self.tr("Green channel ticket"))
         self.green.setVisible(self.ctx.elder)
+        # on a small landscape panel in elder mode the items keep the room (the home tile
+        # showed the same wait a tap ago)
+        self.status.setVisible(not (self.ctx.elder and self.ctx.compact and not self.ctx.portrait))
         self.bar.setDirection(  # elder mode's two big buttons go one over the other
             QBoxLayout.Direction.TopToBottom
             if self.ctx.portrait or self.ctx.elder

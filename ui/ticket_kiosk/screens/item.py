@@ -175,7 +175,7 @@ class ItemScreen(Screen):
                 grid.addWidget(k, 0, i)
                 grid.addWidget(v, 1, i)
         for col in range(3):
-            grid.setColumnStretch(col, 0 if stacked and col == 0 else 1)
+            grid.setColumnStretch(col, (0, 1, 0)[col] if stacked else 1)
 
     def _print(self) -> None:
         self.print.setEnabled(False)
