@@ -21,9 +21,12 @@ READY_MS = 8000
 
 
 def parse(front_end: FrontEnd, argv: list[str]) -> argparse.Namespace:
-    from kiosk.cli import build_parser
-
-    return build_parser().parse_args([front_end.command, *argv])
+    """The command line as `kiosk <command>` parses it: the front end's own `register` (ui
+    never imports the hall's CLI, which reaches into the store and the server)."""
+    parser = argparse.ArgumentParser(prog="kiosk")
+    register = importlib.import_module(f"ui.{front_end.name}.cli").register
+    register(parser.add_subparsers())
+    return parser.parse_args([front_end.command, *argv])
 
 
 def builder(front_end: FrontEnd) -> Callable[[argparse.Namespace], object]:

@@ -46,7 +46,8 @@ class WrapButton(QPushButton):
         return self.label.text()
 
     def sizeHint(self) -> QSize:
-        hint = self.layout().sizeHint() if self.layout() is not None else QSize(120, 64)
+        box = self.layout()
+        hint = box.sizeHint() if box is not None else QSize(120, 64)
         return hint.expandedTo(self.minimumSize())
 
     def minimumSizeHint(self) -> QSize:

@@ -121,12 +121,13 @@ class HallBoard(QWidget):
         panels["queues"] = self.queues
         for widget in panels.values():
             self.body.removeWidget(widget)
-        for name, (row, col, rows, cols) in (PORTRAIT if portrait else LANDSCAPE).items():
-            self.body.addWidget(panels[name], row, col, rows, cols)
-        rows, cols = ((5, 4, 6, 8), (1, 1)) if portrait else ((11, 7, 0, 0), (9, 10))
-        for i, stretch in enumerate(rows):
+        for name, (row, col, span_rows, span_cols) in (PORTRAIT if portrait else LANDSCAPE).items():
+            self.body.addWidget(panels[name], row, col, span_rows, span_cols)
+        row_stretch = (5, 4, 6, 8) if portrait else (11, 7, 0, 0)
+        col_stretch = (1, 1) if portrait else (9, 10)
+        for i, stretch in enumerate(row_stretch):
             self.body.setRowStretch(i, stretch)
-        for i, stretch in enumerate(cols):
+        for i, stretch in enumerate(col_stretch):
             self.body.setColumnStretch(i, stretch)
 
     # -- rendering -------------------------------------------------------------------------
