@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 SCREENSHOT_TIMEOUT_MS = 8000
+SIZE_SETTLE_MS = 400  # --sizes: a resized window's re-layout, before its picture
 
 
 def add_common_args(p: argparse.ArgumentParser, token: bool = True) -> None:
@@ -83,21 +84,35 @@ def _screenshot(app: object, window: object, path: Path, sizes: list[str] | None
     window.show()
     saved: list[bool] = []
 
+    started: list[bool] = []
+
     def grab() -> None:
-        if saved:
+        if started:
             return
+        started.append(True)
         app.processEvents()
         path.parent.mkdir(parents=True, exist_ok=True)
         if not sizes:
             saved.append(window.grab().save(str(path), "PNG"))
-        for size in sizes or ():
-            w, _, h = size.partition("x")
-            window.resize(int(w), int(h))
-            for _ in range(4):  # deferred layouts and resize handlers, to the end
-                app.processEvents()
-                app.sendPostedEvents()
+            app.quit()
+        else:
+            at_size(0)
+
+    def at_size(i: int) -> None:
+        """Each size in turn from the event loop itself: what a resize starts (a new shape,
+        a re-layout on a timer) has run before the picture is taken."""
+        if i >= len(sizes or ()):
+            app.quit()
+            return
+        size = (sizes or [])[i]
+        w, _, h = size.partition("x")
+        window.resize(int(w), int(h))
+
+        def take() -> None:
             saved.append(window.grab().save(str(sized_path(path, size)), "PNG"))
-        app.quit()
+            at_size(i + 1)
+
+        QTimer.singleShot(SIZE_SETTLE_MS, take)
 
     ready = getattr(window, "ready", None)
     if ready is not None:
