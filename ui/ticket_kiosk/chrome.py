@@ -108,6 +108,7 @@ class BusyCover(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("BusyCover")
+        self.setProperty("overlay", True)  # covers the screen on purpose while a request runs
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         card = QFrame(self)
         card.setProperty("role", "busy")
