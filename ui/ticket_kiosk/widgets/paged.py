@@ -106,7 +106,7 @@ class PagedGrid(QWidget):
         """Fits the shape again after the cells' texts changed (a language switch, say), once
         the style sheet and the layouts have caught up with them."""
         self._reshape()
-        QTimer.singleShot(0, self._reshape)
+        QTimer.singleShot(0, self, self._reshape)  # not after the grid is gone
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
