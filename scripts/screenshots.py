@@ -471,9 +471,8 @@ def sheets(keys: list[str], url: str, ctx: Context, out: Path, env: dict[str, st
         for key in keys:
             rows = sheet_pictures(key, url, ctx, Path(tmp), env)
             target = out / f"sheet-{key}.png"
-            ok = compose_sheet(
-                f"{FRONT_ENDS[key].command}: every screen at every panel", rows, target
-            )
+            title = f"{key} (kiosk {FRONT_ENDS[key].command}): every screen at every panel"
+            ok = compose_sheet(title, rows, target)
             report(ok, target)
             if not ok:
                 failed.append(target.stem)
