@@ -13,12 +13,18 @@ the help desk left unstaffed ...): it runs once, just before the first selected 
 it, so SHOTS is in the order the hall's morning happens. An arg "{name}" is filled in from what
 a setup found (the number a consultation really got, say).
 
+After the pictures, one contact sheet per front end (docs/screenshots/sheet-<name>.png): every
+screen of ui/common/panels.py, in every language and mode, at every panel size that front end
+must support, labelled, so a person can look at all of them at once (`--sheets-only` skips
+the single pictures; `--no-sheets` skips the sheets).
+
 The help desk's last hour is replayed into the store before the server starts
 (`python -m kiosk.sample.helpdesk`). The phone page's pictures come from its headless
 Chromium tests (tests/e2e/phone), and the city office page's from tests/e2e/office, run last
 with KIOSK_SCREENSHOTS pointing at the output.
 
     python scripts/screenshots.py [--only kiosk-home-zh board-zh phone-called ...] [--out DIR]
+                                  [--sheets kiosk pad ...] [--sheets-only | --no-sheets]
 """
 
 from __future__ import annotations
@@ -324,7 +330,7 @@ def serving(data: Path, port: int) -> Iterator[str]:
     # trial mode: the pictures are taken at any hour, and the sample hall keeps office hours
     proc = subprocess.Popen([*cmd, "--always-open"], stdout=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90  # a busy machine (tests running beside) is slow
         while True:
             try:
                 if httpx.get(f"{url}/api/v1/health", timeout=0.5).status_code == 200:
@@ -394,14 +400,127 @@ def browser_shots(out: Path, wanted: list[str], tests: str = "tests/e2e/phone") 
     return failed
 
 
+# -- contact sheets ------------------------------------------------------------------------
+
+# per front end of ui/common/panels.py: (device, setup, arguments before the screen's own)
+SHEET_RUNS: dict[str, tuple[tuple[str, str] | None, Setup | None, tuple[str, ...]]] = {
+    "kiosk": (KIOSK, None, KIOSK_PRINTER),
+    "window": (None, None, ("--window", "1", "--employee-no", "1001", "--pin", PIN, "--call-next")),
+    "pad": (PAD, window_one_called, ("--window", "1")),
+    "board": (DISPLAY, hall_floor, ()),
+    "strip": (DISPLAY, hall_floor, ()),
+    "helpdesk": (None, desk_numbers, DESK),
+}
+THUMB = 0.25  # sheet scale: a 1920x1080 panel is 480x270 on the sheet, sizes stay comparable
+
+
+def sheet_pictures(key: str, url: str, ctx: Context, tmp: Path, env: dict[str, str]) -> list[Any]:
+    """Renders every screen and mode of one front end at all its panel sizes (one process per
+    screen and mode, `--sizes`); returns [(row label, [(panel, png or None)])]."""
+    from ui.common.panels import FRONT_ENDS
+
+    front_end = FRONT_ENDS[key]
+    device, _, base = SHEET_RUNS[key]
+    sizes = ",".join(p.label for p in front_end.panels)
+    rows = []
+    for screen, screen_args in front_end.screens:
+        for mode in front_end.modes:
+            target = tmp / f"{key}-{screen}-{mode.label}.png"
+            cmd = [sys.executable, "-m", "kiosk", front_end.command, "--server", url]
+            if device is not None:
+                cmd.append(f"--token={ctx.tokens[device]}")
+            cmd += [*base, *screen_args, *mode.args, "--screenshot", str(target), "--sizes", sizes]
+            done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=180)
+            if done.returncode != 0:
+                print(done.stderr[-1500:], file=sys.stderr)
+            shots = []
+            for panel in front_end.panels:
+                png = target.with_name(f"{target.stem}@{panel.label}.png")
+                shots.append((panel, png if png.exists() else None))
+            rows.append((f"{screen} · {mode.label}", shots))
+    return rows
+
+
+def compose_sheet(title: str, rows: list[Any], target: Path) -> bool:
+    """One PNG: a row per screen and mode, a column per panel size, each picture labelled."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
+
+    app = QGuiApplication.instance() or QGuiApplication(["sheets"])
+    assert app is not None
+    panels = [panel for panel, _ in rows[0][1]]
+    pad, label_h, head_h, left_w = 16, 28, 56, 220
+    widths = [round(p.width * THUMB) for p in panels]
+    row_h = max(round(p.height * THUMB) for p in panels) + label_h + pad
+    width = left_w + sum(widths) + pad * (len(panels) + 1)
+    height = head_h + row_h * len(rows) + pad
+    sheet = QImage(width, height, QImage.Format.Format_RGB32)
+    sheet.fill(QColor("#f3f5f8"))
+    p = QPainter(sheet)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    p.setFont(QFont("Noto Sans CJK SC", 20, QFont.Weight.Bold))
+    p.setPen(QColor("#0b3d91"))
+    p.drawText(QRect(pad, 0, width, head_h), int(Qt.AlignmentFlag.AlignVCenter), title)
+    small = QFont("Noto Sans CJK SC", 11)
+    missing = False
+    for r, (name, shots) in enumerate(rows):
+        top = head_h + r * row_h
+        p.setFont(QFont("Noto Sans CJK SC", 13, QFont.Weight.Bold))
+        p.setPen(QColor("#1d2733"))
+        p.drawText(
+            QRect(pad, top + label_h, left_w - pad, row_h), int(Qt.AlignmentFlag.AlignTop), name
+        )
+        x = left_w
+        for (panel, png), w in zip(shots, widths, strict=True):
+            p.setFont(small)
+            p.setPen(QColor("#33475b"))
+            p.drawText(QRect(x, top, w, label_h), int(Qt.AlignmentFlag.AlignVCenter), panel.label)
+            box = QRect(x, top + label_h, w, round(panel.height * THUMB))
+            image = QImage(str(png)) if png is not None else QImage()
+            if image.isNull():
+                missing = True
+                p.fillRect(box, QColor("#fde8e6"))
+                p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), "not rendered")
+            else:
+                p.drawImage(box, image)
+            p.setPen(QColor("#9fb3c8"))
+            p.drawRect(box.adjusted(0, 0, -1, -1))
+            x += w + pad
+    p.end()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return sheet.save(str(target), "PNG") and not missing
+
+
+def sheets(keys: list[str], url: str, ctx: Context, out: Path, env: dict[str, str]) -> list[str]:
+    from ui.common.panels import FRONT_ENDS
+
+    failed = []
+    with tempfile.TemporaryDirectory(prefix="hall-sheets-") as tmp:
+        for key in keys:
+            rows = sheet_pictures(key, url, ctx, Path(tmp), env)
+            target = out / f"sheet-{key}.png"
+            title = f"{key} (kiosk {FRONT_ENDS[key].command}): every screen at every panel"
+            ok = compose_sheet(title, rows, target)
+            report(ok, target)
+            if not ok:
+                failed.append(target.stem)
+    return failed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--only", nargs="*", help="file names (without .png) to render")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--sheets", nargs="*", choices=list(SHEET_RUNS), help="these sheets only")
+    parser.add_argument("--sheets-only", action="store_true", help="contact sheets, no pictures")
+    parser.add_argument("--no-sheets", action="store_true", help="pictures, no contact sheets")
     args = parser.parse_args(argv)
     shots = [s for s in SHOTS if not args.only or s.file in args.only]
     phones = [p for p in PHONE_SHOTS if not args.only or p in args.only]
     offices = [p for p in OFFICE_SHOTS if not args.only or p in args.only]
+    keys = [] if args.no_sheets or args.only else list(args.sheets or SHEET_RUNS)
+    if args.sheets_only:
+        shots, phones, offices = [], [], []
     args.out.mkdir(parents=True, exist_ok=True)
     PRINTS.mkdir(parents=True, exist_ok=True)
     failed: list[str] = []
@@ -410,8 +529,10 @@ def main(argv: list[str] | None = None) -> int:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TZ": HALL_ZONE}
         env["XDG_DATA_HOME"] = f"{tmp}/user"
         data = Path(tmp) / "hall"
-        if shots:
-            tokens = prepare(data, {s.device for s in shots if s.device} | {KIOSK})
+        if shots or keys:
+            devices = {s.device for s in shots if s.device} | {KIOSK}
+            devices |= {SHEET_RUNS[k][0] for k in keys if SHEET_RUNS[k][0]}  # type: ignore[misc]
+            tokens = prepare(data, devices)
             with serving(data, free_port()) as url:
                 ctx = Context(url, tokens)
                 fill_queues(ctx)
@@ -423,6 +544,12 @@ def main(argv: list[str] | None = None) -> int:
                         done.add(shot.setup)
                     if not take(shot, dead if shot.dead_server else url, ctx, args.out, env):
                         failed.append(shot.file)
+                for key in keys:  # the sheets' setups, where the pictures did not run them
+                    setup = SHEET_RUNS[key][1]
+                    if setup is not None and setup not in done:
+                        setup(ctx)
+                        done.add(setup)
+                failed += sheets(keys, url, ctx, args.out, env)
     if phones:
         failed += browser_shots(args.out, phones, "tests/e2e/phone")
     if offices:

@@ -38,10 +38,19 @@ SPAN_MIN = 61  # how long the seeded morning lasts on its clock: it ends a minut
 def seed(hall: Hall, clock: FakeClock) -> None:
     for emp in ("2001", "2002", "3001"):
         hall.login(emp, "1234", None)
-    hall.set_presence("on_duty", A)
-    hall.set_presence("on_duty", B)
+    on_duty: list[object] = []
+
+    def stay_on_duty() -> None:
+        """On duty counts per service day: a replay that crosses the hall's midnight (the
+        screenshots taken just after it) switches the desk on again for the new day."""
+        if on_duty != [hall.today()]:
+            hall.set_presence("on_duty", A)
+            hall.set_presence("on_duty", B)
+            on_duty[:] = [hall.today()]
+
     topics = list(ANSWERS) * 2
     for n, topic in enumerate(topics):
+        stay_on_duty()
         question, answer, item = ANSWERS[topic]
         cid = hall.create_consultation(topic, question, actor=KIOSK)["id"]
         clock.advance(minutes=1 + n % 3)
@@ -56,6 +65,7 @@ def seed(hall: Hall, clock: FakeClock) -> None:
         elif n == 3:
             hall.make_faq(cid, who)  # a draft waiting for review
         if n in (2, 6):
+            stay_on_duty()
             converted = hall.create_consultation(*CONVERT, actor=KIOSK)["id"]
             clock.advance(minutes=1)
             hall.claim(converted, A)
@@ -69,18 +79,22 @@ def seed(hall: Hall, clock: FakeClock) -> None:
         SUP,
     )
     hall.publish_entry("notice", notice["id"], SUP)
+    stay_on_duty()
     complaint = hall.create_consultation("投诉", "窗口要求提供目录外的材料", actor=KIOSK)["id"]
     hall.claim(complaint, B)
     hall.refer(complaint, B, "涉及窗口服务，请主管核实", "3001")
+    stay_on_duty()
     hall.create_consultation("医保", "退休后医保还要交吗？", actor=KIOSK)
     clock.advance(minutes=6)
     check_helpdesk(hall)  # the unclaimed alert for the one nobody took
+    stay_on_duty()
     own = hall.create_consultation(
         "身份证", "身份证丢了，在外地能补办吗？", "13812345678", actor=KIOSK
     )
     clock.advance(minutes=1)
     hall.claim(own["id"], A)
     hall.answer(own["id"], A, "在户籍地以外也可补领，现场核验身份即可；工本费40元。", ["HJ-002"])
+    stay_on_duty()
     hall.create_consultation("公积金", "公积金贷款可以提前还吗？", actor=KIOSK)
 
 

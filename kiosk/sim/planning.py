@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.sim.adviser import ClerkSpec, HourAdvice, WindowSpec, advise
+from kiosk.staffing import ClerkSpec, HourAdvice, WindowSpec, advise
 from kiosk.sim.scenario import Scenario, hhmm, minute_of_day
 
 Periods = dict[int, list[tuple[float, float]]]

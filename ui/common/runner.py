@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 SCREENSHOT_TIMEOUT_MS = 8000
+SIZE_SETTLE_MS = 400  # --sizes: a resized window's re-layout, before its picture
 
 
 def add_common_args(p: argparse.ArgumentParser, token: bool = True) -> None:
@@ -25,6 +26,9 @@ def add_common_args(p: argparse.ArgumentParser, token: bool = True) -> None:
     p.add_argument("--screenshot", type=Path, help="render the main screen to a PNG and exit")
     p.add_argument("--size", default=None, help="window size WxH, e.g. 1920x1080")
     p.add_argument("--tile", default=None, help=argparse.SUPPRESS)  # kiosk demo: "2/6"
+    # for the contact sheets of `make screenshots`: --screenshot DIR/NAME.png writes
+    # DIR/NAME@WxH.png at each of these panel sizes (comma-separated WxH)
+    p.add_argument("--sizes", default=None, help=argparse.SUPPRESS)
 
 
 def run(
@@ -60,7 +64,8 @@ def run(
     heartbeat.start(250)
     heartbeat.timeout.connect(lambda: None)
     if args.screenshot:
-        return _screenshot(app, window, Path(args.screenshot))
+        sizes = [s for s in str(getattr(args, "sizes", None) or "").split(",") if s]
+        return _screenshot(app, window, Path(args.screenshot), sizes)
     if getattr(args, "tile", None) and not args.fullscreen:
         from ui.common.tiling import parse_tile, tile_rect
 
@@ -99,7 +104,11 @@ def _say_when_ready(window: object, front_end: str) -> None:
         QTimer.singleShot(0, say)
 
 
-def _screenshot(app: object, window: object, path: Path) -> int:
+def sized_path(path: Path, size: str) -> Path:
+    return path.with_name(f"{path.stem}@{size}{path.suffix}")
+
+
+def _screenshot(app: object, window: object, path: Path, sizes: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -107,20 +116,42 @@ def _screenshot(app: object, window: object, path: Path) -> int:
     window.show()
     saved: list[bool] = []
 
+    started: list[bool] = []
+
     def grab() -> None:
-        if saved:
+        if started:
             return
+        started.append(True)
         app.processEvents()
         path.parent.mkdir(parents=True, exist_ok=True)
-        saved.append(window.grab().save(str(path), "PNG"))
-        app.quit()
+        if not sizes:
+            saved.append(window.grab().save(str(path), "PNG"))
+            app.quit()
+        else:
+            at_size(0)
+
+    def at_size(i: int) -> None:
+        """Each size in turn from the event loop itself: what a resize starts (a new shape,
+        a re-layout on a timer) has run before the picture is taken."""
+        if i >= len(sizes or ()):
+            app.quit()
+            return
+        size = (sizes or [])[i]
+        w, _, h = size.partition("x")
+        window.resize(int(w), int(h))
+
+        def take() -> None:
+            saved.append(window.grab().save(str(sized_path(path, size)), "PNG"))
+            at_size(i + 1)
+
+        QTimer.singleShot(SIZE_SETTLE_MS, take)
 
     ready = getattr(window, "ready", None)
     if ready is not None:
         ready.connect(lambda: QTimer.singleShot(300, grab))
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, grab)
     app.exec()
-    if not (saved and saved[0]):
+    if not (saved and all(saved)):
         print(f"could not save {path}", file=sys.stderr)
         return 1
     print(f"saved {path}")

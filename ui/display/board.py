@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from ui.common.halltime import hall_now
 from ui.display.lists import QueueGrid, RecentCalls
@@ -22,6 +22,21 @@ from ui.display.voice import BoardVoice
 from ui.display.widgets import LEFT, RIGHT, fit_text, label, lang, rescale
 
 DESIGN_W, DESIGN_H = 1920, 1080
+# A portrait board (1080x1920) is its own design, not the landscape one squeezed: one panel per
+# row across the full width, the call now on top, then recent calls, the queues and the windows.
+PORTRAIT_W, PORTRAIT_H = 1080, 1920
+LANDSCAPE = {  # panel: (row, column, row span, column span)
+    "now": (0, 0, 1, 1),
+    "recent": (1, 0, 1, 1),
+    "windows": (0, 1, 1, 1),
+    "queues": (1, 1, 1, 1),
+}
+PORTRAIT = {
+    "now": (0, 0, 1, 2),
+    "recent": (1, 0, 1, 2),
+    "queues": (2, 0, 1, 2),
+    "windows": (3, 0, 1, 2),
+}
 
 
 class HallBoard(QWidget):
@@ -46,19 +61,12 @@ class HallBoard(QWidget):
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
         root.addWidget(self._header(), 11)
-        body = QHBoxLayout()
-        body.setContentsMargins(24, 20, 24, 20)
-        body.setSpacing(20)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        left.setSpacing(20)
-        right.setSpacing(20)
-        left.addWidget(self.now, 11)
-        left.addWidget(self.recent, 7)
-        right.addWidget(self.windows, 11)
-        right.addWidget(self.queues, 7)
-        body.addLayout(left, 9)
-        body.addLayout(right, 10)
-        root.addLayout(body, 89)
+        self.body = QGridLayout()
+        self.body.setContentsMargins(24, 20, 24, 20)
+        self.body.setSpacing(20)
+        self.portrait: bool | None = None
+        self._arrange(False)
+        root.addLayout(self.body, 89)
         root.addWidget(self._ticker_band(), 8)
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
@@ -96,12 +104,31 @@ class HallBoard(QWidget):
         band = QFrame()
         band.setObjectName("tickerBand")
         self.badge = label("badge", 32, True)
+        self.badge.setProperty("basePx", None)  # fitted to its width by refresh()
         row = QHBoxLayout(band)
         row.setContentsMargins(24, 8, 0, 8)
         row.setSpacing(20)
         row.addWidget(self.badge, 1)
-        row.addWidget(self.ticker, 11)
+        row.addWidget(self.ticker, 7)  # the badge keeps its words on a portrait board too
         return band
+
+    def _arrange(self, portrait: bool) -> None:
+        """Places the four panels for the screen's shape (LANDSCAPE or PORTRAIT)."""
+        if portrait == self.portrait:
+            return
+        self.portrait = portrait
+        panels = {"now": self.now, "recent": self.recent, "windows": self.windows}
+        panels["queues"] = self.queues
+        for widget in panels.values():
+            self.body.removeWidget(widget)
+        for name, (row, col, span_rows, span_cols) in (PORTRAIT if portrait else LANDSCAPE).items():
+            self.body.addWidget(panels[name], row, col, span_rows, span_cols)
+        row_stretch = (5, 4, 6, 8) if portrait else (11, 7, 0, 0)
+        col_stretch = (1, 1) if portrait else (9, 10)
+        for i, stretch in enumerate(row_stretch):
+            self.body.setRowStretch(i, stretch)
+        for i, stretch in enumerate(col_stretch):
+            self.body.setColumnStretch(i, stretch)
 
     # -- rendering -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -109,7 +136,7 @@ class HallBoard(QWidget):
         model = self.model
         name = (model.hall_zh if zh else model.hall_en) or self.tr("Service hall")
         fit_text(self.hall, name, 54, self.scale, self.hall.width())
-        self.badge.setText(self.tr("Notices"))
+        fit_text(self.badge, self.tr("Notices"), 32, self.scale, self.badge.width() - 8)
         self.now.show_model(model)
         self.recent.show_model(model)
         self.windows.show_model(model)
@@ -147,8 +174,16 @@ class HallBoard(QWidget):
     def _tick(self) -> None:
         now = hall_now(self.model.timezone)
         locale = QLocale()
-        self.time.setText(locale.toString(now.time(), "HH:mm:ss"))
-        self.date.setText(locale.toString(now.date(), self.tr("dddd, d MMMM yyyy")))
+        time_text = locale.toString(now.time(), "HH:mm:ss")
+        if time_text != self.time.text():  # the clock's digits fit the header's height
+            fit_text(
+                self.time, time_text, 64, self.scale, self.time.width(), None, self.time.height()
+            )
+        date_text = locale.toString(now.date(), self.tr("dddd, d MMMM yyyy"))
+        if date_text != self.date.text():
+            fit_text(
+                self.date, date_text, 28, self.scale, self.date.width(), None, self.date.height()
+            )
         self._status()
 
     def _on_call(self, call: Call) -> None:
@@ -156,11 +191,16 @@ class HallBoard(QWidget):
         self.now.blinker.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.scale = min(event.size().width() / DESIGN_W, event.size().height() / DESIGN_H)
+        w, h = event.size().width(), event.size().height()
+        self._arrange(h > w)
+        design_w, design_h = (PORTRAIT_W, PORTRAIT_H) if h > w else (DESIGN_W, DESIGN_H)
+        self.scale = min(w / design_w, h / design_h)
         for panel in (self.now, self.recent, self.queues):
             panel.scale = self.scale
         rescale(self, self.scale)
         super().resizeEvent(event)
+        self.time.setText("")  # refitted by refresh() at the new size
+        self.date.setText("")
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -50,6 +50,7 @@ class RecentCalls(_Panel):
         self.rows: list[tuple[QLabel, QLabel]] = []
         for i in range(RECENT):
             number, window = label("recentNumber", 54, True, LEFT), label("recentWindow", 0)
+            number.setProperty("basePx", None)  # fitted: a five-digit number (A12345) fits too
             window.setProperty("basePx", None)
             window.setAlignment(LEFT)
             self.grid.addWidget(number, i % 4, (i // 4) * 2)
@@ -60,9 +61,15 @@ class RecentCalls(_Panel):
         self.model = model
         self.title.setText(self.tr("Recent calls"))
         texts = [self.tr("→ window {n}").format(n=c.window_no) for c in model.recent]
-        width = self.rows[0][1].width()
-        px = fitting_px(self.rows[0][1], texts, round(40 * self.scale), width)
+        first, window_label = self.rows[0]
+        width, height = window_label.width(), window_label.height()
+        px = fitting_px(window_label, texts, round(40 * self.scale), width, height)
+        numbers = [c.number for c in model.recent] or ["A000"]
+        number_px = fitting_px(
+            first, numbers, round(54 * self.scale), first.width(), first.height()
+        )
         for i, (number, window) in enumerate(self.rows):
+            set_px(number, number_px)
             number.setText(model.recent[i].number if i < len(texts) else "")
             set_px(window, px)  # one size for the whole list
             window.setText(texts[i] if i < len(texts) else "")
@@ -88,7 +95,8 @@ class QueueGrid(_Panel):
         cols = (3 if language == "zh" else 2) if len(model.queues) > 8 else 1
         per_col = math.ceil(len(model.queues) / cols)
         for col in range(6):
-            self.grid.setColumnStretch(col, (4 if col % 2 == 0 else 1) if col < 2 * cols else 0)
+            # the name takes the room: a count is a few digits, a name up to forty letters
+            self.grid.setColumnStretch(col, (7 if col % 2 == 0 else 1) if col < 2 * cols else 0)
         for i, code in enumerate(model.queues):
             name, count = label("queueName", 0, False, LEFT), label("queueCount", 0, True, RIGHT)
             name.setProperty("basePx", None)

@@ -61,6 +61,7 @@ class NowCalling(QFrame):
         super().__init__(parent)
         self.setObjectName("now")
         self.caption = label("nowCaption", 44, True)
+        self.caption.setProperty("basePx", None)  # fitted to its height by show_model
         self.number = label("nowNumber", NUMBER_PX, True)
         self.line = label("nowLine", LINE_PX, True)
         self.line.setTextFormat(Qt.TextFormat.RichText)
@@ -80,26 +81,47 @@ class NowCalling(QFrame):
         if self._model is not None:
             self.show_model(self._model)
 
+    def _caption(self, text: str) -> None:
+        width, height = self.width() - 48, self.caption.height()
+        fit_text(self.caption, text, 44, self.scale, width, height=height)
+
     def show_model(self, model: BoardModel) -> None:
         self._model = model
         call = model.latest
         if call is None:
-            self.caption.setText(self.tr("Welcome"))
-            fit_text(self.number, "—", NUMBER_PX, self.scale, self.width() - 48)
+            self._caption(self.tr("Welcome"))
+            fit_text(
+                self.number,
+                "—",
+                NUMBER_PX,
+                self.scale,
+                self.width() - 48,
+                height=self.number.height(),
+            )
             fit_text(
                 self.line,
                 self.tr("Please listen for your number"),
                 LINE_PX,
                 self.scale,
                 self.width() - 48,
+                height=self.line.height(),
             )
             return
-        self.caption.setText(self.tr("Calling again") if call.recall else self.tr("Now calling"))
-        fit_text(self.number, call.number, NUMBER_PX, self.scale, self.width() - 48)
+        self._caption(self.tr("Calling again") if call.recall else self.tr("Now calling"))
+        fit_text(
+            self.number,
+            call.number,
+            NUMBER_PX,
+            self.scale,
+            self.width() - 48,
+            height=self.number.height(),
+        )
         line = self.tr("Please go to window {n}")
         window = f'<span style="color:#ffd54a">{call.window_no}</span>'
         plain, shown = line.format(n=call.window_no), line.format(n=window)
-        fit_text(self.line, plain, LINE_PX, self.scale, self.width() - 48, shown)
+        fit_text(
+            self.line, plain, LINE_PX, self.scale, self.width() - 48, shown, self.line.height()
+        )
 
 
 class WindowGrid(QFrame):

@@ -113,7 +113,7 @@ class WindowStrip(QWidget):
             look, caption, main = "idle", self.tr("Welcome"), self.tr("Please wait for your number")
         self.caption.setText(caption)
         px = TICKET_PX if look in ("serving", "called") else 110
-        fit_text(self.main, main, px, self.scale, self.panel.width() - 40)
+        fit_text(self.main, main, px, self.scale, self.panel.width() - 40, None, self.main.height())
         if self.panel.property("state") != look:
             for widget in (self.panel, self.caption, self.main):
                 restyle(widget, "state", look)

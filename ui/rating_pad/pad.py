@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain import BAD_RATING_MAX
 from ui.common import paths
+from ui.common.adaptive import SizeClass
 from ui.common.api import HallApi
 from ui.common.follow import Follow
 from ui.common.outbox_qt import QtOutbox
@@ -65,6 +66,8 @@ class RatingPad(QWidget):
         self.reasons.touched.connect(self.walk_away.start)
         self.outbox.refused.connect(self._refused)
         self.resize(1024, 600)
+        # a 800x480 pad steps its secondary type down; the number and the faces stay big
+        self.size_class = SizeClass(self, compact=(1000, 560))
         self.setWindowTitle(self.tr("Rating pad – window {no}").format(no=window_no))
 
     def _timer(self, seconds: float, slot: Any) -> QTimer:

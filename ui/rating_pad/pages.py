@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain import RatingTag
+from ui.common.wrap_button import WrapButton
 from ui.rating_pad.faces import FaceButton, paint_face
 from ui.rating_pad.texts import LEVELS, TAGS, level_name, tag_name
 
@@ -110,11 +111,11 @@ class ReasonsPage(QFrame):
         self.title = _label("pad-title", self.tr("What was wrong? (choose any)"))
         self.buttons: dict[RatingTag, QPushButton] = {}
         grid = QGridLayout()
-        grid.setSpacing(10)
+        grid.setSpacing(8)
         for i, tag in enumerate(TAGS):
-            button = QPushButton(tag_name(tag))
+            # a long reason wraps onto a second line rather than losing both ends
+            button = WrapButton(tag_name(tag), "tag")
             button.setCheckable(True)
-            button.setProperty("role", "tag")
             button.toggled.connect(lambda _=False: self.touched.emit())
             grid.addWidget(button, i // 2, i % 2)
             self.buttons[tag] = button
@@ -131,7 +132,8 @@ class ReasonsPage(QFrame):
         buttons.addWidget(back, 1)
         buttons.addWidget(submit, 2)
         box = QVBoxLayout(self)
-        box.setContentsMargins(20, 16, 20, 16)
+        box.setContentsMargins(20, 12, 20, 12)
+        box.setSpacing(8)
         box.addWidget(self.title)
         box.addLayout(grid, 1)
         box.addWidget(self.comment)

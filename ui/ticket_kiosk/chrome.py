@@ -8,34 +8,27 @@ finds the text too small on the materials page should not have to start again.
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.common.halltime import hall_now
 from ui.ticket_kiosk.widgets.common import button, label
 
 
-class ElidedLabel(QLabel):
-    """One line that ends in "…" rather than pushing the header's buttons off screen."""
+class TitleLabel(QLabel):
+    """The screen's title: whole, on a second line when it is long (an item's full name in
+    English, a narrow portrait header), never cut with "…" a citizen cannot tap open."""
 
     def __init__(self, role: str) -> None:
         super().__init__()
         self.setProperty("role", role)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.full = ""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def set_full_text(self, text: str) -> None:
         self.full = text
-        self.setToolTip(text)
-        self._elide()
-
-    def _elide(self) -> None:
-        metrics = self.fontMetrics()
-        self.setText(metrics.elidedText(self.full, Qt.TextElideMode.ElideRight, self.width()))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
+        self.setText(text)
 
 
 class Header(QFrame):
@@ -47,7 +40,7 @@ class Header(QFrame):
         self.home = button("nav")
         self.home.setObjectName("Home")
         self.hall = label("header-hall", wrap=False)
-        self.title = ElidedLabel("header-title")
+        self.title = TitleLabel("header-title")
         self.lang = button("toggle")
         self.lang.setObjectName("Language")
         self.elder = button("toggle")
@@ -123,6 +116,7 @@ class BusyCover(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("BusyCover")
+        self.setProperty("overlay", True)  # covers the screen on purpose while a request runs
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         card = QFrame(self)
         card.setProperty("role", "busy")

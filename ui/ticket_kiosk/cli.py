@@ -32,6 +32,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--idle-seconds", type=int, default=60, help=argparse.SUPPRESS)
     # for `make screenshots`: open a screen with sample input before the screenshot
     p.add_argument("--screen", choices=SCREENS, default="home", help=argparse.SUPPRESS)
+    p.add_argument("--item", default=None, help=argparse.SUPPRESS)  # the item --screen shows
     p.set_defaults(func=handle)
     return p
 
@@ -74,5 +75,5 @@ def build(args: argparse.Namespace) -> object:
     if args.screen != "home":
         from ui.ticket_kiosk.demo import drive
 
-        drive(window, args.screen)
+        drive(window, args.screen, args.item)
     return window

@@ -47,6 +47,7 @@ class KioskContext(QObject):
         self.lang = lang
         self.elder = elder
         self.portrait = False
+        self.compact = False  # a small panel (1366x768, 1280x1024, 1024x768): compact type
         self.on_lang: Callable[[str], None] | None = None  # the keyboard follows the language
 
     @property
@@ -70,8 +71,11 @@ class KioskContext(QObject):
             self.modeChanged.emit()
 
     def set_portrait(self, portrait: bool) -> None:
-        if portrait != self.portrait:
-            self.portrait = portrait
+        self.set_shape(portrait, self.compact)
+
+    def set_shape(self, portrait: bool, compact: bool) -> None:
+        if (portrait, compact) != (self.portrait, self.compact):
+            self.portrait, self.compact = portrait, compact
             self.modeChanged.emit()
 
     def shutdown(self) -> None:

@@ -34,13 +34,20 @@ def _when(condition: Callable[[], bool], then: Callable[[], None], tries: int = 
         QTimer.singleShot(50, lambda: _when(condition, then, tries - 1))
 
 
-def drive(window: KioskWindow, screen: str) -> None:
+def drive(window: KioskWindow, screen: str, item: str | None = None) -> None:
+    """Opens `screen`; the item and ticket screens show `item` (default GJJ-001), the layout
+    test's longest-named item, say."""
     hall = window.ctx.hall
 
     def start() -> None:
         if window.current[0] == "offline":
             window.ready.emit()
             return
+        if item and screen in ("item", "ticket"):
+            _open_item(window, item)
+            if screen == "item":
+                window.ready.emit()
+                return
         STEPS[screen](window)
 
     window.loaded.connect(lambda: _when(lambda: hall.index is not None, start))
@@ -57,9 +64,15 @@ def _category(w: KioskWindow) -> None:
     w.ready.emit()
 
 
+def _open_item(w: KioskWindow, code: str) -> None:
+    catalog = w.ctx.hall.catalog
+    found = catalog.items.get(code) if catalog is not None else None
+    w.go("category", str(found["category"]) if found else "GONGJIJIN")
+    w.go("item", code if found else ITEM)
+
+
 def _item(w: KioskWindow) -> None:
-    w.go("category", "GONGJIJIN")
-    w.go("item", ITEM)
+    _open_item(w, ITEM)
     w.ready.emit()
 
 
@@ -73,8 +86,8 @@ def _search(w: KioskWindow) -> None:
 
 
 def _ticket(w: KioskWindow) -> None:
-    w.go("category", "GONGJIJIN")
-    w.go("item", ITEM)
+    if w.current[0] != "item":
+        _open_item(w, ITEM)
     _screen(w, "item", ItemScreen).take.click()
     screen = _screen(w, "ticket", TicketScreen)
     _when(lambda: w.current[0] == "ticket" and screen.print_state != "printing", w.ready.emit)

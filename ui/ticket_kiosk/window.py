@@ -22,6 +22,12 @@ from ui.ticket_kiosk.screens.base import Screen
 from ui.ticket_kiosk.screens.registry import build_screens
 
 
+def is_compact(width: int, height: int) -> bool:
+    """The panels below 1920x1080 halls buy (1366x768, 1280x1024, 1024x768), and the portrait
+    panel with its 1080 px width: the style sheet's [panel="compact"] steps the type down."""
+    return height < 900 or width < 1400
+
+
 class KioskWindow(QWidget):
     ready = Signal()  # first data on screen (or the out-of-service screen): --screenshot waits
     loaded = Signal()
@@ -137,8 +143,14 @@ class KioskWindow(QWidget):
 
     def _mode_changed(self) -> None:
         elder = "true" if self.ctx.elder else "false"
-        if self.property("elder") != elder:
+        panel = "compact" if self.ctx.compact else "regular"
+        shape = "portrait" if self.ctx.portrait else "landscape"
+        now = (self.property("elder"), self.property("lang"), self.property("panel"))
+        if (*now, self.property("shape")) != (elder, self.ctx.lang, panel, shape):
             self.setProperty("elder", elder)
+            self.setProperty("lang", self.ctx.lang)
+            self.setProperty("panel", panel)
+            self.setProperty("shape", shape)
             # only this window's widgets: their [elder] selectors depend on this ancestor
             style = self.style()
             for widget in (self, *self.findChildren(QWidget)):
@@ -183,7 +195,8 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.ctx.set_portrait(self.height() > self.width())
+        size = self.size()
+        self.ctx.set_shape(size.height() > size.width(), is_compact(size.width(), size.height()))
         if self.cover.isVisible():
             self.cover.setGeometry(self.rect())
 

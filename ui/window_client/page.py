@@ -29,8 +29,11 @@ class Page(QFrame):
         self.setObjectName("page")
         self.title = QLabel(title)
         self.title.setProperty("role", "page-title")
+        self.title.setWordWrap(True)  # a long English title takes a second line, not a cut
         self.subject = QLabel()
         self.subject.setProperty("role", "page-subject")
+        self.subject.setWordWrap(True)  # the ticket's badge: the longest item name included
+        self.subject.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = QLabel()
         self.hint.setProperty("role", "error")
         self.hint.setWordWrap(True)
@@ -48,8 +51,8 @@ class Page(QFrame):
         box = QVBoxLayout(self)
         box.setContentsMargins(28, 20, 28, 20)
         top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.subject)
+        top.addWidget(self.title, 3)
+        top.addWidget(self.subject, 2, Qt.AlignmentFlag.AlignTop)
         box.addLayout(top)
         box.addLayout(self.body, 1)
         box.addLayout(buttons)

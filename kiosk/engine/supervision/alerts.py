@@ -21,13 +21,14 @@ from typing import Any
 
 from kiosk.clock import iso, parse_iso
 from kiosk.engine.base import SYSTEM, Actor, HallBase, Tx
-from kiosk.engine.queue.estimate import waiting_counts, waiting_in
+from kiosk.engine.queue.estimate import arrival_rate, service_time, waiting_counts, waiting_in
 from kiosk.engine.queue.snapshot import OLDEST
 from kiosk.engine.queue.tidal import serving_now
 from kiosk.engine.queue.views import read_ticket
 from kiosk.engine.supervision.cases import NOT_CLOSED, due_state
 from kiosk.errors import Conflict, Invalid, NotFound
 from kiosk.events import EventType
+from kiosk.staffing import ClerkSpec, WindowSpec, advise
 
 QUALIFIED_DAYS = 30  # a clerk who finished a ticket of a category this recently can serve it
 ALERT_STATES = ("open", "acknowledged", "resolved", "all")
@@ -223,8 +224,17 @@ class SupervisionAlerts(HallBase):
         if not closed and not candidates:
             return None
         out: dict[str, Any] = {"window_no": closed[0]["no"] if closed else None}
+        plan = self._staffing_plan(tx, category, states, candidates, now)
+        out.update(plan)
+        if plan.get("advised_window") is not None:
+            out["window_no"] = plan["advised_window"]
+        advised_clerk = plan.get("advised_clerk")
+        if advised_clerk is not None:
+            candidates.sort(key=lambda c: (c[1]["employee_no"] != advised_clerk, c[0]))
         if candidates:
-            _, r, st, waiting, able = min(candidates, key=lambda c: c[0])
+            _, r, st, waiting, able = (
+                candidates[0] if advised_clerk else min(candidates, key=lambda c: c[0])
+            )
             out.update(
                 clerk=r["employee_no"],
                 clerk_name=r["name"],
@@ -235,6 +245,62 @@ class SupervisionAlerts(HallBase):
         else:
             out.update(clerk=None, clerk_name=None, clerk_window=None)
         return out
+
+    def _staffing_plan(
+        self,
+        tx: Tx,
+        category: str,
+        states: list[sqlite3.Row],
+        candidates: list[Any],
+        now: datetime,
+    ) -> dict[str, Any]:
+        """The staffing adviser (kiosk/staffing.py, the one `kiosk simulate --advise` plans
+        with) on this morning's actual arrivals: how many windows the category needs this hour
+        to keep 90 % of waits under the wait threshold, and which closed window and which
+        qualified signed-in clerk to open first. Arrivals are the category's recent issuing
+        rate (the estimate's own reading of the numbering), service times the hall's own."""
+        today = self.today(now).isoformat()
+        prefix = self.catalog.category(category).prefix
+        per_hour = arrival_rate(tx.conn, today, prefix, now) * 3600.0
+        per = service_time(self.settings, tx.conn, category, now).mean
+        open_nos = {st["no"] for st in states if st["status"] != "closed"}
+        windows = [
+            WindowSpec(no, tuple(ranks))
+            for no, ranks in sorted(self.window_ranks.items())
+            if no not in open_nos and category in ranks
+        ]
+        clerks = [
+            ClerkSpec(c[1]["employee_no"], frozenset({category}) if c[4] else frozenset())
+            for c in sorted(candidates, key=lambda c: c[0])
+            if c[2] is None  # at no window: free to open one
+        ]
+        hour = now.astimezone(self.tz).hour
+        serving = sum(
+            1
+            for st in states
+            if st["no"] in open_nos and category in serving_now(self.settings, st, now)
+        )
+        need = advise({category: {hour: per_hour}}, [], [], {category: per}, self._target_s())
+        needed = (
+            need[0].categories[category].needed if need and category in need[0].categories else 0
+        )
+        plan: dict[str, Any] = {
+            "arrivals_per_hour": round(per_hour, 1),
+            "service_s": round(per),
+            "needed_windows": needed,
+            "serving_windows": serving,
+        }
+        if needed > serving and windows and clerks:
+            extra = advise(
+                {category: {hour: per_hour}}, windows, clerks, {category: per}, self._target_s()
+            )
+            got = extra[0].categories.get(category) if extra else None
+            if got is not None and got.windows:
+                plan["advised_window"], plan["advised_clerk"] = got.windows[0], got.clerks[0]
+        return plan
+
+    def _target_s(self) -> float:
+        return 60.0 * self.config.supervision.wait_alert_minutes
 
     def check_waits(self) -> list[str]:
         """A category whose longest wait is over `wait_alert_minutes`; resolved under it."""

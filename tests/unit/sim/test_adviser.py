@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from kiosk.sim.adviser import (
+from kiosk.staffing import (
     ClerkSpec,
     WindowSpec,
     advise,

@@ -3,6 +3,7 @@ item they need (the clerk will find out at the window)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
 
 from ui.common.wording import loc
@@ -15,10 +16,12 @@ from ui.ticket_kiosk.widgets.paged import PagedGrid
 from ui.ticket_kiosk.widgets.tile import Tile
 
 
-def item_shape(portrait: bool, elder: bool) -> tuple[int, int]:
+def item_size(elder: bool, compact: bool) -> QSize:
+    """The smallest item tile that still reads well: the grid fits what the panel has room
+    for, at most twelve items a page (six in elder mode)."""
     if elder:
-        return (1, 4) if portrait else (2, 3)
-    return (2, 6) if portrait else (3, 4)
+        return QSize(420, 130) if compact else QSize(520, 150)
+    return QSize(300, 96) if compact else QSize(380, 110)
 
 
 class CategoryScreen(Screen):
@@ -92,14 +95,17 @@ class CategoryScreen(Screen):
             tile.clicked.connect(lambda _=False, c=str(item["code"]): self.nav.go("item", c))
             tiles.append(tile)
         self.grid.set_cells(tiles)
-        self.grid.set_shape(*item_shape(self.ctx.portrait, self.ctx.elder))
+        self.grid.fit(item_size(self.ctx.elder, self.ctx.compact), 6 if self.ctx.elder else 12)
         self.grid.retranslate()
         self.take.setText(self.tr("Not sure? Take a ticket for this service"))
         self.green.setText(self.tr("Green channel ticket"))
         self.green.setVisible(self.ctx.elder)
-        self.bar.setDirection(
+        # on a small landscape panel in elder mode the items keep the room (the home tile
+        # showed the same wait a tap ago)
+        self.status.setVisible(not (self.ctx.elder and self.ctx.compact and not self.ctx.portrait))
+        self.bar.setDirection(  # elder mode's two big buttons go one over the other
             QBoxLayout.Direction.TopToBottom
-            if self.ctx.portrait
+            if self.ctx.portrait or self.ctx.elder
             else QBoxLayout.Direction.LeftToRight
         )
         self._gate()

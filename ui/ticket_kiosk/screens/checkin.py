@@ -46,9 +46,9 @@ class CheckinScreen(Screen):
         self.tags = [label("tag", wrap=False) for _ in range(3)]
         self.texts = [label("body") for _ in range(3)]
         grid = QGridLayout(self.rules)
-        grid.setContentsMargins(28, 22, 28, 22)
+        grid.setContentsMargins(24, 16, 24, 16)
         grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(16)
+        grid.setVerticalSpacing(10)
         grid.addWidget(self.rules_head, 0, 0, 1, 2)
         for row, (tag, text, kind) in enumerate(
             zip(self.tags, self.texts, ("green", "optional", "required"), strict=True), start=1
@@ -63,13 +63,12 @@ class CheckinScreen(Screen):
         self.go.setObjectName("CheckIn")
         self.go.clicked.connect(self.submit)
         box = QVBoxLayout(self)
-        box.setContentsMargins(32, 24, 32, 24)
-        box.setSpacing(18)
+        box.setContentsMargins(32, 16, 32, 16)
+        box.setSpacing(12)
         box.addWidget(self.lead)
         box.addWidget(self.field)
         box.addWidget(self.error)
         box.addWidget(self.go)
-        box.addSpacing(12)
         box.addWidget(self.rules)
         box.addStretch(1)
 

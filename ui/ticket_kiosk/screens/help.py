@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
     QLineEdit,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk.help_topics import OTHER, canonical, topic_names
 from ui.common import paths
 from ui.printing.documents import consultation_data
+from ui.common.wrap_button import WrapButton
 from ui.ticket_kiosk.actions import TicketFlow
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.screens.base import Nav, Screen
@@ -42,7 +43,8 @@ class HelpScreen(Screen):
         self.topic_label = label("section")
         self.topics = QGridLayout()
         self.topics.setSpacing(12)
-        self.topic_buttons: list[QPushButton] = []
+        self.topic_buttons: list[WrapButton] = []
+        self._columns = 2
         self.question_label = label("section")
         self.question = QLineEdit()
         self.question.setObjectName("Question")
@@ -117,16 +119,19 @@ class HelpScreen(Screen):
         self.question_label.setVisible(not self.ctx.elder)
         self.question.setVisible(not self.ctx.elder)
         texts = self.topic_texts()
-        if [b.text() for b in self.topic_buttons] != texts:
+        columns = 3 if self.ctx.compact and not self.ctx.portrait and not self.ctx.elder else 2
+        if [b.full_text() for b in self.topic_buttons] != texts or columns != self._columns:
+            self._columns = columns
             for b in self.topic_buttons:
                 discard(b)
             self.topic_buttons = []
             for i, text in enumerate(texts):
-                b = button("choice", text)
+                b = WrapButton(text, "choice")  # a long English topic takes two lines
+                b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 b.setCheckable(True)
                 b.setChecked(canonical(text) == self.topic)
                 b.clicked.connect(lambda _=False, t=text: self._choose(t))
-                self.topics.addWidget(b, i // 2, i % 2)
+                self.topics.addWidget(b, i // columns, i % columns)
                 self.topic_buttons.append(b)
         self.phone.retranslate()
         self.banner.rebuild()
@@ -135,7 +140,7 @@ class HelpScreen(Screen):
     def _choose(self, topic: str) -> None:
         self.topic = canonical(topic)  # sent in Chinese whatever the screen's language
         for b in self.topic_buttons:
-            b.setChecked(canonical(b.text()) == self.topic)
+            b.setChecked(canonical(b.full_text()) == self.topic)
 
     def _submit(self) -> None:
         self.error.hide()

@@ -20,11 +20,21 @@ from ui.ticket_kiosk.widgets.tile import Tile
 MAX = 16777215  # QWIDGETSIZE_MAX
 
 
-def grid_shape(portrait: bool, elder: bool) -> tuple[int, int]:
-    """(columns, rows) per page: all thirteen queues at once, or six big ones in elder mode."""
+def tile_size(elder: bool, compact: bool) -> QSize:
+    """The smallest category tile that still reads well; the grid fits as many columns and
+    rows of it as the panel has room for (all thirteen queues on a 1920x1080 panel)."""
     if elder:
-        return (2, 3) if portrait else (3, 2)
-    return (2, 7) if portrait else (4, 4)
+        return QSize(330, 170) if compact else QSize(400, 200)
+    return QSize(270, 124) if compact else QSize(300, 130)
+
+
+ELDER_PER_PAGE = 6  # elder mode: fewer, bigger choices per screen
+
+
+def side_width(elder: bool, compact: bool) -> int:
+    if compact:
+        return 360 if elder else 320
+    return 520 if elder else 440
 
 
 class HomeScreen(Screen):
@@ -92,15 +102,16 @@ class HomeScreen(Screen):
         self.side_box.setDirection(
             QBoxLayout.Direction.LeftToRight if portrait else QBoxLayout.Direction.TopToBottom
         )
+        compact = ctx.compact
         if portrait:
             self.side.setMinimumWidth(0)
             self.side.setMaximumSize(MAX, 260 if ctx.elder else 200)
         else:
             self.side.setMaximumHeight(MAX)
-            self.side.setFixedWidth(520 if ctx.elder else 440)
+            self.side.setFixedWidth(side_width(ctx.elder, compact))
         self.search.setText(
             self.tr("Search services, questions and notices")
-            if ctx.elder
+            if ctx.elder or compact
             else self.tr("Search services, questions and notices (pinyin works too: sfz)")
         )
         self.help.set_texts("", self.tr("Ask for help"), self.tr("Questions, or help in person"))
@@ -108,14 +119,15 @@ class HomeScreen(Screen):
             "", self.tr("Appointment check-in"), self.tr("Booked online? Check in here")
         )
         self.rejoin.set_texts("", self.tr("Missed your call?"), self.tr("Rejoin the queue"))
-        self.status.setVisible(not portrait)
+        # the tiles show the waits too: the summary card goes where room is short
+        self.status.setVisible(not portrait and not compact and not ctx.elder)
         for tile in self.side_tiles:  # compact in a column, as tall as the row allows in portrait
-            tile.setMaximumHeight(MAX if portrait else (240 if ctx.elder else 190))
+            tile.setMaximumHeight(MAX if portrait else (260 if ctx.elder else 200))
         self.advice.setText(
             self.tr("After taking a ticket, watch the screens and listen for your number.")
         )
         self._build_tiles()
-        self.grid.set_shape(*grid_shape(portrait, ctx.elder))
+        self.grid.fit(tile_size(ctx.elder, compact), ELDER_PER_PAGE if ctx.elder else 0)
         self.grid.retranslate()
 
     def _build_tiles(self) -> None:
@@ -152,3 +164,4 @@ class HomeScreen(Screen):
                 tile.set_note(message(issuing, self.ctx.lang), warn=True)
             else:
                 tile.set_note(self.ctx.hall.issuing.left_text(issuing))
+        self.grid.reshape()  # the names' lines decide how tall a row must be

@@ -32,6 +32,10 @@ class ItemScreen(Screen):
         super().__init__(ctx, nav)
         self.flow = flow
         self.item: dict[str, Any] = {}
+        # the item's full name heads the page (the header names its category): the longest
+        # names run to two lines and more in English, which a header cannot give them
+        self.item_name = label("item-name")
+        self.item_name.setObjectName("ItemName")
         self.department = label("lead")
         self.facts = QFrame()
         self.facts.setProperty("role", "card")
@@ -70,6 +74,7 @@ class ItemScreen(Screen):
 
         left = QVBoxLayout()
         left.setSpacing(14)
+        left.addWidget(self.item_name)
         left.addWidget(self.department)
         left.addWidget(self.facts)
         left.addWidget(self.heading)
@@ -102,7 +107,9 @@ class ItemScreen(Screen):
         self.rebuild()
 
     def title(self) -> str:
-        return loc(self.item, "name", self.ctx.lang)
+        catalog = self.ctx.hall.catalog
+        category = catalog.category(str(self.item.get("category"))) if catalog else None
+        return loc(category, "name", self.ctx.lang) if category else ""
 
     def guidance(self) -> str:
         return self.tr("Here is everything to bring. Tap Take a ticket when you are ready.")
@@ -119,7 +126,13 @@ class ItemScreen(Screen):
             self.side.setMinimumWidth(0)
             self.side.setMaximumWidth(16777215)
         else:
-            self.side.setFixedWidth(480)
+            wide = 560 if self.ctx.elder else 480
+            self.side.setFixedWidth((420 if self.ctx.elder else 360) if self.ctx.compact else wide)
+        # the department is on the printed list too: on a small panel in elder mode the
+        # page keeps its room for the name, the facts and the materials
+        self.department.setVisible(not (self.ctx.compact and self.ctx.elder and not portrait))
+        self._place_facts(stacked=self.ctx.compact or (self.ctx.elder and not portrait))
+        self.item_name.setText(loc(item, "name", lang))
         self.department.setText(
             self.tr("Handled by {dept}").format(dept=loc(item, "department", lang))
         )
@@ -176,6 +189,23 @@ class ItemScreen(Screen):
 
     def _take_by_card(self) -> None:
         self.nav.go("realname", (str(self.item["category"]), str(self.item["code"])))
+
+    def _place_facts(self, stacked: bool) -> None:
+        """Three facts side by side where there is room; one under the other (name: value)
+        where there is not, so a value never wraps into a column too narrow for it."""
+        grid = self.facts.layout()
+        assert isinstance(grid, QGridLayout)
+        for i, (k, v) in enumerate(zip(self.fact_labels, self.fact_values, strict=True)):
+            grid.removeWidget(k)
+            grid.removeWidget(v)
+            if stacked:
+                grid.addWidget(k, i, 0)
+                grid.addWidget(v, i, 1)
+            else:
+                grid.addWidget(k, 0, i)
+                grid.addWidget(v, 1, i)
+        for col in range(3):
+            grid.setColumnStretch(col, (0, 1, 0)[col] if stacked else 1)
 
     def _print(self) -> None:
         self.print.setEnabled(False)

@@ -41,8 +41,10 @@ class TicketScreen(Screen):
         self.green = label("tag")
         restyle(self.green, "kind", "green")
         self.service = label("ticket-service")
-        self.ahead = label("ticket-fact", wrap=False)
-        self.wait = label("ticket-fact", wrap=False)
+        self.ahead = label("ticket-fact")
+        self.wait = label("ticket-fact")
+        for fact in (self.ahead, self.wait):
+            fact.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.issued_at = label("hint")
         self.note = BalancedLabel("note")
         for w in (self.hall, self.caption, self.number, self.service, self.note):
@@ -69,12 +71,11 @@ class TicketScreen(Screen):
             c.addWidget(w)
         c.addWidget(self.green, 0, Qt.AlignmentFlag.AlignHCenter)
         c.addWidget(self.service)
-        facts = QHBoxLayout()
-        facts.addStretch(1)
+        # side by side where the card is wide, one over the other where it is not
+        self.facts = facts = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        facts.setSpacing(12)
         facts.addWidget(self.ahead)
-        facts.addSpacing(48)
         facts.addWidget(self.wait)
-        facts.addStretch(1)
         c.addLayout(facts)
         c.addWidget(self.issued_at, 0, Qt.AlignmentFlag.AlignHCenter)
         c.addWidget(self.note)
@@ -139,7 +140,13 @@ class TicketScreen(Screen):
             self.side.setMinimumWidth(0)
             self.side.setMaximumWidth(16777215)
         else:
-            self.side.setFixedWidth(460)
+            self.side.setFixedWidth(320 if self.ctx.compact else 460)
+        self.qr.set_side((160 if self.ctx.elder else 200) if self.ctx.compact else 300)
+        self.facts.setDirection(
+            QBoxLayout.Direction.TopToBottom
+            if self.ctx.compact and not portrait
+            else QBoxLayout.Direction.LeftToRight
+        )
         self.hall.setText(d.hall_name)
         # elder landscape needs the room; the header names the hall there
         self.hall.setVisible(not (self.ctx.elder and not portrait))

@@ -3,6 +3,11 @@
 Why pages: older citizens miss content hidden below a scroll edge and struggle with swipes;
 "next page" is a big button that says what it does. Elder mode shows fewer, bigger tiles per
 page (elder-friendly design: fewer choices per screen).
+
+The shape follows the room the grid has, not a fixed table per screen: `fit(cell, most)` asks
+for as many columns of at least `cell.width()` as fit the width, and as many rows of at least
+`cell.height()` as fit the height (after the page bar, when there are pages), at most `most`
+cells a page. So a 1366x768 panel gets three columns of readable tiles rather than four cut ones.
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.ticket_kiosk.widgets.common import button, discard, label
@@ -21,6 +27,8 @@ class PagedGrid(QWidget):
         super().__init__(parent)
         self.cells: list[QWidget] = []
         self.columns, self.rows, self.page = 3, 3, 0
+        self.cell: QSize | None = None  # fit(): the smallest cell, the shape follows the size
+        self.most = 0
         self._grid_host = QWidget(self)
         self._grid = QGridLayout(self._grid_host)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -60,6 +68,57 @@ class PagedGrid(QWidget):
         for cell in self.cells:
             cell.setParent(self._grid_host)
         self.show_page(0)
+        self._reshape()
+
+    def fit(self, cell: QSize, most: int = 0) -> None:
+        """Shapes the grid from its own size from now on (see the module's docstring)."""
+        self.cell, self.most = QSize(cell), most
+        self._reshape()
+
+    def shape_for(self, width: int, height: int) -> tuple[int, int]:
+        assert self.cell is not None
+        gap = self._grid.spacing()
+        n = max(1, len(self.cells))
+        columns = max(1, min(n, (width + gap) // (self.cell.width() + gap)))
+        if self.most:
+            columns = min(columns, self.most)
+
+        # a tile whose words wrap at this width (a long English name) needs more than the
+        # smallest height: rows are as tall as the tallest tile needs
+        column_w = max(1, (width - gap * (columns - 1)) // columns)
+        for cell in self.cells:  # measured in the style sheet's fonts, also on a later page
+            cell.ensurePolished()
+        tall = max((c.heightForWidth(column_w) for c in self.cells), default=0)
+        cell_h = max(self.cell.height(), tall)
+
+        def rows_in(room: int) -> int:
+            rows = max(1, (room + gap) // (cell_h + gap))
+            if self.most:
+                rows = min(rows, max(1, self.most // columns))
+            return min(rows, math.ceil(n / columns))
+
+        rows = rows_in(height)
+        if columns * rows < n:  # pages: the page bar takes its height from the tiles
+            rows = rows_in(height - self._bar.sizeHint().height())
+        return columns, rows
+
+    def reshape(self) -> None:
+        """Fits the shape again after the cells' texts changed (a language switch, say), once
+        the style sheet and the layouts have caught up with them."""
+        self._reshape()
+        QTimer.singleShot(0, self, self._reshape)  # not after the grid is gone
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._reshape()
+
+    def _reshape(self) -> None:
+        if self.cell is not None and self.width() > 0 and self.height() > 0:
+            self.set_shape(*self.shape_for(self.width(), self.height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reshape()
 
     def set_shape(self, columns: int, rows: int) -> None:
         if (columns, rows) != (self.columns, self.rows):

@@ -141,6 +141,8 @@ class ResultList(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SearchResults")
+        # a long title ends in "…" here and shows whole when tapped (the answer opens in place)
+        self.setProperty("elides", True)
         self.setItemDelegate(ResultDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

@@ -8,7 +8,16 @@ sheet like any button; the labels inside let taps through to it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.ticket_kiosk.widgets.common import label
 
@@ -29,23 +38,49 @@ class Tile(QPushButton):
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = _passive(label("tile-title"))
         self.detail = _passive(label("tile-detail"))
-        self.extra = _passive(label("tile-extra", wrap=False))
+        self.extra = _passive(label("tile-extra"))
         self.note = _passive(label("tile-note"))  # tickets left today, or why none are issued
         self.note.hide()
         head = QHBoxLayout()
         head.setSpacing(14)
         head.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.title, 1)
-        foot = QHBoxLayout()
+        # the count beside the wait where both fit on a line, one over the other where they do
+        # not (a narrow tile, English): never drawn over each other
+        self.foot = foot = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        foot.setSpacing(2)
         foot.addWidget(self.detail)
-        foot.addStretch(1)
         foot.addWidget(self.extra)
         box = QVBoxLayout(self)
-        box.setContentsMargins(20, 16, 20, 14)
+        box.setContentsMargins(18, 12, 18, 12)
+        box.setSpacing(6)
         box.addLayout(head)
         box.addStretch(1)
         box.addWidget(self.note)
         box.addLayout(foot)
+
+    def _fit_foot(self, width: int) -> None:
+        room = width - 36 - 12
+        side_by_side = (
+            self.detail.sizeHint().width() + self.extra.sizeHint().width() <= room
+            or not self.extra.text()
+        )
+        direction = (
+            QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        )
+        if self.foot.direction() != direction:
+            self.foot.setDirection(direction)
+        self.extra.setAlignment(
+            Qt.AlignmentFlag.AlignRight if side_by_side else Qt.AlignmentFlag.AlignLeft
+        )
+
+    def heightForWidth(self, width: int) -> int:
+        self._fit_foot(width)
+        return super().heightForWidth(width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_foot(event.size().width())
+        super().resizeEvent(event)
 
     def set_texts(self, badge: str, title: str, detail: str = "", extra: str = "") -> None:
         self.badge.setText(badge)
