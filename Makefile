@@ -31,9 +31,10 @@ assets/translations/%.qm: assets/translations/%.ts | $(STAMP)
 
 translations: $(QM)
 
-# Refresh the .ts sources from the tr() calls of each ui package (then translate, then commit).
+# Refresh the .ts sources from the tr() calls of each ui package (then translate, then commit);
+# ui/printing has no text of its own (its words are kiosk/printing's, in both languages).
 ts: $(STAMP)
-	for d in ui/*/; do n=$$(basename $$d); [ "$$n" = __pycache__ ] && continue; \
+	for d in ui/*/; do n=$$(basename $$d); case $$n in __pycache__|printing) continue;; esac; \
 	  $(BIN)/pyside6-lupdate $$(find $$d -name '*.py') -ts assets/translations/$${n}_zh_CN.ts \
 	    -no-obsolete -source-language en -target-language zh_CN; done
 

@@ -4,47 +4,47 @@
 <context>
     <name>HallBoard</name>
     <message>
-        <location filename="../../ui/display/board.py" line="36"/>
+        <location filename="../../ui/display/board.py" line="51"/>
         <source>Hall board</source>
         <translation>大厅叫号屏</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="110"/>
+        <location filename="../../ui/display/board.py" line="137"/>
         <source>Service hall</source>
         <translation>政务服务中心</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="112"/>
+        <location filename="../../ui/display/board.py" line="139"/>
         <source>Notices</source>
         <translation>通知公告</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="120"/>
+        <location filename="../../ui/display/board.py" line="147"/>
         <source>Tickets are not issued now. Opening hours: {hours}</source>
         <translation>现在不取号。办公时间：{hours}</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="136"/>
+        <location filename="../../ui/display/board.py" line="163"/>
         <source>Connecting to the hall server…</source>
         <translation>正在连接服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="138"/>
+        <location filename="../../ui/display/board.py" line="165"/>
         <source>Connection lost, reconnecting…</source>
         <translation>连接中断，正在重连…</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="140"/>
+        <location filename="../../ui/display/board.py" line="167"/>
         <source>Voice unavailable</source>
         <translation>语音播报不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="142"/>
+        <location filename="../../ui/display/board.py" line="169"/>
         <source>Closed: see the opening hours below</source>
         <translation>暂停取号：办公时间见下方</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="151"/>
+        <location filename="../../ui/display/board.py" line="182"/>
         <source>dddd, d MMMM yyyy</source>
         <translation>yyyy年M月d日 dddd</translation>
     </message>
@@ -52,27 +52,27 @@
 <context>
     <name>NowCalling</name>
     <message>
-        <location filename="../../ui/display/panels.py" line="87"/>
+        <location filename="../../ui/display/panels.py" line="92"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../ui/display/panels.py" line="91"/>
+        <location filename="../../ui/display/panels.py" line="103"/>
         <source>Please listen for your number</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/display/panels.py" line="97"/>
+        <location filename="../../ui/display/panels.py" line="110"/>
         <source>Calling again</source>
         <translation>重复呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/display/panels.py" line="97"/>
+        <location filename="../../ui/display/panels.py" line="110"/>
         <source>Now calling</source>
         <translation>正在呼叫</translation>
     </message>
     <message>
-        <location filename="../../ui/display/panels.py" line="99"/>
+        <location filename="../../ui/display/panels.py" line="119"/>
         <source>Please go to window {n}</source>
         <translation>请到 {n} 号窗口办理</translation>
     </message>
@@ -80,12 +80,12 @@
 <context>
     <name>QueueGrid</name>
     <message>
-        <location filename="../../ui/display/lists.py" line="108"/>
+        <location filename="../../ui/display/lists.py" line="116"/>
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/display/lists.py" line="124"/>
+        <location filename="../../ui/display/lists.py" line="132"/>
         <source>{n}</source>
         <comment>people waiting in a queue</comment>
         <translation>{n}人</translation>
@@ -94,12 +94,12 @@
 <context>
     <name>RecentCalls</name>
     <message>
-        <location filename="../../ui/display/lists.py" line="61"/>
+        <location filename="../../ui/display/lists.py" line="62"/>
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/display/lists.py" line="62"/>
+        <location filename="../../ui/display/lists.py" line="63"/>
         <source>→ window {n}</source>
         <translation>→ {n}号窗口</translation>
     </message>
@@ -107,22 +107,22 @@
 <context>
     <name>WindowGrid</name>
     <message>
-        <location filename="../../ui/display/panels.py" line="131"/>
+        <location filename="../../ui/display/panels.py" line="153"/>
         <source>Windows</source>
         <translation>窗口状态</translation>
     </message>
     <message>
-        <location filename="../../ui/display/panels.py" line="141"/>
+        <location filename="../../ui/display/panels.py" line="163"/>
         <source>No staff</source>
         <translation>暂无人员</translation>
     </message>
     <message>
-        <location filename="../../ui/display/panels.py" line="146"/>
+        <location filename="../../ui/display/panels.py" line="168"/>
         <source>Window {n}</source>
         <translation>{n}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/display/panels.py" line="139"/>
+        <location filename="../../ui/display/panels.py" line="161"/>
         <source>Not serving</source>
         <translation>暂停服务</translation>
     </message>

@@ -426,17 +426,17 @@
 <context>
     <name>ItemLinks</name>
     <message>
-        <location filename="../../ui/help_desk/items.py" line="40"/>
+        <location filename="../../ui/help_desk/items.py" line="53"/>
         <source>Link a service item: type its name or code</source>
         <translation>关联事项：输入事项名称或编码</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/items.py" line="51"/>
+        <location filename="../../ui/help_desk/items.py" line="65"/>
         <source>Print notice</source>
         <translation>打印告知单</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/items.py" line="52"/>
+        <location filename="../../ui/help_desk/items.py" line="66"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -558,17 +558,17 @@
 <context>
     <name>KnowledgeModel</name>
     <message>
-        <location filename="../../ui/help_desk/knowledge_model.py" line="23"/>
+        <location filename="../../ui/help_desk/knowledge_model.py" line="24"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_model.py" line="23"/>
+        <location filename="../../ui/help_desk/knowledge_model.py" line="24"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_model.py" line="23"/>
+        <location filename="../../ui/help_desk/knowledge_model.py" line="24"/>
         <source>Last change</source>
         <translation>最近修改</translation>
     </message>
@@ -591,17 +591,17 @@
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_page.py" line="147"/>
+        <location filename="../../ui/help_desk/knowledge_page.py" line="150"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_page.py" line="155"/>
+        <location filename="../../ui/help_desk/knowledge_page.py" line="158"/>
         <source>Published: the kiosk search has it now.</source>
         <translation>已发布：取号机搜索现在可以查到。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/knowledge_page.py" line="156"/>
+        <location filename="../../ui/help_desk/knowledge_page.py" line="159"/>
         <source>Retired: no longer shown at the kiosk.</source>
         <translation>已停用：取号机不再显示。</translation>
     </message>
@@ -642,12 +642,12 @@
         <translation>答复已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/requests.py" line="86"/>
+        <location filename="../../ui/help_desk/requests.py" line="92"/>
         <source>Printed {what}.</source>
         <translation>已打印 {what}。</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/requests.py" line="89"/>
+        <location filename="../../ui/help_desk/requests.py" line="95"/>
         <source>Printing {what} failed: check the printer.</source>
         <translation>打印 {what} 失败，请检查打印机。</translation>
     </message>

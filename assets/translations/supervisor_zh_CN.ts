@@ -4,22 +4,22 @@
 <context>
     <name>AlertsModel</name>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="189"/>
+        <location filename="../../ui/supervisor/models.py" line="198"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="189"/>
+        <location filename="../../ui/supervisor/models.py" line="198"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="189"/>
+        <location filename="../../ui/supervisor/models.py" line="198"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="189"/>
+        <location filename="../../ui/supervisor/models.py" line="198"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -27,37 +27,37 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="181"/>
+        <location filename="../../ui/supervisor/panes.py" line="183"/>
         <source>Open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="182"/>
+        <location filename="../../ui/supervisor/panes.py" line="184"/>
         <source>All (history)</source>
         <translation>全部（历史）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="183"/>
+        <location filename="../../ui/supervisor/panes.py" line="185"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="184"/>
+        <location filename="../../ui/supervisor/panes.py" line="186"/>
         <source>Resolved</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="190"/>
+        <location filename="../../ui/supervisor/panes.py" line="192"/>
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="192"/>
+        <location filename="../../ui/supervisor/panes.py" line="194"/>
         <source>Chime</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="196"/>
+        <location filename="../../ui/supervisor/panes.py" line="198"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -178,47 +178,47 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="220"/>
+        <location filename="../../ui/supervisor/models.py" line="229"/>
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="221"/>
+        <location filename="../../ui/supervisor/models.py" line="230"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="222"/>
+        <location filename="../../ui/supervisor/models.py" line="231"/>
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="223"/>
+        <location filename="../../ui/supervisor/models.py" line="232"/>
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="224"/>
+        <location filename="../../ui/supervisor/models.py" line="233"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="225"/>
+        <location filename="../../ui/supervisor/models.py" line="234"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="226"/>
+        <location filename="../../ui/supervisor/models.py" line="235"/>
         <source>Assignee</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="241"/>
+        <location filename="../../ui/supervisor/models.py" line="250"/>
         <source>(overdue)</source>
         <translation>（已超期）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="243"/>
+        <location filename="../../ui/supervisor/models.py" line="252"/>
         <source>(due soon)</source>
         <translation>（即将到期）</translation>
     </message>
@@ -226,67 +226,67 @@
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="231"/>
+        <location filename="../../ui/supervisor/panes.py" line="233"/>
         <source>Not closed</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="232"/>
+        <location filename="../../ui/supervisor/panes.py" line="234"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="233"/>
+        <location filename="../../ui/supervisor/panes.py" line="235"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="234"/>
+        <location filename="../../ui/supervisor/panes.py" line="236"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="242"/>
+        <location filename="../../ui/supervisor/panes.py" line="244"/>
         <source>Assign…</source>
         <translation>指派…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="243"/>
+        <location filename="../../ui/supervisor/panes.py" line="245"/>
         <source>Call-back…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="244"/>
+        <location filename="../../ui/supervisor/panes.py" line="246"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="245"/>
+        <location filename="../../ui/supervisor/panes.py" line="247"/>
         <source>Confirm exclusion…</source>
         <translation>确认剔除…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="246"/>
+        <location filename="../../ui/supervisor/panes.py" line="248"/>
         <source>Rectify…</source>
         <translation>整改…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="247"/>
+        <location filename="../../ui/supervisor/panes.py" line="249"/>
         <source>Revisit…</source>
         <translation>复访…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="248"/>
+        <location filename="../../ui/supervisor/panes.py" line="250"/>
         <source>Close…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="251"/>
+        <location filename="../../ui/supervisor/panes.py" line="253"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="270"/>
+        <location filename="../../ui/supervisor/panes.py" line="272"/>
         <source>{n} cases, {o} overdue</source>
         <translation>共{n}件，超期{o}件</translation>
     </message>
@@ -294,22 +294,22 @@
 <context>
     <name>CategoriesModel</name>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="156"/>
+        <location filename="../../ui/supervisor/models.py" line="165"/>
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="157"/>
+        <location filename="../../ui/supervisor/models.py" line="166"/>
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="158"/>
+        <location filename="../../ui/supervisor/models.py" line="167"/>
         <source>Longest wait</source>
         <translation>最长等候</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="159"/>
+        <location filename="../../ui/supervisor/models.py" line="168"/>
         <source>Estimated wait</source>
         <translation>预计等候</translation>
     </message>
@@ -317,47 +317,47 @@
 <context>
     <name>ExportPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="451"/>
+        <location filename="../../ui/supervisor/panes.py" line="453"/>
         <source>Service report</source>
         <translation>服务情况报表</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="452"/>
+        <location filename="../../ui/supervisor/panes.py" line="454"/>
         <source>Clerk assessment</source>
         <translation>人员考核</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="453"/>
+        <location filename="../../ui/supervisor/panes.py" line="455"/>
         <source>Monthly window ranking</source>
         <translation>窗口月度排名</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="454"/>
+        <location filename="../../ui/supervisor/panes.py" line="456"/>
         <source>Bad-rating cases</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="461"/>
+        <location filename="../../ui/supervisor/panes.py" line="463"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="465"/>
+        <location filename="../../ui/supervisor/panes.py" line="467"/>
         <source>Excel (XLSX)</source>
         <translation>Excel（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="466"/>
+        <location filename="../../ui/supervisor/panes.py" line="468"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="467"/>
+        <location filename="../../ui/supervisor/panes.py" line="469"/>
         <source>Printable PDF</source>
         <translation>打印版PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="481"/>
+        <location filename="../../ui/supervisor/panes.py" line="483"/>
         <source>Preparing the file…</source>
         <translation>正在生成文件…</translation>
     </message>
@@ -400,17 +400,17 @@
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="144"/>
+        <location filename="../../ui/supervisor/panes.py" line="146"/>
         <source>Help desk: {n} on duty</source>
         <translation>咨询台：{n}人在岗</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="146"/>
+        <location filename="../../ui/supervisor/panes.py" line="148"/>
         <source>Help desk: nobody on duty</source>
         <translation>咨询台：无人值守</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="148"/>
+        <location filename="../../ui/supervisor/panes.py" line="150"/>
         <source>Open alerts: {a} · open cases: {c} · overdue: {o}</source>
         <translation>未处理提醒：{a} · 未办结工单：{c} · 超期：{o}</translation>
     </message>
@@ -459,32 +459,32 @@
 <context>
     <name>Period</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="302"/>
+        <location filename="../../ui/supervisor/panes.py" line="304"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="303"/>
+        <location filename="../../ui/supervisor/panes.py" line="305"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="304"/>
+        <location filename="../../ui/supervisor/panes.py" line="306"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="309"/>
+        <location filename="../../ui/supervisor/panes.py" line="311"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="311"/>
+        <location filename="../../ui/supervisor/panes.py" line="313"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="313"/>
+        <location filename="../../ui/supervisor/panes.py" line="315"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -492,22 +492,22 @@
 <context>
     <name>ReportPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="420"/>
+        <location filename="../../ui/supervisor/panes.py" line="422"/>
         <source>Tickets by hour</source>
         <translation>分时段取号</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="421"/>
+        <location filename="../../ui/supervisor/panes.py" line="423"/>
         <source>Wait distribution</source>
         <translation>等候时长分布</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="422"/>
+        <location filename="../../ui/supervisor/panes.py" line="424"/>
         <source>Satisfaction by clerk (%)</source>
         <translation>人员满意率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="423"/>
+        <location filename="../../ui/supervisor/panes.py" line="425"/>
         <source>Satisfaction by window (%)</source>
         <translation>窗口满意率（%）</translation>
     </message>
@@ -784,28 +784,28 @@
         <translation>{name}（{no}）· 大厅主管</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="209"/>
+        <location filename="../../ui/supervisor/window.py" line="218"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="209"/>
+        <location filename="../../ui/supervisor/window.py" line="218"/>
         <source>Reconnecting…</source>
         <translation>正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="236"/>
+        <location filename="../../ui/supervisor/window.py" line="246"/>
         <source>Sign the clerk out of window {no}</source>
         <translation>签退{no}号窗口人员</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="236"/>
-        <location filename="../../ui/supervisor/window.py" line="249"/>
+        <location filename="../../ui/supervisor/window.py" line="246"/>
+        <location filename="../../ui/supervisor/window.py" line="253"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="249"/>
+        <location filename="../../ui/supervisor/window.py" line="253"/>
         <source>Acknowledge the alert</source>
         <translation>确认提醒</translation>
     </message>
@@ -813,72 +813,72 @@
 <context>
     <name>WindowsModel</name>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="89"/>
+        <location filename="../../ui/supervisor/models.py" line="94"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="90"/>
+        <location filename="../../ui/supervisor/models.py" line="95"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="91"/>
+        <location filename="../../ui/supervisor/models.py" line="96"/>
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="92"/>
+        <location filename="../../ui/supervisor/models.py" line="97"/>
         <source>Ticket</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="93"/>
+        <location filename="../../ui/supervisor/models.py" line="98"/>
         <source>Served today</source>
         <translation>今日办理</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="94"/>
+        <location filename="../../ui/supervisor/models.py" line="99"/>
         <source>Satisfaction</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="95"/>
+        <location filename="../../ui/supervisor/models.py" line="100"/>
         <source>Serves</source>
         <translation>办理业务</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="100"/>
+        <location filename="../../ui/supervisor/models.py" line="105"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="102"/>
+        <location filename="../../ui/supervisor/models.py" line="107"/>
         <source>Paused: {reason}, {minutes}</source>
         <translation>暂停：{reason}，{minutes}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="107"/>
+        <location filename="../../ui/supervisor/models.py" line="112"/>
         <source>back {time}</source>
         <translation>预计{time}恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="109"/>
+        <location filename="../../ui/supervisor/models.py" line="114"/>
         <source>Serving</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="111"/>
+        <location filename="../../ui/supervisor/models.py" line="116"/>
         <source>Idle (alert)</source>
         <translation>疑似空岗</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="113"/>
+        <location filename="../../ui/supervisor/models.py" line="118"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/models.py" line="116"/>
+        <location filename="../../ui/supervisor/models.py" line="121"/>
         <source>tidal until {time}</source>
         <translation>潮汐至{time}</translation>
     </message>

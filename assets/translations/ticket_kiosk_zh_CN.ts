@@ -4,37 +4,37 @@
 <context>
     <name>CategoryScreen</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/category.py" line="70"/>
+        <location filename="../../ui/ticket_kiosk/screens/category.py" line="73"/>
         <source>Tap the item you need to see the materials, or take a ticket directly.</source>
         <translation>请点击您要办理的事项查看所需材料，也可以直接取号。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/category.py" line="83"/>
+        <location filename="../../ui/ticket_kiosk/screens/category.py" line="86"/>
         <source>Not handled at this hall</source>
         <translation>本厅暂不办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/category.py" line="85"/>
+        <location filename="../../ui/ticket_kiosk/screens/category.py" line="88"/>
         <source>{n} materials · {limit}</source>
         <translation>材料 {n} 项 · {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/category.py" line="89"/>
+        <location filename="../../ui/ticket_kiosk/screens/category.py" line="92"/>
         <source>Also online</source>
         <translation>可网上办</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/category.py" line="97"/>
+        <location filename="../../ui/ticket_kiosk/screens/category.py" line="100"/>
         <source>Not sure? Take a ticket for this service</source>
         <translation>不确定具体事项？直接取本类业务号</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/category.py" line="98"/>
+        <location filename="../../ui/ticket_kiosk/screens/category.py" line="101"/>
         <source>Green channel ticket</source>
         <translation>绿色通道取号</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/category.py" line="128"/>
+        <location filename="../../ui/ticket_kiosk/screens/category.py" line="149"/>
         <source>Now: {waiting}, {wait}. Tap an item to see what to bring.</source>
         <translation>当前{waiting}，{wait}。点击事项可查看需要带哪些材料。</translation>
     </message>
@@ -42,77 +42,77 @@
 <context>
     <name>CheckinScreen</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="77"/>
+        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="76"/>
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="80"/>
+        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="79"/>
         <source>Type your appointment code, or hold its barcode under the scanner.</source>
         <translation>请输入预约码，或将预约条码对准扫描口。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="92"/>
+        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="91"/>
         <source>Type your appointment code or scan its barcode</source>
         <translation>请输入预约码，或扫描预约条码</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="93"/>
+        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="92"/>
         <source>Appointment code</source>
         <translation>预约码</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="94"/>
+        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="93"/>
         <source>Check-in rules</source>
         <translation>签到规则</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="96"/>
+        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="95"/>
         <source>On time</source>
         <translation>准时</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="96"/>
+        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="95"/>
         <source>Late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="96"/>
+        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="95"/>
         <source>Early</source>
         <translation>过早</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="100"/>
+        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="99"/>
         <source>From 30 minutes before to 15 minutes after your booked time: served first.</source>
         <translation>预约时间前 30 分钟至后 15 分钟内签到，优先办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="102"/>
+        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="101"/>
         <source>More than 15 minutes late: you get a normal ticket.</source>
         <translation>迟到超过 15 分钟，按普通号排队。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="103"/>
+        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="102"/>
         <source>Too early: please come back 30 minutes before your time.</source>
         <translation>来得过早，请于预约时间前 30 分钟内再来签到。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="104"/>
+        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="103"/>
         <source>Check in</source>
         <translation>签到取号</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="109"/>
+        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="108"/>
         <source>Please type or scan your appointment code.</source>
         <translation>请输入或扫描预约码。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="116"/>
+        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="115"/>
         <source>Checked in. Your appointment is served first.</source>
         <translation>签到成功，您将优先办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="117"/>
+        <location filename="../../ui/ticket_kiosk/screens/checkin.py" line="116"/>
         <source>You are more than 15 minutes late, so this is a normal ticket.</source>
         <translation>您已迟到超过 15 分钟，本号按普通号排队。</translation>
     </message>
@@ -120,35 +120,40 @@
 <context>
     <name>Footer</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/chrome.py" line="104"/>
+        <location filename="../../ui/ticket_kiosk/chrome.py" line="124"/>
         <source>Catalog version {v}</source>
         <translation>事项目录版本 {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/chrome.py" line="109"/>
+        <location filename="../../ui/ticket_kiosk/chrome.py" line="129"/>
         <source>yyyy-MM-dd dddd HH:mm</source>
         <translation>yyyy年M月d日 dddd HH:mm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_kiosk/chrome.py" line="129"/>
+        <source>dddd HH:mm</source>
+        <translation>dddd HH:mm</translation>
     </message>
 </context>
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/chrome.py" line="68"/>
+        <location filename="../../ui/ticket_kiosk/chrome.py" line="69"/>
         <source>‹ Back</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/chrome.py" line="69"/>
+        <location filename="../../ui/ticket_kiosk/chrome.py" line="70"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/chrome.py" line="73"/>
+        <location filename="../../ui/ticket_kiosk/chrome.py" line="74"/>
         <source>Standard mode</source>
         <translation>标准模式</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/chrome.py" line="73"/>
+        <location filename="../../ui/ticket_kiosk/chrome.py" line="74"/>
         <source>Elder mode</source>
         <translation>长者模式</translation>
     </message>
@@ -156,52 +161,52 @@
 <context>
     <name>HelpScreen</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="82"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="84"/>
         <source>Ask for help</source>
         <translation>我要咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="85"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="87"/>
         <source>Choose what your question is about, then tap Send to the help desk.</source>
         <translation>请选择您要咨询的问题类型，然后点击“提交到咨询台”。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="110"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="112"/>
         <source>1. What is it about?</source>
         <translation>1. 您想咨询什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="111"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="113"/>
         <source>2. Your question (optional)</source>
         <translation>2. 您的问题（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="113"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="115"/>
         <source>For example: what do I need to renew my ID card?</source>
         <translation>例如：换领身份证需要带什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="115"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="117"/>
         <source>Send to the help desk</source>
         <translation>提交到咨询台</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="144"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="149"/>
         <source>Please choose a topic or type your question.</source>
         <translation>请选择咨询类型，或填写您的问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="146"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="151"/>
         <source>Please check the phone number, or clear it.</source>
         <translation>手机号码格式不正确，请检查或清除。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="152"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="157"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/help.py" line="163"/>
+        <location filename="../../ui/ticket_kiosk/screens/help.py" line="168"/>
         <source>Nobody is at the help desk right now, so here is a ticket for general enquiries.</source>
         <translation>咨询台暂时无人值守，已为您取综合咨询号。</translation>
     </message>
@@ -209,62 +214,62 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="79"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="89"/>
         <source>Please choose a service</source>
         <translation>请选择您要办理的业务</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="83"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="93"/>
         <source>Welcome. Tap the service you need to take a ticket, or tap Search to find it.</source>
         <translation>欢迎光临。请点击您要办理的业务取号，也可以点击搜索查找。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="102"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="113"/>
         <source>Search services, questions and notices</source>
         <translation>搜索事项、常见问题、通知公告</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="104"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="115"/>
         <source>Search services, questions and notices (pinyin works too: sfz)</source>
         <translation>搜索事项、常见问题、通知公告（支持拼音和首字母，如 sfz）</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="106"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="117"/>
         <source>Ask for help</source>
         <translation>我要咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="106"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="117"/>
         <source>Questions, or help in person</source>
         <translation>问问题、找人帮忙</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="108"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="119"/>
         <source>Appointment check-in</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="108"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="119"/>
         <source>Booked online? Check in here</source>
         <translation>已在网上预约？在这里签到</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="110"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="121"/>
         <source>Missed your call?</source>
         <translation>过号重排</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="110"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="121"/>
         <source>Rejoin the queue</source>
         <translation>错过叫号，重新排队</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="115"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="127"/>
         <source>After taking a ticket, watch the screens and listen for your number.</source>
         <translation>取号后请留意叫号屏和语音提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/home.py" line="140"/>
+        <location filename="../../ui/ticket_kiosk/screens/home.py" line="152"/>
         <source>Waiting in the hall now: {n}</source>
         <translation>大厅当前等候：{n} 人</translation>
     </message>
@@ -295,87 +300,87 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="108"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="115"/>
         <source>Here is everything to bring. Tap Take a ticket when you are ready.</source>
         <translation>这里是需要准备的全部材料。准备好后，请点击“取号办理”。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="124"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="137"/>
         <source>Handled by {dept}</source>
         <translation>实施部门：{dept}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="128"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="141"/>
         <source>Time limit</source>
         <translation>承诺时限</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="129"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="142"/>
         <source>Fee</source>
         <translation>收费标准</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="131"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="144"/>
         <source>Online</source>
         <translation>网上办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="132"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="145"/>
         <source>Can be done online</source>
         <translation>可以网上办</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="132"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="145"/>
         <source>At the window only</source>
         <translation>需到窗口办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="139"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="152"/>
         <source>Materials to bring ({n})</source>
         <translation>申请材料（共 {n} 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="141"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="154"/>
         <source>More materials below: drag the list up ↓</source>
         <translation>下面还有材料，请向上滑动查看 ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="145"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="158"/>
         <source>Scan to do it online at the online service hall</source>
         <translation>扫码进入网上办事大厅办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="147"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="160"/>
         <source>This item is handled at the window</source>
         <translation>本事项需到窗口办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="150"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="163"/>
         <source>Print this list</source>
         <translation>打印材料清单</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="152"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="165"/>
         <source>Take a ticket</source>
         <translation>取号办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="154"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="167"/>
         <source>Green channel ticket</source>
         <translation>绿色通道取号</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="182"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="212"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="192"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="222"/>
         <source>Printed. Please take the list from the slot.</source>
         <translation>已打印，请从出纸口取走清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="195"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="225"/>
         <source>Could not print: {why}</source>
         <translation>打印失败：{why}</translation>
     </message>
@@ -509,7 +514,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/window.py" line="123"/>
+        <location filename="../../ui/ticket_kiosk/window.py" line="130"/>
         <source>Ticket kiosk</source>
         <translation>自助取号机</translation>
     </message>
@@ -545,17 +550,17 @@
 <context>
     <name>PagedGrid</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/widgets/paged.py" line="88"/>
+        <location filename="../../ui/ticket_kiosk/widgets/paged.py" line="147"/>
         <source>‹ Previous page</source>
         <translation>‹ 上一页</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/widgets/paged.py" line="89"/>
+        <location filename="../../ui/ticket_kiosk/widgets/paged.py" line="148"/>
         <source>Next page ›</source>
         <translation>下一页 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/widgets/paged.py" line="91"/>
+        <location filename="../../ui/ticket_kiosk/widgets/paged.py" line="150"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
@@ -880,52 +885,47 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="119"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="120"/>
         <source>Your ticket</source>
         <translation>您的排队号</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="123"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="124"/>
         <source>Your number is {number}. {ahead}. Please listen for your number.</source>
         <translation>您的号码是 {number}，{ahead}，请留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="143"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="153"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="145"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="155"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="147"/>
-        <source>Estimated wait: {wait}</source>
-        <translation>预计等待：{wait}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="149"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="162"/>
         <source>Issued at {time}</source>
         <translation>取号时间：{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="154"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="167"/>
         <source>Scan to follow your place in the queue on your phone</source>
         <translation>手机扫码，随时查看排队进度</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="156"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="169"/>
         <source>Please have ready: {names}</source>
         <translation>请备齐：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="158"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="171"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="167"/>
+        <location filename="../../ui/ticket_kiosk/screens/ticket.py" line="180"/>
         <source>Back to start in {s} s</source>
         <translation>{s} 秒后返回首页</translation>
     </message>

@@ -259,12 +259,12 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../ui/window_client/page.py" line="38"/>
+        <location filename="../../ui/window_client/page.py" line="41"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/page.py" line="39"/>
+        <location filename="../../ui/window_client/page.py" line="42"/>
         <source> (Enter)</source>
         <translation>（回车）</translation>
     </message>
@@ -331,47 +331,47 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="101"/>
+        <location filename="../../ui/window_client/side_panel.py" line="106"/>
         <source>Waiting at this window</source>
         <translation>本窗口等候情况</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="102"/>
+        <location filename="../../ui/window_client/side_panel.py" line="107"/>
         <source>My figures today</source>
         <translation>我的今日数据</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="113"/>
+        <location filename="../../ui/window_client/side_panel.py" line="118"/>
         <source>Completed</source>
         <translation>办结件数</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="114"/>
+        <location filename="../../ui/window_client/side_panel.py" line="119"/>
         <source>Average handling</source>
         <translation>平均办理时长</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="115"/>
+        <location filename="../../ui/window_client/side_panel.py" line="120"/>
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="116"/>
+        <location filename="../../ui/window_client/side_panel.py" line="121"/>
         <source>Ratings</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="117"/>
+        <location filename="../../ui/window_client/side_panel.py" line="122"/>
         <source>Average rating</source>
         <translation>平均评分</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="118"/>
+        <location filename="../../ui/window_client/side_panel.py" line="123"/>
         <source>Satisfied (3–5)</source>
         <translation>好评率（基本满意及以上）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="147"/>
+        <location filename="../../ui/window_client/side_panel.py" line="152"/>
         <source>This window calls only: {names}</source>
         <translation>本窗口只叫：{names}</translation>
     </message>

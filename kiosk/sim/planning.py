@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.staffing import ClerkSpec, HourAdvice, WindowSpec, advise
 from kiosk.sim.scenario import Scenario, hhmm, minute_of_day
+from kiosk.staffing import ClerkSpec, HourAdvice, WindowSpec, advise
 
 Periods = dict[int, list[tuple[float, float]]]
 

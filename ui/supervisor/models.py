@@ -85,6 +85,9 @@ class WindowsModel(RowsModel):
         super().__init__(parent)
         self.idle: set[int] = set()  # windows with an open idle alert
         self.lang = "zh"
+        # category code -> its names, from the same overview: a supervisor reads 社保业务, not
+        # SHEBAO
+        self.category_names: dict[str, dict[str, Any]] = {}
 
     def headers(self) -> list[str]:
         return [
@@ -132,7 +135,11 @@ class WindowsModel(RowsModel):
         if column == 5:
             sat = w.get("satisfaction_today")
             return "-" if sat is None else f"{float(sat) * 100:.0f}%"
-        return " ".join(w.get("categories") or [])
+        names = []
+        for code in w.get("categories") or []:
+            c = self.category_names.get(code, {})
+            names.append(str(c.get(f"name_{self.lang}") or c.get("name_zh") or code))
+        return ("、" if self.lang == "zh" else ", ").join(names)
 
     def decorate(self, w: dict[str, Any], column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole:

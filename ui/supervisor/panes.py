@@ -133,6 +133,8 @@ class HallPane(QWidget):
     def show_overview(self, body: dict[str, Any], idle: set[int]) -> None:
         chosen = selected(self.window_view)
         self.windows.idle = idle
+        cats = list(body.get("categories", []))
+        self.windows.category_names = {str(c.get("code")): c for c in cats}
         self.windows.set_rows(list(body.get("windows", [])))
         self.categories.set_rows(list(body.get("categories", [])))
         if chosen is not None:

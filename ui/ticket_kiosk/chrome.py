@@ -8,7 +8,15 @@ finds the text too small on the materials page should not have to start again.
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.common.halltime import hall_now
 from ui.ticket_kiosk.widgets.common import button, label
@@ -71,6 +79,7 @@ class Footer(QFrame):
         super().__init__(parent)
         self.setObjectName("Footer")
         self.timezone: str | None = None  # the hall's, once the catalog says it
+        self.short_clock = False
         self.hall = label("footer", wrap=False)
         self.trial = label("footer-trial", wrap=False)  # `kiosk serve --always-open`
         self.trial.hide()
@@ -78,12 +87,17 @@ class Footer(QFrame):
         self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.version = label("footer", wrap=False)
         self.version.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(24, 8, 24, 8)
-        row.addWidget(self.hall, 1)
-        row.addWidget(self.trial)
-        row.addWidget(self.clock, 1)
-        row.addWidget(self.version, 1)
+        self.trial.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(24, 8, 24, 8)
+        grid.addWidget(self.hall, 0, 0)
+        grid.addWidget(self.clock, 0, 1)  # as wide as its text: the names take the rest
+        grid.addWidget(self.version, 0, 2)
+        # in trial mode the notice takes the catalog version's place: a fourth label would crowd
+        # the others out on a narrow or elder panel, a second line take the screens' room
+        grid.addWidget(self.trial, 0, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.tick)
@@ -91,19 +105,28 @@ class Footer(QFrame):
         self.tick()
 
     def set_info(
-        self, hall: str, version: str, timezone: str | None = None, trial: str = ""
+        self,
+        hall: str,
+        version: str,
+        timezone: str | None = None,
+        trial: str = "",
+        short_clock: bool = False,
     ) -> None:
-        """`trial`: the trial-mode notice (`kiosk serve --always-open`), shown beside the hall."""
+        """`trial`: the trial-mode notice (`kiosk serve --always-open`), shown in the catalog
+        version's place. `short_clock` (elder mode): the weekday and time without the date, so
+        the hall's name and the notice keep their room at elder type on a narrow panel."""
         self.timezone = timezone
+        self.short_clock = short_clock
         self.hall.setText(hall)
         self.trial.setText(trial)
         self.trial.setVisible(bool(trial))
+        self.version.setVisible(not trial)
         self.version.setText(self.tr("Catalog version {v}").format(v=version) if version else "")
         self.tick()  # in the hall's time zone from now on
 
     def tick(self) -> None:
         now = hall_now(self.timezone)
-        fmt = self.tr("yyyy-MM-dd dddd HH:mm")
+        fmt = self.tr("dddd HH:mm") if self.short_clock else self.tr("yyyy-MM-dd dddd HH:mm")
         text = QLocale().toString(now, fmt)
         if text != self.clock.text():
             self.clock.setText(text)

@@ -139,7 +139,9 @@ class KioskWindow(QWidget):
         self.header.hall.setVisible(bool(hall) and not screen.show_back and not self.ctx.portrait)
         if catalog is not None:
             trial = self.ctx.hall.issuing.trial_text()
-            self.footer.set_info(hall, catalog.version, catalog.timezone, trial)
+            self.footer.set_info(
+                hall, catalog.version, catalog.timezone, trial, short_clock=self.ctx.elder
+            )
 
     def _mode_changed(self) -> None:
         elder = "true" if self.ctx.elder else "false"

@@ -25,6 +25,7 @@ def test_models_pass_the_model_tester(qtmodeltester, hall, clock) -> None:
     play(hall, clock)
     overview = hall.supervision_overview()
     windows, categories = WindowsModel(), CategoriesModel()
+    windows.category_names = {c["code"]: c for c in overview["categories"]}
     windows.set_rows(overview["windows"])
     categories.set_rows(overview["categories"])
     alerts = AlertsModel()
@@ -42,6 +43,9 @@ def test_models_pass_the_model_tester(qtmodeltester, hall, clock) -> None:
     assert report.data(report.index(0, 1)) == "社保卡补换"
     assert report.data(report.index(0, 3)) == "7.5"  # 450 s as minutes
     assert cases.data(cases.index(0, 0)) == "B001"
+    # what a window serves, by the names a supervisor reads, never the codes
+    serves = windows.data(windows.index(0, 6))
+    assert serves and "社保" in serves and not any(c.isascii() and c.isalpha() for c in serves)
 
 
 @pytest.mark.gui

@@ -4,7 +4,7 @@ item they need (the clerk will find out at the window)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout
 
 from ui.common.wording import loc
 from ui.ticket_kiosk.actions import TicketFlow
@@ -48,9 +48,9 @@ class CategoryScreen(Screen):
         bar.setSpacing(18)
         bar.addWidget(self.error, 1)
         bar.addWidget(self.notice, 1)
-        bar.addWidget(self.green)
-        bar.addWidget(self.take)
-        bar.addWidget(self.card)
+        self.action_grid = QGridLayout()
+        self.action_grid.setSpacing(18)
+        bar.addLayout(self.action_grid)
         box = QVBoxLayout(self)
         box.setContentsMargins(32, 20, 32, 24)
         box.setSpacing(16)
@@ -103,13 +103,28 @@ class CategoryScreen(Screen):
         # on a small landscape panel in elder mode the items keep the room (the home tile
         # showed the same wait a tap ago)
         self.status.setVisible(not (self.ctx.elder and self.ctx.compact and not self.ctx.portrait))
-        self.bar.setDirection(  # elder mode's two big buttons go one over the other
-            QBoxLayout.Direction.TopToBottom
-            if self.ctx.portrait or self.ctx.elder
-            else QBoxLayout.Direction.LeftToRight
+        stacked = self.ctx.portrait or self.ctx.elder
+        self.bar.setDirection(  # elder mode's big buttons go one over the other
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
         )
+        self._place_actions()
         self._gate()
         self._update_status()
+
+    def _place_actions(self) -> None:
+        """One row beside the hint on a landscape panel; one over the other in portrait and in
+        elder mode, except on a small landscape panel in elder mode, where three big buttons
+        stacked would leave the items no room: two rows there."""
+        for b in (self.green, self.take, self.card):
+            self.action_grid.removeWidget(b)
+        if self.ctx.elder and self.ctx.compact and not self.ctx.portrait:
+            cells = [(self.green, 0, 0, 1), (self.card, 0, 1, 1), (self.take, 1, 0, 2)]
+        elif self.ctx.portrait or self.ctx.elder:
+            cells = [(self.green, 0, 0, 1), (self.take, 1, 0, 1), (self.card, 2, 0, 1)]
+        else:
+            cells = [(self.green, 0, 0, 1), (self.take, 0, 1, 1), (self.card, 0, 2, 1)]
+        for widget, row, column, span in cells:
+            self.action_grid.addWidget(widget, row, column, 1, span)
 
     def _gate(self) -> None:
         if not self.code:

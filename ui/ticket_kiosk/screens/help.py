@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.help_topics import OTHER, canonical, topic_names
 from ui.common import paths
-from ui.printing.documents import consultation_data
 from ui.common.wrap_button import WrapButton
+from ui.printing.documents import consultation_data
 from ui.ticket_kiosk.actions import TicketFlow
 from ui.ticket_kiosk.context import KioskContext
 from ui.ticket_kiosk.screens.base import Nav, Screen
