@@ -1,16 +1,14 @@
-"""The governance report as a terminal table, CSV, a plain XLSX or JSON.
+"""The governance report as a terminal table or JSON (CSV and XLSX: kiosk/center/workbook.py).
 
 Values are formatted by the unit kind of their figure (kiosk/center/governance.FIGURES):
-percent x 100 with one decimal, minutes with one decimal, counts as they are. Flat formats put
+percent x 100 with one decimal, minutes with one decimal, counts as they are. The table puts
 every view one after another, each row led by its view and labels; the change against the
-compared period follows each figure as `<key>_change_pct`. This is the simple writer; the
-printed workbook (title sheet, widths, print setup) is built on the same JSON elsewhere.
+compared period follows each figure as `<key>_change_pct`. The printed workbook (title sheet,
+widths, print setup) is built on the same JSON.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -109,46 +107,12 @@ def to_table(report: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def to_csv(report: dict[str, Any]) -> str:
-    """Every view in one file: a header row per view, the view's name in the first column."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    for view in ("total", "levels", "halls", "items", "hall_items"):
-        columns, rows = view_rows(report, view)
-        writer.writerow(["view", *columns])
-        writer.writerows([[view, *("" if v is None else v for v in row)] for row in rows])
-    return buf.getvalue()
-
-
-def write_xlsx(report: dict[str, Any], path: Path) -> None:
-    from openpyxl import Workbook  # imported here: only this format needs it
-
-    book = Workbook()
-    first = book.active
-    assert first is not None
-    book.remove(first)
-    for view in ("total", "levels", "halls", "items", "hall_items"):
-        columns, rows = view_rows(report, view)
-        sheet = book.create_sheet(VIEW_ZH[view])
-        sheet.append([header(c) for c in columns])
-        sheet.append(columns)
-        for row in rows:
-            sheet.append(row)
-        sheet.freeze_panes = "A3"
-    book.save(path)
-
-
 def render(report: dict[str, Any], fmt: str, out: Path | None) -> str | None:
-    if fmt == "xlsx":
-        if out is None:
-            raise ValueError("xlsx needs --out FILE")
-        write_xlsx(report, out)
-        return None
     if fmt == "json":
         text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     else:
-        text = {"table": to_table, "csv": to_csv}[fmt](report)
+        text = to_table(report)
     if out is None:
         return text
-    out.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+    out.write_text(text, encoding="utf-8")
     return None

@@ -1,15 +1,13 @@
-"""The center report as a terminal table, CSV, XLSX or JSON.
+"""The center report as a terminal table or JSON (its CSV and XLSX are the office workbook's,
+kiosk/center/workbook.py).
 
-JSON keeps the report's nested shape (absences by reason); the flat formats spread absences
-into one count and one seconds column per pause reason. CSV is written with a UTF-8 BOM so
-Excel on a Chinese Windows desktop opens the hall names correctly; the table pads by display
-width so Chinese names line up in a terminal.
+JSON keeps the report's nested shape (absences by reason); the table spreads absences into one
+count and one seconds column per pause reason and pads by display width so Chinese names line
+up in a terminal.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import unicodedata
 from pathlib import Path
@@ -85,47 +83,15 @@ def to_table(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_csv(report: dict[str, Any]) -> str:
-    columns, rows = flatten(report)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
-    return buf.getvalue()
-
-
 def to_json(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_xlsx(report: dict[str, Any], path: Path) -> None:
-    from openpyxl import Workbook  # imported here: only this format needs it
-    from openpyxl.styles import Font
-
-    columns, rows = flatten(report)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = f"{report['by']} {report['from']}..{report['to']}"[:31]
-    sheet.append([_label(c) for c in columns])
-    sheet.append(columns)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    sheet.freeze_panes = "A3"
-    book.save(path)
-
-
 def render(report: dict[str, Any], fmt: str, out: Path | None) -> str | None:
-    """Write the report to `out` (returns None) or return its text (xlsx needs a file)."""
-    if fmt == "xlsx":
-        if out is None:
-            raise ValueError("xlsx needs --out FILE")
-        write_xlsx(report, out)
-        return None
-    text = {"table": to_table, "csv": to_csv, "json": to_json}[fmt](report)
+    """Write the report to `out` (returns None) or return its text. CSV and XLSX are the
+    office workbook's (kiosk/center/workbook.py), whatever the report."""
+    text = {"table": to_table, "json": to_json}[fmt](report)
     if out is None:
         return text
-    out.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+    out.write_text(text, encoding="utf-8")
     return None
