@@ -27,37 +27,42 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="183"/>
+        <location filename="../../ui/supervisor/panes.py" line="184"/>
         <source>Open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="184"/>
+        <location filename="../../ui/supervisor/panes.py" line="185"/>
         <source>All (history)</source>
         <translation>全部（历史）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="185"/>
+        <location filename="../../ui/supervisor/panes.py" line="186"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="186"/>
+        <location filename="../../ui/supervisor/panes.py" line="187"/>
         <source>Resolved</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="192"/>
+        <location filename="../../ui/supervisor/panes.py" line="193"/>
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="194"/>
+        <location filename="../../ui/supervisor/panes.py" line="195"/>
+        <source>Follow the suggestion…</source>
+        <translation>按建议调配…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panes.py" line="197"/>
         <source>Chime</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="198"/>
+        <location filename="../../ui/supervisor/panes.py" line="201"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -226,67 +231,67 @@
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="233"/>
+        <location filename="../../ui/supervisor/panes.py" line="252"/>
         <source>Not closed</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="234"/>
+        <location filename="../../ui/supervisor/panes.py" line="253"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="235"/>
+        <location filename="../../ui/supervisor/panes.py" line="254"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="236"/>
+        <location filename="../../ui/supervisor/panes.py" line="255"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="244"/>
+        <location filename="../../ui/supervisor/panes.py" line="263"/>
         <source>Assign…</source>
         <translation>指派…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="245"/>
+        <location filename="../../ui/supervisor/panes.py" line="264"/>
         <source>Call-back…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="246"/>
+        <location filename="../../ui/supervisor/panes.py" line="265"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="247"/>
+        <location filename="../../ui/supervisor/panes.py" line="266"/>
         <source>Confirm exclusion…</source>
         <translation>确认剔除…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="248"/>
+        <location filename="../../ui/supervisor/panes.py" line="267"/>
         <source>Rectify…</source>
         <translation>整改…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="249"/>
+        <location filename="../../ui/supervisor/panes.py" line="268"/>
         <source>Revisit…</source>
         <translation>复访…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="250"/>
+        <location filename="../../ui/supervisor/panes.py" line="269"/>
         <source>Close…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="253"/>
+        <location filename="../../ui/supervisor/panes.py" line="272"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="272"/>
+        <location filename="../../ui/supervisor/panes.py" line="291"/>
         <source>{n} cases, {o} overdue</source>
         <translation>共{n}件，超期{o}件</translation>
     </message>
@@ -317,47 +322,47 @@
 <context>
     <name>ExportPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="453"/>
+        <location filename="../../ui/supervisor/panes.py" line="472"/>
         <source>Service report</source>
         <translation>服务情况报表</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="454"/>
+        <location filename="../../ui/supervisor/panes.py" line="473"/>
         <source>Clerk assessment</source>
         <translation>人员考核</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="455"/>
+        <location filename="../../ui/supervisor/panes.py" line="474"/>
         <source>Monthly window ranking</source>
         <translation>窗口月度排名</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="456"/>
+        <location filename="../../ui/supervisor/panes.py" line="475"/>
         <source>Bad-rating cases</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="463"/>
+        <location filename="../../ui/supervisor/panes.py" line="482"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="467"/>
+        <location filename="../../ui/supervisor/panes.py" line="486"/>
         <source>Excel (XLSX)</source>
         <translation>Excel（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="468"/>
+        <location filename="../../ui/supervisor/panes.py" line="487"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="469"/>
+        <location filename="../../ui/supervisor/panes.py" line="488"/>
         <source>Printable PDF</source>
         <translation>打印版PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="483"/>
+        <location filename="../../ui/supervisor/panes.py" line="502"/>
         <source>Preparing the file…</source>
         <translation>正在生成文件…</translation>
     </message>
@@ -418,17 +423,17 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="46"/>
+        <location filename="../../ui/supervisor/window.py" line="47"/>
         <source>Hall supervisor</source>
         <translation>大厅主管</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="46"/>
+        <location filename="../../ui/supervisor/window.py" line="47"/>
         <source>e.g. 3001</source>
         <translation>例如 3001</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="46"/>
+        <location filename="../../ui/supervisor/window.py" line="47"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -459,32 +464,32 @@
 <context>
     <name>Period</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="304"/>
+        <location filename="../../ui/supervisor/panes.py" line="323"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="305"/>
+        <location filename="../../ui/supervisor/panes.py" line="324"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="306"/>
+        <location filename="../../ui/supervisor/panes.py" line="325"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="311"/>
+        <location filename="../../ui/supervisor/panes.py" line="330"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="313"/>
+        <location filename="../../ui/supervisor/panes.py" line="332"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="315"/>
+        <location filename="../../ui/supervisor/panes.py" line="334"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -492,22 +497,22 @@
 <context>
     <name>ReportPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="422"/>
+        <location filename="../../ui/supervisor/panes.py" line="441"/>
         <source>Tickets by hour</source>
         <translation>分时段取号</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="423"/>
+        <location filename="../../ui/supervisor/panes.py" line="442"/>
         <source>Wait distribution</source>
         <translation>等候时长分布</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="424"/>
+        <location filename="../../ui/supervisor/panes.py" line="443"/>
         <source>Satisfaction by clerk (%)</source>
         <translation>人员满意率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="425"/>
+        <location filename="../../ui/supervisor/panes.py" line="444"/>
         <source>Satisfaction by window (%)</source>
         <translation>窗口满意率（%）</translation>
     </message>
@@ -734,78 +739,78 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="58"/>
+        <location filename="../../ui/supervisor/window.py" line="59"/>
         <source>Hall supervisor</source>
         <translation>大厅主管</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="82"/>
+        <location filename="../../ui/supervisor/window.py" line="83"/>
         <source>Live hall</source>
         <translation>实时大厅</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="83"/>
+        <location filename="../../ui/supervisor/window.py" line="84"/>
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="84"/>
+        <location filename="../../ui/supervisor/window.py" line="85"/>
         <source>Cases</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="85"/>
+        <location filename="../../ui/supervisor/window.py" line="86"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="86"/>
+        <location filename="../../ui/supervisor/window.py" line="87"/>
         <source>Assessment</source>
         <translation>考核</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="87"/>
+        <location filename="../../ui/supervisor/window.py" line="88"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="97"/>
+        <location filename="../../ui/supervisor/window.py" line="98"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="129"/>
+        <location filename="../../ui/supervisor/window.py" line="130"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="150"/>
+        <location filename="../../ui/supervisor/window.py" line="152"/>
         <source>{name} ({no}) · hall supervisor</source>
         <translation>{name}（{no}）· 大厅主管</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="218"/>
+        <location filename="../../ui/supervisor/window.py" line="220"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="218"/>
+        <location filename="../../ui/supervisor/window.py" line="220"/>
         <source>Reconnecting…</source>
         <translation>正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="246"/>
+        <location filename="../../ui/supervisor/window.py" line="248"/>
         <source>Sign the clerk out of window {no}</source>
         <translation>签退{no}号窗口人员</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="246"/>
-        <location filename="../../ui/supervisor/window.py" line="253"/>
+        <location filename="../../ui/supervisor/window.py" line="248"/>
+        <location filename="../../ui/supervisor/window.py" line="255"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="253"/>
+        <location filename="../../ui/supervisor/window.py" line="255"/>
         <source>Acknowledge the alert</source>
         <translation>确认提醒</translation>
     </message>

@@ -172,6 +172,7 @@ class HallPane(QWidget):
 
 class AlertsPane(QWidget):
     acknowledge = Signal(dict)
+    apply = Signal(dict)  # an open tidal alert whose suggestion names a window
     show_state = Signal(str)
 
     def __init__(self) -> None:
@@ -191,6 +192,8 @@ class AlertsPane(QWidget):
         )
         self.ack = button(self.tr("Acknowledge…"), "primary")
         self.ack.clicked.connect(self._ack)
+        self.suggested = button(self.tr("Follow the suggestion…"))
+        self.suggested.clicked.connect(self._apply)
         self.chime = QPushButton(self.tr("Chime"))
         self.chime.setCheckable(True)
         self.chime.setMinimumHeight(44)
@@ -199,6 +202,7 @@ class AlertsPane(QWidget):
         bar.addWidget(self.state)
         bar.addStretch(1)
         bar.addWidget(self.chime)
+        bar.addWidget(self.suggested)
         bar.addWidget(self.ack)
         box = QVBoxLayout(self)
         box.addLayout(bar)
@@ -213,11 +217,26 @@ class AlertsPane(QWidget):
     def _enable(self) -> None:
         a = selected(self.view)
         self.ack.setEnabled(bool(a and a.get("state") == "open"))
+        self.suggested.setEnabled(a is not None and suggested_window(a) is not None)
 
     def _ack(self) -> None:
         a = selected(self.view)
         if a is not None:
             self.acknowledge.emit(a)
+
+    def _apply(self) -> None:
+        a = selected(self.view)
+        if a is not None and suggested_window(a) is not None:
+            self.apply.emit(a)
+
+
+def suggested_window(alert: dict[str, Any]) -> int | None:
+    """The window an open tidal alert advises opening for its category, if it names one."""
+    if alert.get("kind") != "tidal_window" or alert.get("state") != "open":
+        return None
+    suggestion = (alert.get("details") or {}).get("suggestion")
+    no = suggestion.get("window_no") if isinstance(suggestion, dict) else None
+    return int(no) if no is not None else None
 
 
 class CasesPane(QWidget):

@@ -34,6 +34,7 @@ from ui.supervisor.panes import (
     ExportPane,
     HallPane,
     ReportPane,
+    suggested_window,
 )
 from ui.supervisor.session import SupervisorSession
 
@@ -131,6 +132,7 @@ class SupervisorWindow(QWidget):
         self.saver.failed.connect(lambda err: self._message(err, "error"))
         self.hall.act.connect(self._window_action)
         self.alerts.acknowledge.connect(self._acknowledge)
+        self.alerts.apply.connect(self._follow_suggestion)
         self.alerts.show_state.connect(s.load_alerts)
         self.cases.step.connect(self._case_step)
         self.cases.show_filter.connect(s.load_cases)
@@ -252,6 +254,18 @@ class SupervisorWindow(QWidget):
     def _acknowledge(self, alert: dict[str, Any]) -> None:
         dialog = NoteDialog(self.tr("Acknowledge the alert"), self.tr("Note"), self)
         self._send_on_ok(dialog, paths.alert_ack(int(alert["id"])))
+
+    def _follow_suggestion(self, alert: dict[str, Any]) -> None:
+        """The tidal dialog for the advised window, the alert's category already ticked beside
+        what the window serves now: the supervisor checks it and sends it."""
+        no = suggested_window(alert)
+        if no is None:
+            return
+        windows = (self.last_overview or {}).get("windows", [])
+        current = next((list(w.get("categories") or []) for w in windows if w["no"] == no), [])
+        category = str((alert.get("details") or {}).get("category") or "") or None
+        dialog = ServeDialog(no, self.categories, current, category, self)
+        self._send_on_ok(dialog, paths.supervise_window(no, "serve"))
 
     def _case_step(self, step: str, case: dict[str, Any]) -> None:
         self._send_on_ok(CaseStepDialog(step, self), paths.case_step(str(case["id"]), step))

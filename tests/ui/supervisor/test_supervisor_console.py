@@ -131,3 +131,42 @@ def test_reports_and_an_export(qtbot, live, console, tmp_path: Path) -> None:
     assert "差评工单" in book.sheetnames
     assert Path(saved.args[0]).parent == tmp_path / "exports"
     assert "已保存" in w.export.status.text()
+
+
+@pytest.mark.gui
+@DIALOG_WARNING
+def test_a_tidal_alert_s_suggestion_opens_the_serve_dialog_ready_to_send(
+    qtbot, live, console
+) -> None:
+    from tests.helpers.hallfactory import at_window, issue
+
+    hall = live.hall
+    at_window(hall, 2)  # serves GJJ only
+    for _ in range(11):
+        issue(hall, "GJJ")
+    assert hall.check_tidal() == ["GJJ"]
+    w = console("alerts")
+    qtbot.waitUntil(lambda: w.alerts.model.rowCount() == 1, timeout=WAIT)
+    advised = w.alerts.model.rows[0]["details"]["suggestion"]["window_no"]
+    assert not w.alerts.suggested.isEnabled()  # nothing selected yet
+    w.alerts.view.selectRow(0)
+    assert w.alerts.suggested.isEnabled()
+    w.alerts.suggested.click()
+    dialog = open_dialog(w)
+    ticked = [
+        dialog.list.item(i).data(256)
+        for i in range(dialog.list.count())
+        if dialog.list.item(i).checkState().value == 2
+    ]
+    assert "GJJ" in ticked
+    assert str(advised) in dialog.windowTitle()
+    dialog.accept()
+    qtbot.waitUntil(
+        lambda: any(
+            e.type == "window.categories_changed" and e.payload["window_no"] == advised
+            for e in hall.events_after(0)
+        ),
+        timeout=WAIT,
+    )
+    changed = [e for e in hall.events_after(0) if e.type == "window.categories_changed"]
+    assert "GJJ" in changed[-1].payload["categories"]
