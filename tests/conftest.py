@@ -9,10 +9,20 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# PINs hashed at scrypt's lowest cost we accept: test halls keep nothing worth stealing, and the
+# default cost (50 ms a login, by design) was a tenth of the suite. Servers the tests start in
+# their own process inherit it. tests/unit/ids checks the hashing at other costs.
+os.environ.setdefault("KIOSK_PIN_COST", "10")
 
 from kiosk.clock import FakeClock
 from kiosk.engine.hall import Hall
 from tests.helpers.hallfactory import make_hall, morning
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Long tests first (marked `slow`), the rest in their order: with pytest-xdist the long
+    ones then run beside the many short ones instead of alone at the end of the run."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ class LiveHall:
         r = httpx.post(
             f"{self.url}/api/v1/sessions",
             json={"employee_no": employee_no, "pin": pin, "window": window},
+            timeout=30,  # sixteen clerks signing in at once on a busy machine
         )
         assert r.status_code == 201, r.text
         return str(r.json()["token"])

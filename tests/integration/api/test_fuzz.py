@@ -78,6 +78,7 @@ def served(tmp_path: Path) -> Iterator[tuple[LiveHall, Path]]:
         yield LiveHall(f"http://127.0.0.1:{port}", hall, tokens), log
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(900)  # every operation of the API, some 4,000 requests, on a shared machine
 def test_no_generated_request_gets_a_5xx_or_a_bare_error(served) -> None:
     live, log = served

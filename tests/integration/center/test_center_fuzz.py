@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+import pytest
 
 from kiosk.center.office_users import create_office_user
 from tests.helpers.center_fixture import DISTRICT
@@ -56,6 +57,7 @@ def own_hall_in_every_other_batch() -> Callable[[Any], None]:
     return prepare
 
 
+@pytest.mark.slow
 def test_no_generated_request_gets_a_5xx_or_a_bare_error(live: LiveCenter) -> None:
     figures = fuzz_api(
         live.base_url,

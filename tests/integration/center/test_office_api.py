@@ -77,6 +77,7 @@ def _xlsx_text(body: bytes) -> str:
     )
 
 
+@pytest.mark.slow
 def test_a_district_user_cannot_reach_another_districts_halls(office: Office) -> None:
     own = office.get("/api/v1/office/report", office.south, **PERIOD)
     assert own.status_code == 200

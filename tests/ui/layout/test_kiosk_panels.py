@@ -10,7 +10,7 @@ import pytest
 from tests.helpers.layout import check_front_end, report
 from ui.common.panels import KIOSK
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 
 @pytest.mark.parametrize("mode", KIOSK.modes, ids=lambda m: m.label)
