@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine, select
 
 from kiosk.center.errors import invalid
 from kiosk.center.halls import LEVEL_ZH, Hall, list_halls
+from kiosk.center.report_metrics import round_to
 from kiosk.center.reports import _check_period
 from kiosk.center.rollup_read import Group, fresh, read_all_halls, read_groups
 from kiosk.center.rollups import HALL, ITEM, ITEM_ALL, LEVEL_ALL
@@ -175,7 +176,8 @@ def _catalog_states(
 
 def _values(group: Group, item_view: bool) -> dict[str, Any]:
     """The figures of one group. The arithmetic of `ratio` and `_minutes` is written out here
-    (the same expressions): a province's hall x item view calls this some 80,000 times."""
+    (the same expressions, with round_to for round): a province's hall x item view calls this
+    some 80,000 times."""
     c = group.counts
     finished, ratings, cases = c["finished"], c["ratings"], c["cases"]
     corrections, extra, bad = c["corrections"], c["extra_materials"], c["bad_ratings"]
@@ -185,22 +187,22 @@ def _values(group: Group, item_view: bool) -> dict[str, Any]:
     out: dict[str, Any] = {
         "finished": finished,
         "corrections": corrections,
-        "correction_rate": round(corrections / finished, 6) if finished else None,
+        "correction_rate": round_to(corrections / finished, 6) if finished else None,
         "missing_top": "; ".join(f"{name} x{n}" for name, n in top),
-        "first_time_rate": round(c["completed"] / finished, 6) if finished else None,
+        "first_time_rate": round_to(c["completed"] / finished, 6) if finished else None,
         "extra_materials": extra,
-        "extra_materials_rate": round(extra / ratings, 6) if ratings else None,
+        "extra_materials_rate": round_to(extra / ratings, 6) if ratings else None,
         "tickets": c["tickets"],
-        "wait_p50_min": None if p50 is None else round(p50 / 60, 2),
-        "wait_p90_min": None if p90 is None else round(p90 / 60, 2),
+        "wait_p50_min": None if p50 is None else round_to(p50 / 60, 2),
+        "wait_p90_min": None if p90 is None else round_to(p90 / 60, 2),
         "handle_avg_min": (round(c["handle_ms"] / handles / 1000 / 60, 2) if handles else None),
         "ratings": ratings,
-        "satisfaction_rate": round(c["satisfied"] / ratings, 6) if ratings else None,
+        "satisfaction_rate": round_to(c["satisfied"] / ratings, 6) if ratings else None,
         "bad_ratings": bad,
-        "bad_rating_rate": round(bad / ratings, 6) if ratings else None,
+        "bad_rating_rate": round_to(bad / ratings, 6) if ratings else None,
         "cases_opened": cases,
-        "case_closure_rate": round(c["cases_closed"] / cases, 6) if cases else None,
-        "case_on_time_rate": round(c["cases_on_time"] / cases, 6) if cases else None,
+        "case_closure_rate": round_to(c["cases_closed"] / cases, 6) if cases else None,
+        "case_on_time_rate": round_to(c["cases_on_time"] / cases, 6) if cases else None,
     }
     if item_view:
         return out
@@ -352,7 +354,7 @@ def _row(label: dict[str, Any], now: dict[str, Any], before: dict[str, Any]) -> 
     for k, v in now.items():
         if k not in _TEXT:
             b = before.get(k)
-            change[k] = None if v is None or not b else round((v - b) / b * 100, 1)
+            change[k] = None if v is None or not b else round_to((v - b) / b * 100, 1)
     label.update(values=now, previous=before, change_pct=change)
     return label
 

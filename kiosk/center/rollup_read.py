@@ -40,7 +40,7 @@ class Group:
     # wait histograms as stored, merged lazily; None: not read (the group must stay one row)
     hists: list[str] | None = field(default_factory=list)
     pauses: dict[str, list[int]] = field(default_factory=dict)
-    missing: Counter[str] = field(default_factory=Counter)
+    missing: dict[str, int] = field(default_factory=dict)
     rows: int = 0  # stored rows summed into this group
     stored: tuple[float | None, float | None] = (None, None)  # the percentiles of a single row
 
@@ -53,7 +53,7 @@ class Group:
             dict(zip(COUNTS, row[2:_PAUSES], strict=True)),
             None if hist is None else ([] if hist == "{}" else [hist]),
             {} if pauses == "{}" else json.loads(pauses),
-            Counter() if missing == "{}" else Counter(json.loads(missing)),
+            {} if missing == "{}" else json.loads(missing),
             1,
             (row[_PAUSES + 2], row[_PAUSES + 3]),
         )
@@ -82,7 +82,9 @@ class Group:
             counts[name] += value
         self._add_hist(other.rows, other.stored, other.hists)
         self._add_pauses(other.pauses)
-        self.missing.update(other.missing)
+        mine = self.missing
+        for name, n in other.missing.items():
+            mine[name] = mine.get(name, 0) + n
 
     def percentiles(self) -> tuple[float | None, float | None]:
         """Wait p50 and p90 in seconds: a single row's stored figures; for several rows their
@@ -158,7 +160,7 @@ def _read(
     query = _halls_filter(select(*columns).where(r.scope == scope, where), r.hall, halls)
     out: dict[GroupKey, Group] = {}
     last = len(_COLUMNS)
-    for row in conn.execute(query):
+    for row in conn.execute(query).all():
         key = (row[0], row[1])
         group = Group.of_row(row, row[last] if hists else None)
         if key in out:
