@@ -305,28 +305,29 @@ def run(scale: float = 1.0, count: int = 3, repeat: int = 3) -> dict[str, Any]:
         ingest_sample(url, tokens, sample, out)
         bulk_load(engine, halls, count, set(sample), out)
         first, last = "2026-11-01", "2026-11-30"
+        october = ("2026-10-01", "2026-10-31")
         out["load_before_reports"] = load()
         out["month_report_first_by_level_s"] = timed(
             lambda: build_report(engine, first, last, "level"), 1
         )
         out["month_governance_first_s"] = timed(
-            lambda: build_governance(engine, first, last, "2026-10-01", "2026-10-31"), 1
+            lambda: build_governance(engine, first, last, *october), 1
         )
         for by in ("level", "hall", "item"):
             out[f"month_report_by_{by}_s"] = timed(
                 lambda by=by: build_report(engine, first, last, by), repeat
             )
         out["month_governance_s"] = timed(
-            lambda: build_governance(engine, first, last, "2026-10-01", "2026-10-31"), repeat
+            lambda: build_governance(engine, first, last, *october), repeat
         )
         out["month_report_one_large_hall_s"] = timed(
-            lambda: build_governance(engine, first, last, halls=[sample[0]]), repeat
+            lambda: build_governance(engine, first, last, *october, halls=[sample[0]]), repeat
         )
         district = halls[n_city(scale)][0]  # a district hall and its townships
         scope = [district, *(h[0] for h in halls if h[3] == district)]
         out["month_governance_one_district_halls"] = len(scope)
         out["month_governance_one_district_s"] = timed(
-            lambda: build_governance(engine, first, last, halls=scope), repeat
+            lambda: build_governance(engine, first, last, *october, halls=scope), repeat
         )
         out["load_after_reports"] = load()
         engine.dispose()
