@@ -277,6 +277,11 @@ def load() -> str:
     return " ".join(f"{n:.2f}" for n in os.getloadavg())
 
 
+def step(what: str) -> None:
+    """A line on stderr per phase, so a run that stops shows where."""
+    print(f"{time.strftime('%H:%M:%S')} {what} (load {load()})", file=sys.stderr, flush=True)
+
+
 def timed(fn: Any, repeat: int = 3) -> float:
     runs = []
     for _ in range(repeat):
@@ -302,8 +307,11 @@ def run(scale: float = 1.0, count: int = 3, repeat: int = 3) -> dict[str, Any]:
         by_size = {size: [h[0] for h in halls if h[4] == size] for size in SIZES}
         districts = [h[0] for h in halls if h[4] == "large" and h[2] == "district"]
         sample = [*districts[:4], by_size["medium"][0], by_size["small"][0]]
+        step("halls registered; ingest sample")
         ingest_sample(url, tokens, sample, out)
+        step("bulk load")
         bulk_load(engine, halls, count, set(sample), out)
+        step("reports")
         first, last = "2026-11-01", "2026-11-30"
         october = ("2026-10-01", "2026-10-31")
         out["load_before_reports"] = load()
@@ -330,6 +338,7 @@ def run(scale: float = 1.0, count: int = 3, repeat: int = 3) -> dict[str, Any]:
             lambda: build_governance(engine, first, last, *october, halls=scope), repeat
         )
         out["load_after_reports"] = load()
+        step("done")
         engine.dispose()
     finally:
         server.stop()

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 
 from kiosk.center.errors import invalid
+from kiosk.center.gc_pause import no_cyclic_gc
 from kiosk.center.halls import LEVEL_ZH, Hall, list_halls
 from kiosk.center.report_metrics import round_to
 from kiosk.center.reports import _check_period
@@ -368,7 +369,20 @@ def build_governance(
     halls: Collection[str] | None = None,
 ) -> dict[str, Any]:
     """The report as JSON: figure definitions and the rows of every view, each row with its
-    values, the earlier period's values and the change in % (None without a base to compare)."""
+    values, the earlier period's values and the change in % (None without a base to compare).
+    Built with the cyclic garbage collector paused (kiosk/center/gc_pause.py)."""
+    with no_cyclic_gc():
+        return _build_governance(engine, day_from, day_to, compare_from, compare_to, halls)
+
+
+def _build_governance(
+    engine: Engine,
+    day_from: str,
+    day_to: str,
+    compare_from: str | None = None,
+    compare_to: str | None = None,
+    halls: Collection[str] | None = None,
+) -> dict[str, Any]:
     _check_period(day_from, day_to, "level")
     if (compare_from is None) != (compare_to is None):
         raise invalid(

@@ -30,6 +30,9 @@ MONTH_SCOPE = {HALL: HALL_MONTH, ITEM: ITEM_MONTH}
 GroupKey = tuple[str, str]  # (hall, key)
 _COLUMNS = ("hall", "key", *COUNTS, "pauses", "missing", "wait_p50", "wait_p90")
 _PAUSES = 2 + len(COUNTS)  # where the pauses are in a row of _COLUMNS
+# json.loads without its wrapper (whitespace checks): the rows hold what json.dumps wrote, and a
+# province's hall x item view parses some 90,000 of them
+_scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
 @dataclass(slots=True)
@@ -52,8 +55,8 @@ class Group:
         return cls(
             dict(zip(COUNTS, row[2:_PAUSES], strict=True)),
             None if hist is None else ([] if hist == "{}" else [hist]),
-            {} if pauses == "{}" else json.loads(pauses),
-            {} if missing == "{}" else json.loads(missing),
+            {} if pauses == "{}" else _scan(pauses, 0)[0],
+            {} if missing == "{}" else _scan(missing, 0)[0],
             1,
             (row[_PAUSES + 2], row[_PAUSES + 3]),
         )
