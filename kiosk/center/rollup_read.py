@@ -210,7 +210,8 @@ def read_all_halls(
 ) -> dict[str, Group]:
     """Groups of every hall together, per level (kind LEVEL_ALL; `key_of_hall` maps a hall code
     to its level for the days at the ends) or per item (ITEM_ALL): whole months come from the
-    month's totals of all halls (built once, kept until a hall-day of that month changes)."""
+    month's totals of all halls (built on first use, then shifted by each hall month that
+    changes)."""
     r = rollups.c
     months, ranges = split_period(day_from, day_to)
     for month in months:

@@ -60,7 +60,7 @@ HALL, ITEM, WINDOW = "hall", "item", "window"
 HALL_MONTH, ITEM_MONTH = "hall_m", "item_m"
 LEVEL_ALL, ITEM_ALL, BUILT = "level_a", "item_a", "built_a"
 ALL = "*"
-_MONTH_LOCK = 7_370_300  # + the month as a number: building or dropping a month's totals
+_MONTH_LOCK = 7_370_300  # + the month as a number: building or changing a month's totals
 # the types a recomputation reads; window.paused also from the day before (a pause over midnight)
 ROLLUP_TYPES = (
     E.TICKET_ISSUED,
@@ -375,24 +375,32 @@ def refresh_cases(
     return done
 
 
-def merge_rows(hall: str, day: str, scope: str, key: str, rows: Iterable[Any]) -> dict[str, Any]:
-    """One rollup row summing `rows` (mappings with the rollup columns)."""
+def merge_rows(
+    hall: str, day: str, scope: str, key: str, rows: Iterable[Any], minus: Iterable[Any] = ()
+) -> dict[str, Any]:
+    """One rollup row summing `rows` (mappings with the rollup columns), less the rows in
+    `minus` (rows once summed into one of `rows`). Every entry of a stored map counts at least
+    one, so an entry that comes to 0 had no row left and is dropped, as a fresh sum leaves it."""
     counts: Counter[str] = Counter()
     waits: Counter[str] = Counter()
     pauses: dict[str, list[int]] = {}
     missing: Counter[str] = Counter()
-    for row in rows:
-        counts.update({name: int(row[name]) for name in COUNTS})
-        if row["wait_hist"] != "{}":
-            waits.update(json.loads(row["wait_hist"]))
-        if row["pauses"] != "{}":
-            for reason, (count, ms) in json.loads(row["pauses"]).items():
-                slot = pauses.setdefault(reason, [0, 0])
-                slot[0] += count
-                slot[1] += ms
-        if row["missing"] != "{}":
-            missing.update(json.loads(row["missing"]))
-    ordered = dict(sorted(waits.items(), key=lambda kv: int(kv[0])))
+    for sign, group in ((1, rows), (-1, minus)):
+        for row in group:
+            for name in COUNTS:
+                counts[name] += sign * int(row[name])
+            if row["wait_hist"] != "{}":
+                for second, n in json.loads(row["wait_hist"]).items():
+                    waits[second] += sign * n
+            if row["pauses"] != "{}":
+                for reason, (count, ms) in json.loads(row["pauses"]).items():
+                    slot = pauses.setdefault(reason, [0, 0])
+                    slot[0] += sign * count
+                    slot[1] += sign * ms
+            if row["missing"] != "{}":
+                for name, n in json.loads(row["missing"]).items():
+                    missing[name] += sign * n
+    ordered = dict(sorted(((k, n) for k, n in waits.items() if n), key=lambda kv: int(kv[0])))
     return {
         "hall": hall,
         "day": day,
@@ -400,8 +408,10 @@ def merge_rows(hall: str, day: str, scope: str, key: str, rows: Iterable[Any]) -
         "key": key,
         **{name: counts[name] for name in COUNTS},
         "wait_hist": json.dumps(ordered),
-        "pauses": json.dumps(dict(sorted(pauses.items())), ensure_ascii=False),
-        "missing": json.dumps(dict(sorted(missing.items())), ensure_ascii=False),
+        "pauses": json.dumps(
+            {r: v for r, v in sorted(pauses.items()) if v[0] or v[1]}, ensure_ascii=False
+        ),
+        "missing": json.dumps({m: n for m, n in sorted(missing.items()) if n}, ensure_ascii=False),
         **hist_fields(ordered),
     }
 
@@ -412,19 +422,16 @@ def _lock_month(conn: Connection, month: str) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
-def _drop_totals(conn: Connection, month: str) -> None:
-    conn.execute(delete(rollups).where(rollups.c.hall == ALL, rollups.c.day == month))
-
-
 def recompute_month(conn: Connection, hall: str, month: str) -> None:
-    """A hall's month rows from its day rows; the month's totals of all halls are dropped
-    (built again when a report or `kiosk center rollup` needs them)."""
+    """A hall's month rows from its day rows; the month's totals of all halls, if built, take
+    the difference (all sums are integers, so they stay equal to a fresh sum of every hall)."""
     _lock_month(conn, month)
     r = rollups.c
     in_month = and_(r.hall == hall, r.day.like(f"{month}-%"))
-    conn.execute(
-        delete(rollups).where(r.hall == hall, r.day == month, r.scope.in_([HALL_MONTH, ITEM_MONTH]))
-    )
+    mine = and_(r.hall == hall, r.day == month, r.scope.in_([HALL_MONTH, ITEM_MONTH]))
+    old = [dict(row) for row in conn.execute(select(rollups).where(mine)).mappings()]
+    conn.execute(delete(rollups).where(mine))
+    new: list[dict[str, Any]] = []
     for day_scope, month_scope in ((HALL, HALL_MONTH), (ITEM, ITEM_MONTH)):
         found: dict[str, list[Any]] = {}
         for row in conn.execute(select(rollups).where(in_month, r.scope == day_scope)).mappings():
@@ -432,7 +439,45 @@ def recompute_month(conn: Connection, hall: str, month: str) -> None:
         merged = [merge_rows(hall, month, month_scope, k, v) for k, v in sorted(found.items())]
         if merged:
             conn.execute(rollups.insert(), merged)
-    _drop_totals(conn, month)
+        new += merged
+    _shift_totals(conn, hall, month, old, new)
+
+
+def _shift_totals(
+    conn: Connection, hall: str, month: str, old: list[dict[str, Any]], new: list[dict[str, Any]]
+) -> None:
+    """The month's totals of all halls after one hall's month rows went from `old` to `new`:
+    each total touched is summed again from itself, plus the new rows, less the old ones;
+    one no hall's row contributes to any more is deleted. Nothing to do before they are built."""
+    r = rollups.c
+    marker = and_(r.hall == ALL, r.day == month, r.scope == BUILT)
+    if conn.execute(select(r.key).where(marker)).first() is None:
+        return
+    h = halls_table.c
+    level = conn.execute(select(h.level).where(h.code == hall)).scalar()
+    touched: dict[tuple[str, str], tuple[list[Any], list[Any]]] = {}
+    for n, rows in enumerate((old, new)):
+        for row in rows:
+            if row["scope"] == HALL_MONTH:
+                if level is None:
+                    continue
+                target = (LEVEL_ALL, str(level))
+            else:
+                target = (ITEM_ALL, row["key"])
+            touched.setdefault(target, ([], []))[n].append(row)
+    for (scope, key), (before, after) in sorted(touched.items()):
+        where = and_(r.hall == ALL, r.day == month, r.scope == scope, r.key == key)
+        current = [dict(row) for row in conn.execute(select(rollups).where(where)).mappings()]
+        conn.execute(delete(rollups).where(where))
+        others = and_(r.day == month, r.hall != ALL)
+        if scope == LEVEL_ALL:
+            levels = select(h.code).where(h.level == key)
+            others = and_(others, r.scope == HALL_MONTH, r.hall.in_(levels))
+        else:
+            others = and_(others, r.scope == ITEM_MONTH, r.key == key)
+        if conn.execute(select(r.key).where(others).limit(1)).first() is not None:
+            row = merge_rows(ALL, month, scope, key, current + after, minus=before)
+            conn.execute(rollups.insert(), [row])
 
 
 def ensure_totals(engine: Engine, month: str) -> None:

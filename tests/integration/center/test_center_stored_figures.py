@@ -1,7 +1,8 @@
 """The figures a rollup row keeps besides its counts: wait p50/p90 (so a month report reads no
 histogram) and the bad-rating cases of its hall-day (so no report reads the case list). Each is
 held equal to its histogram, to the raw events, and kept true when a case closes in a later
-batch; migration 6 fills them in on a database populated before it, on both engines."""
+batch; migration 6 fills them in on a database populated before it; a month's totals of all
+halls follow a changed hall month. On both engines."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from kiosk.center.ingest import ingest_batch
 from kiosk.center.migrations import current_version, migrate
 from kiosk.center.report_metrics import percentile, secs
 from kiosk.center.reports import build_report
-from kiosk.center.rollups import ALL, HALL_MONTH, refresh
+from kiosk.center.rollups import ALL, HALL_MONTH, ensure_totals, refresh
 from kiosk.center.schema import rollup_case_dirty, rollup_cases, rollups
 from tests.helpers.center_fixture import DAY, DISTRICT, TOWNSHIP, district_events
 from tests.helpers.raw_report import raw_report
@@ -50,7 +51,9 @@ def test_stored_percentiles_equal_the_histogram_and_the_raw_events(
     engine: Engine, hall_tokens: dict[str, str]
 ) -> None:
     load_fixture(engine)
-    push_days(engine, TOWNSHIP, DAYS, tickets=60, seed=8)
+    push_days(
+        engine, TOWNSHIP, DAYS, tickets=60, seed=8, start_seq=18
+    )  # after the fixture's 17 events
     build_report(engine, "2026-11-01", "2026-11-30", "level")  # day, month and totals rows
     assert assert_percentiles_match_histograms(engine) > 10
     raw = {r["hall"]: r for r in raw_report(engine, "2026-11-01", "2026-11-30", "hall")["rows"]}
@@ -107,7 +110,9 @@ def test_migration_6_fills_a_populated_database(
     engine: Engine, hall_tokens: dict[str, str]
 ) -> None:
     load_fixture(engine)
-    push_days(engine, TOWNSHIP, DAYS, tickets=60, seed=8)
+    push_days(
+        engine, TOWNSHIP, DAYS, tickets=60, seed=8, start_seq=18
+    )  # after the fixture's 17 events
     refresh(engine)
     build_report(engine, "2026-11-01", "2026-11-30", "level")  # totals of all halls stored too
     before = {(r["hall"], r["day"], r["scope"], r["key"]): r for r in stored(engine)}
@@ -122,4 +127,32 @@ def test_migration_6_fills_a_populated_database(
     with engine.connect() as conn:
         opened = conn.execute(select(rollup_cases.c.hall).where(rollup_cases.c.day == DAY)).all()
     assert len(opened) == 2  # one case in each hall
+    assert_equal_to_raw(engine, PERIODS)
+
+
+def totals(engine: Engine) -> dict[tuple[str, str, str], dict[str, Any]]:
+    return {(r["day"], r["scope"], r["key"]): r for r in stored(engine) if r["hall"] == ALL}
+
+
+def test_totals_take_the_difference_of_a_changed_hall_month(
+    engine: Engine, hall_tokens: dict[str, str]
+) -> None:
+    """Once a month's totals of all halls are built, a hall-day that changes (new days of a
+    hall, a day recomputed) updates them in place: equal to totals built afresh, reports equal
+    to the raw events."""
+    load_fixture(engine)
+    last = push_days(
+        engine, TOWNSHIP, DAYS[:2], tickets=60, seed=8, start_seq=18
+    )  # after the fixture's 17 events
+    build_report(engine, "2026-11-01", "2026-11-30", "level")
+    built = totals(engine)
+    assert any(k[1] == "level_a" for k in built)
+    push_days(engine, TOWNSHIP, DAYS[2:], tickets=60, seed=9, start_seq=last + 1)
+    refresh(engine)
+    shifted = totals(engine)
+    assert shifted != built  # kept and changed, not dropped
+    with engine.begin() as conn:
+        conn.execute(rollups.delete().where(rollups.c.hall == ALL))
+    ensure_totals(engine, "2026-11")
+    assert totals(engine) == shifted
     assert_equal_to_raw(engine, PERIODS)
