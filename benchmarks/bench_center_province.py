@@ -12,23 +12,32 @@ Method (docs/benchmarks.md says it again next to the numbers):
 3. The bulk, straight into the rollup tables: for each size a few hall-days of events are
    generated (large 10,000 tickets at 40 windows over 40 items, medium 1,500 at 8 windows over
    20 items, small 200 at 2 windows over 8 items) and turned into rollup rows by the center's
-   own `compute_day`; every other hall-day of the month (the 21 weekdays of November 2026)
-   takes one of those variants with its hall and day replaced, and its bad-rating cases too.
-   Rows are loaded with COPY.
-   Each hall's month rows are merged from the days it took (halls of a size share one of four
-   month patterns, so the merging is done four times per size, not 3,000 times).
-4. The month report by level, by hall and by item, and the governance report (all four views,
-   compared with October), each timed three times; the median is reported. The first report
-   of a month also builds the month's totals of all halls (kept until a hall-day of the month
-   changes): that first run is reported on its own.
+   own `compute_day`, with their bad-rating cases counted as `recompute` counts them
+   (`with_cases`); every other hall-day of two months (the weekdays of October and November
+   2026: 22 and 21) takes one of those variants with its hall and day replaced, and its
+   bad-rating cases too (each closed the next day, after its deadline). Rows are loaded with
+   COPY. Each hall's month rows are merged from the days it took by the center's own
+   `merge_rows` (halls of a size share one of four month patterns per month, so the merging
+   is done four times per size and month, not 3,000 times).
+4. The month report of November by level, by hall and by item, and the governance report
+   (all four views, compared with October), each timed three times; the median is reported.
+   The first report of a month also builds the month's totals of all halls (kept from then
+   on: a hall-day that changes shifts them by the difference of its hall's month rows): those
+   first runs are reported on their own, and so is merging a large hall's month again with the
+   totals in place, and the report after it. The load average is recorded next to the
+   timings.
 Run: `.venv/bin/python benchmarks/bench_center_province.py [--scale 1.0] [--variants 3]`
-(`--scale 0.1` builds a tenth of the province in a fraction of the time).
+(`--scale 0.1` builds a tenth of the province in a fraction of the time). The results are
+printed and saved under `bench_center_province` (another scale: `..._scale_0.1`) in
+benchmarks/results/latest.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import random
 import statistics
 import sys
@@ -57,13 +66,22 @@ from kiosk.center.rollups import (  # noqa: E402
     compute_day,
     merge_rows,
     recompute_month,
+    with_cases,
 )
 from kiosk.center.schema import COUNTS, rollup_dirty  # noqa: E402
 from kiosk.events import EventType  # noqa: E402
 from tests.helpers.live_server import serve_in_thread  # noqa: E402
 from tests.helpers.postgres import PostgresServer  # noqa: E402
 
-MONTH = [date(2026, 11, d) for d in range(1, 31) if date(2026, 11, d).weekday() < 5]
+
+def weekdays(year: int, month: int) -> list[date]:
+    first = date(year, month, 1)
+    days = [first + timedelta(days=n) for n in range(31)]
+    return [d for d in days if d.month == month and d.weekday() < 5]
+
+
+MONTHS = {"2026-10": weekdays(2026, 10), "2026-11": weekdays(2026, 11)}
+MONTH = MONTHS["2026-11"]
 SIZES = {  # tickets, windows, items per category (4 categories)
     "large": (10_000, 40, 10),
     "medium": (1_500, 8, 5),
@@ -71,15 +89,20 @@ SIZES = {  # tickets, windows, items per category (4 categories)
 }
 PATTERNS = 4
 MONTH_OF = {HALL: HALL_MONTH, ITEM: ITEM_MONTH}
-ROLLUP_COLUMNS = ("hall", "day", "scope", "key", *COUNTS, "wait_hist", "pauses", "missing")
+ROLLUP_COLUMNS = ("hall", "day", "scope", "key", *COUNTS, "wait_hist", "pauses", "missing",
+                  "wait_p50", "wait_p90")  # fmt: skip
+
+
+def n_city(scale: float) -> int:
+    return round(10 * scale) or 1
 
 
 def province(scale: float) -> list[tuple[str, str, str, str | None, str]]:
     """(code, name, level, parent, size) in registration order: parents first."""
-    n_city, n_large_district = round(10 * scale) or 1, round(140 * scale)
+    n_large_district = round(140 * scale)
     n_medium, n_small = round(850 * scale), round(2000 * scale)
     out: list[tuple[str, str, str, str | None, str]] = []
-    cities = [f"C{n:03d}" for n in range(n_city)]
+    cities = [f"C{n:03d}" for n in range(n_city(scale))]
     out += [(c, f"市级大厅{c}", "city", None, "large") for c in cities]
     districts = []
     for n in range(n_large_district + n_medium):
@@ -155,41 +178,53 @@ def variants(count: int) -> dict[str, list[tuple[list[dict[str, Any]], list[tupl
                 for e in evs
                 if e["type"] == EventType.CASE_OPENED
             ]
+            counts: dict[str | None, list[int]] = {}
+            for _case, item in cases:  # each closes the day after its deadline (bulk_load)
+                slot = counts.setdefault(item, [0, 0, 0])
+                slot[0] += 1
+                slot[1] += 1
+            rolled = with_cases(rolled, counts, "V", MONTH[0].isoformat())
             out[size].append((rolled, cases))
     return out
 
 
-def month_patterns(made: dict[str, list[Any]], count: int) -> dict[str, list[Any]]:
-    """Per size, PATTERNS months: which variant each of the 21 days takes, and the month rows
-    that makes (merge_rows, as recompute_month does), so halls share the merging work."""
-    rng = random.Random(5)
+def month_patterns(
+    made: dict[str, list[Any]], count: int, month: str, seed: int
+) -> dict[str, list[Any]]:
+    """Per size, PATTERNS months: which variant each weekday takes, and the month rows that
+    makes (merge_rows, as recompute_month does), so halls share the merging work."""
+    rng = random.Random(seed)
     out: dict[str, list[Any]] = {}
     for size, found in made.items():
         out[size] = []
         for _ in range(PATTERNS):
-            picks = [rng.randrange(count) for _ in MONTH]
+            picks = [rng.randrange(count) for _ in MONTHS[month]]
             by: dict[tuple[str, str], list[dict[str, Any]]] = {}
             for pick in picks:
                 for row in found[pick][0]:
                     if row["scope"] in MONTH_OF:
                         by.setdefault((MONTH_OF[row["scope"]], row["key"]), []).append(row)
-            merged = [
-                merge_rows("", "2026-11", sc, k, rows) for (sc, k), rows in sorted(by.items())
-            ]
+            merged = [merge_rows("", month, sc, k, rows) for (sc, k), rows in sorted(by.items())]
             out[size].append((picks, merged))
     return out
 
 
 def bulk_load(engine: Engine, halls: list[tuple[str, str, str, str | None, str]], count: int,
               skip: set[str], out: dict[str, Any]) -> None:  # fmt: skip
-    """Every hall-day of the month straight into the rollup tables with COPY, and each hall's
-    month rows; the sampled halls' month rows are recomputed from their days afterwards."""
+    """Every hall-day of both months straight into the rollup tables with COPY, and each
+    hall's month rows; the sampled halls' first November day came through ingest, so their
+    November month rows are recomputed from their days afterwards."""
     began = time.perf_counter()
     made = variants(count)
-    patterns = month_patterns(made, count)
+    patterns = {m: month_patterns(made, count, m, seed) for seed, m in enumerate(MONTHS, 5)}
     out["bulk_variants_s"] = round(time.perf_counter() - began, 1)
     rng = random.Random(6)
-    choice = {code: patterns[size][rng.randrange(PATTERNS)] for code, *_r, size in halls}
+    choice = {
+        (m, code): patterns[m][size][rng.randrange(PATTERNS)]
+        for m in MONTHS
+        for code, *_r, size in halls
+    }
+    first = MONTH[0]
     rollup_rows = case_rows = 0
     began = time.perf_counter()
     raw = engine.raw_connection()
@@ -197,33 +232,36 @@ def bulk_load(engine: Engine, halls: list[tuple[str, str, str, str | None, str]]
         cur = raw.cursor()
         cols = ", ".join(f'"{c}"' for c in ROLLUP_COLUMNS)
         with cur.copy(f"COPY rollups ({cols}) FROM STDIN") as copy:
-            for code, _name, _level, _parent, size in halls:
-                picks, merged = choice[code]
-                for day, pick in zip(MONTH, picks, strict=True):
-                    if code in skip and day == MONTH[0]:
-                        continue
-                    for row in made[size][pick][0]:
-                        copy.write_row(
-                            [code, day.isoformat(), *(row[c] for c in ROLLUP_COLUMNS[2:])]
-                        )
-                        rollup_rows += 1
-                if code not in skip:
-                    for row in merged:
-                        copy.write_row([code, *(row[c] for c in ROLLUP_COLUMNS[1:])])
-                        rollup_rows += 1
+            for month, days in MONTHS.items():
+                for code, _name, _level, _parent, size in halls:
+                    picks, merged = choice[(month, code)]
+                    sampled = code in skip and first in days
+                    for day, pick in zip(days, picks, strict=True):
+                        if sampled and day == first:
+                            continue
+                        for row in made[size][pick][0]:
+                            copy.write_row(
+                                [code, day.isoformat(), *(row[c] for c in ROLLUP_COLUMNS[2:])]
+                            )
+                            rollup_rows += 1
+                    if not sampled:
+                        for row in merged:
+                            copy.write_row([code, *(row[c] for c in ROLLUP_COLUMNS[1:])])
+                            rollup_rows += 1
         with cur.copy(
             "COPY rollup_cases (hall, case_id, day, deadline, item, closed_day) FROM STDIN"
         ) as copy:
-            for code, _name, _level, _parent, size in halls:
-                picks, _merged = choice[code]
-                for day, pick in zip(MONTH, picks, strict=True):
-                    if code in skip and day == MONTH[0]:
-                        continue
-                    d = day.isoformat()
-                    closed = (day + timedelta(days=1)).isoformat()
-                    for case_id, item in made[size][pick][1]:
-                        copy.write_row([code, f"{case_id}-{d}", d, d, item, closed])
-                        case_rows += 1
+            for month, days in MONTHS.items():
+                for code, _name, _level, _parent, size in halls:
+                    picks, _merged = choice[(month, code)]
+                    for day, pick in zip(days, picks, strict=True):
+                        if code in skip and day == first:
+                            continue
+                        d = day.isoformat()
+                        closed = (day + timedelta(days=1)).isoformat()
+                        for case_id, item in made[size][pick][1]:
+                            copy.write_row([code, f"{case_id}-{d}", d, d, item, closed])
+                            case_rows += 1
         raw.commit()
         cur.execute("ANALYZE rollups")
         cur.execute("ANALYZE rollup_cases")
@@ -238,6 +276,15 @@ def bulk_load(engine: Engine, halls: list[tuple[str, str, str, str | None, str]]
     out["bulk_load_s"] = round(time.perf_counter() - began, 1)
 
 
+def load() -> str:
+    return " ".join(f"{n:.2f}" for n in os.getloadavg())
+
+
+def step(what: str) -> None:
+    """A line on stderr per phase, so a run that stops shows where."""
+    print(f"{time.strftime('%H:%M:%S')} {what} (load {load()})", file=sys.stderr, flush=True)
+
+
 def timed(fn: Any, repeat: int = 3) -> float:
     runs = []
     for _ in range(repeat):
@@ -248,7 +295,7 @@ def timed(fn: Any, repeat: int = 3) -> float:
 
 
 def run(scale: float = 1.0, count: int = 3, repeat: int = 3) -> dict[str, Any]:
-    out: dict[str, Any] = {"scale": scale, "days": len(MONTH)}
+    out: dict[str, Any] = {"scale": scale, "days": len(MONTH), "load_at_start": load()}
     server = PostgresServer().start()
     try:
         url = server.create_database()
@@ -263,22 +310,49 @@ def run(scale: float = 1.0, count: int = 3, repeat: int = 3) -> dict[str, Any]:
         by_size = {size: [h[0] for h in halls if h[4] == size] for size in SIZES}
         districts = [h[0] for h in halls if h[4] == "large" and h[2] == "district"]
         sample = [*districts[:4], by_size["medium"][0], by_size["small"][0]]
+        step("halls registered; ingest sample")
         ingest_sample(url, tokens, sample, out)
+        step("bulk load")
         bulk_load(engine, halls, count, set(sample), out)
+        step("reports")
         first, last = "2026-11-01", "2026-11-30"
+        october = ("2026-10-01", "2026-10-31")
+        out["load_before_reports"] = load()
         out["month_report_first_by_level_s"] = timed(
             lambda: build_report(engine, first, last, "level"), 1
+        )
+        out["month_governance_first_s"] = timed(
+            lambda: build_governance(engine, first, last, *october), 1
         )
         for by in ("level", "hall", "item"):
             out[f"month_report_by_{by}_s"] = timed(
                 lambda by=by: build_report(engine, first, last, by), repeat
             )
         out["month_governance_s"] = timed(
-            lambda: build_governance(engine, first, last, "2026-10-01", "2026-10-31"), repeat
+            lambda: build_governance(engine, first, last, *october), repeat
         )
         out["month_report_one_large_hall_s"] = timed(
-            lambda: build_governance(engine, first, last, halls=[sample[0]]), repeat
+            lambda: build_governance(engine, first, last, *october, halls=[sample[0]]), repeat
         )
+        district = halls[n_city(scale)][0]  # a district hall and its townships
+        scope = [district, *(h[0] for h in halls if h[3] == district)]
+        out["month_governance_one_district_halls"] = len(scope)
+        out["month_governance_one_district_s"] = timed(
+            lambda: build_governance(engine, first, last, *october, halls=scope), repeat
+        )
+
+        # a hall-day of the month changes once its totals are built: the large hall's month
+        # rows are merged again and the totals take the difference; the next report reads them
+        def again() -> None:
+            with engine.begin() as conn:
+                recompute_month(conn, sample[0], "2026-11")
+
+        out["recompute_large_hall_month_with_totals_s"] = timed(again, repeat)
+        out["month_report_by_level_after_change_s"] = timed(
+            lambda: build_report(engine, first, last, "level"), 1
+        )
+        out["load_after_reports"] = load()
+        step("done")
         engine.dispose()
     finally:
         server.stop()
@@ -291,7 +365,15 @@ def main() -> None:
     parser.add_argument("--variants", type=int, default=3, help="generated hall-days per size")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    print(json.dumps(run(args.scale, args.variants, args.repeat), indent=2))
+    began = time.strftime("%Y-%m-%dT%H:%M:%S")
+    results = run(args.scale, args.variants, args.repeat)
+    print(json.dumps(results, indent=2))
+    target = ROOT / "benchmarks" / "results" / "latest.json"
+    saved = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
+    saved.setdefault("machine", {"python": platform.python_version(), "cpus": os.cpu_count()})
+    name = "bench_center_province" + ("" if args.scale == 1.0 else f"_scale_{args.scale}")
+    saved[name] = {"when": began, **results}
+    target.write_text(json.dumps(saved, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
 if __name__ == "__main__":

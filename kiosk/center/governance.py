@@ -20,11 +20,12 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 
 from kiosk.center.errors import invalid
+from kiosk.center.gc_pause import no_cyclic_gc
 from kiosk.center.halls import LEVEL_ZH, Hall, list_halls
-from kiosk.center.report_metrics import ratio
+from kiosk.center.report_metrics import round_to
 from kiosk.center.reports import _check_period
-from kiosk.center.rollup_read import Group, add_cases, fresh, read_cases, read_groups
-from kiosk.center.rollups import HALL, ITEM
+from kiosk.center.rollup_read import Group, fresh, read_all_halls, read_groups
+from kiosk.center.rollups import HALL, ITEM, ITEM_ALL, LEVEL_ALL
 from kiosk.center.schema import catalog_versions, hall_catalogs
 from kiosk.center.timeutil import is_day, iso_utc, utc_now
 from kiosk.domain import PAUSE_REASON_NAMES, HallLevel
@@ -175,33 +176,38 @@ def _catalog_states(
 
 
 def _values(group: Group, item_view: bool) -> dict[str, Any]:
+    """The figures of one group. The arithmetic of `ratio` and `_minutes` is written out here
+    (the same expressions, with round_to for round): a province's hall x item view calls this
+    some 80,000 times."""
     c = group.counts
-    handle = c["handle_ms"] / c["handles"] / 1000 if c["handles"] else None
+    finished, ratings, cases = c["finished"], c["ratings"], c["cases"]
+    corrections, extra, bad = c["corrections"], c["extra_materials"], c["bad_ratings"]
+    handles = c["handles"]
     p50, p90 = group.percentiles()
-    wd = c["windows_opened"]
-    top = sorted(group.missing.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    top = sorted(group.missing.items(), key=lambda kv: (-kv[1], kv[0]))[:3] if group.missing else []
     out: dict[str, Any] = {
-        "finished": c["finished"],
-        "corrections": c["corrections"],
-        "correction_rate": ratio(c["corrections"], c["finished"]),
+        "finished": finished,
+        "corrections": corrections,
+        "correction_rate": round_to(corrections / finished, 6) if finished else None,
         "missing_top": "; ".join(f"{name} x{n}" for name, n in top),
-        "first_time_rate": ratio(c["completed"], c["finished"]),
-        "extra_materials": c["extra_materials"],
-        "extra_materials_rate": ratio(c["extra_materials"], c["ratings"]),
+        "first_time_rate": round_to(c["completed"] / finished, 6) if finished else None,
+        "extra_materials": extra,
+        "extra_materials_rate": round_to(extra / ratings, 6) if ratings else None,
         "tickets": c["tickets"],
-        "wait_p50_min": _minutes(p50),
-        "wait_p90_min": _minutes(p90),
-        "handle_avg_min": _minutes(handle),
-        "ratings": c["ratings"],
-        "satisfaction_rate": ratio(c["satisfied"], c["ratings"]),
-        "bad_ratings": c["bad_ratings"],
-        "bad_rating_rate": ratio(c["bad_ratings"], c["ratings"]),
-        "cases_opened": group.cases,
-        "case_closure_rate": ratio(group.cases_closed, group.cases),
-        "case_on_time_rate": ratio(group.cases_on_time, group.cases),
+        "wait_p50_min": None if p50 is None else round_to(p50 / 60, 2),
+        "wait_p90_min": None if p90 is None else round_to(p90 / 60, 2),
+        "handle_avg_min": (round(c["handle_ms"] / handles / 1000 / 60, 2) if handles else None),
+        "ratings": ratings,
+        "satisfaction_rate": round_to(c["satisfied"] / ratings, 6) if ratings else None,
+        "bad_ratings": bad,
+        "bad_rating_rate": round_to(bad / ratings, 6) if ratings else None,
+        "cases_opened": cases,
+        "case_closure_rate": round_to(c["cases_closed"] / cases, 6) if cases else None,
+        "case_on_time_rate": round_to(c["cases_on_time"] / cases, 6) if cases else None,
     }
     if item_view:
         return out
+    wd = c["windows_opened"]
     pause_ms = {reason: ms for reason, (_n, ms) in group.pauses.items()}
     out.update(
         window_days=wd,
@@ -217,29 +223,39 @@ def _values(group: Group, item_view: bool) -> dict[str, Any]:
     return out
 
 
-def _change(now: Any, before: Any) -> float | None:
-    if not isinstance(now, int | float) or not isinstance(before, int | float) or not before:
-        return None
-    return round((now - before) / before * 100, 1)
-
-
 class _Period:
-    """The rollup groups of one period, keyed for each view."""
+    """The rollup groups of one period, keyed for each view. With every hall chosen, the
+    levels and the items come from the month's totals of all halls (read_all_halls), so no
+    group of one hall is ever merged and their histograms stay unread."""
 
     def __init__(
-        self, conn: Connection, halls: dict[str, Hall], day_from: str, day_to: str
+        self,
+        engine: Engine,
+        halls: dict[str, Hall],
+        day_from: str,
+        day_to: str,
+        every_hall: bool,
     ) -> None:
         codes = list(halls)
-        self.by_hall = {
-            h: g for (h, _k), g in read_groups(conn, HALL, day_from, day_to, codes).items()
-        }
-        self.by_hall_item = read_groups(conn, ITEM, day_from, day_to, codes)
-        for hall, item, *counts in read_cases(conn, day_from, day_to, codes):
-            add_cases(self.by_hall.setdefault(hall, Group()), *counts)
-            if item:
-                add_cases(self.by_hall_item.setdefault((hall, item), Group()), *counts)
-        self.catalogs, self.standard = _catalog_states(conn, codes, day_to)
+        chosen = None if every_hall else codes
+        self.totals: dict[str, dict[str, Group]] | None = None
+        if every_hall:
+            level_of = {code: h.level for code, h in halls.items()}.get
+            self.totals = {
+                kind: read_all_halls(engine, kind, day_from, day_to, level_of)
+                for kind in (LEVEL_ALL, ITEM_ALL)
+            }
+        with engine.connect() as conn:
+            found = read_groups(conn, HALL, day_from, day_to, chosen, merging=not every_hall)
+            self.by_hall = {h: g for (h, _k), g in found.items() if h in halls}
+            found = read_groups(conn, ITEM, day_from, day_to, chosen, merging=not every_hall)
+            self.by_hall_item = {k: g for k, g in found.items() if k[0] in halls}
+            self.catalogs, self.standard = _catalog_states(conn, codes, day_to)
         self.halls = halls
+        self.off_by_item: dict[str, list[str]] = {}
+        for code in codes:
+            for item in self.catalogs[code].off:
+                self.off_by_item.setdefault(item, []).append(code)
 
     def merged(self, groups: list[Group]) -> Group:
         total = Group()
@@ -247,8 +263,20 @@ class _Period:
             total.merge(g)
         return total
 
-    def hall_values(self, codes: list[str], one_hall: bool = False) -> dict[str, Any]:
-        values = _values(self.merged([self.by_hall.get(c, Group()) for c in codes]), False)
+    def level_group(self, level: str | None, codes: list[str]) -> Group:
+        """The group of a level (None: every level) of the chosen halls."""
+        if self.totals is None:
+            return self.merged([self.by_hall.get(c, Group()) for c in codes])
+        levels = self.totals[LEVEL_ALL]
+        if level is not None:
+            return levels.get(level, Group())
+        return self.merged([levels.get(lv.value, Group()) for lv in HallLevel])
+
+    def hall_values(
+        self, codes: list[str], one_hall: bool = False, level: str | None = None
+    ) -> dict[str, Any]:
+        group = self.by_hall.get(codes[0], Group()) if one_hall else self.level_group(level, codes)
+        values = _values(group, False)
         states = [(c, self.catalogs[c]) for c in codes]
         off: dict[str, list[str]] = {}
         for code, state in states:
@@ -273,10 +301,17 @@ class _Period:
         return values
 
     def item_values(self, item: str, codes: list[str]) -> dict[str, Any]:
-        groups = [self.by_hall_item.get((c, item), Group()) for c in codes]
-        values = _values(self.merged(groups), True)
-        values["items_off"] = ", ".join(c for c in codes if item in self.catalogs[c].off)
+        """An item over the chosen halls (`codes`, all of them)."""
+        if self.totals is not None:
+            group = self.totals[ITEM_ALL].get(item, Group())
+        else:
+            group = self.merged([self.by_hall_item.get((c, item), Group()) for c in codes])
+        values = _values(group, True)
+        values["items_off"] = ", ".join(self.off_by_item.get(item, []))
         return values
+
+    def pair_values(self, hall: str, item: str) -> dict[str, Any]:
+        return _values(self.by_hall_item.get((hall, item), Group()), True)
 
     def items(self) -> list[str]:
         found = {item for (_h, item) in self.by_hall_item if item}
@@ -310,9 +345,19 @@ def default_compare(day_from: str, day_to: str) -> tuple[str, str]:
     return (start - timedelta(days=length)).isoformat(), (start - timedelta(days=1)).isoformat()
 
 
+_TEXT = frozenset(f.key for f in FIGURES if f.unit == "text")
+
+
 def _row(label: dict[str, Any], now: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
-    change = {k: _change(v, before.get(k)) for k, v in now.items() if BY_KEY[k].unit != "text"}
-    return {**label, "values": now, "previous": before, "change_pct": change}
+    """A row with the change in % of every figure but the text ones: None where either value
+    is missing or the earlier one is 0 (no base to compare)."""
+    change = {}
+    for k, v in now.items():
+        if k not in _TEXT:
+            b = before.get(k)
+            change[k] = None if v is None or not b else round_to((v - b) / b * 100, 1)
+    label.update(values=now, previous=before, change_pct=change)
+    return label
 
 
 def build_governance(
@@ -324,7 +369,20 @@ def build_governance(
     halls: Collection[str] | None = None,
 ) -> dict[str, Any]:
     """The report as JSON: figure definitions and the rows of every view, each row with its
-    values, the earlier period's values and the change in % (None without a base to compare)."""
+    values, the earlier period's values and the change in % (None without a base to compare).
+    Built with the cyclic garbage collector paused (kiosk/center/gc_pause.py)."""
+    with no_cyclic_gc():
+        return _build_governance(engine, day_from, day_to, compare_from, compare_to, halls)
+
+
+def _build_governance(
+    engine: Engine,
+    day_from: str,
+    day_to: str,
+    compare_from: str | None = None,
+    compare_to: str | None = None,
+    halls: Collection[str] | None = None,
+) -> dict[str, Any]:
     _check_period(day_from, day_to, "level")
     if (compare_from is None) != (compare_to is None):
         raise invalid(
@@ -343,17 +401,25 @@ def build_governance(
         fresh(engine, start, end)
     with engine.connect() as conn:
         known = list_halls(conn)
-        chosen = [h for h in known if halls is None or h.code in set(halls)]
-        by_code = {h.code: h for h in chosen}
-        now = _Period(conn, by_code, day_from, day_to)
-        before = _Period(conn, by_code, compare_from, compare_to)
+    wanted = None if halls is None else set(halls)
+    chosen = [h for h in known if wanted is None or h.code in wanted]
+    by_code = {h.code: h for h in chosen}
+    every = len(chosen) == len(known)
+    now = _Period(engine, by_code, day_from, day_to, every)
+    before = _Period(engine, by_code, compare_from, compare_to, every)
     codes = [h.code for h in chosen]
     levels = []
     for level in HallLevel:
         members = [h.code for h in chosen if h.level == level]
         label: dict[str, Any] = {"level": level.value, "name": LEVEL_ZH[level]}
         label["halls"] = len(members)
-        levels.append(_row(label, now.hall_values(members), before.hall_values(members)))
+        levels.append(
+            _row(
+                label,
+                now.hall_values(members, level=level.value),
+                before.hall_values(members, level=level.value),
+            )
+        )
     total = _row(
         {"name": "合计", "halls": len(codes)}, now.hall_values(codes), before.hall_values(codes)
     )
@@ -376,10 +442,7 @@ def build_governance(
     for hall, item in sorted(pairs, key=lambda p: (order.get(p[0], 0), p[1])):
         label = {"hall": hall, "hall_name": by_code[hall].name, "level": by_code[hall].level,
                  "item": item, "name": names.get(item, "")}  # fmt: skip
-        values = now.item_values(item, [hall])
-        earlier = before.item_values(item, [hall])
-        values.pop("items_off"), earlier.pop("items_off")
-        pair_rows.append(_row(label, values, earlier))
+        pair_rows.append(_row(label, now.pair_values(hall, item), before.pair_values(hall, item)))
     return {
         "kind": "governance",
         "from": day_from,

@@ -104,8 +104,10 @@ def ingest_batch(
 
 
 def recompute_closed_day(engine: Engine, hall: str, day: str) -> None:
-    """The rollups of a day its hall has just closed (if still dirty)."""
+    """The rollups of a day its hall has just closed (if still dirty), and the case counts of
+    the hall's earlier days whose cases closed since (so a report rarely finds any to do)."""
     rollup_mod.refresh(engine, day, day, hall)
+    rollup_mod.refresh_cases(engine, hall=hall)
 
 
 def touch(engine: Engine, hall: str) -> None:

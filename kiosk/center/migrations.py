@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, inspect, select, text
 
-from kiosk.center import partitions, schema
+from kiosk.center import partitions, rollups, schema
 from kiosk.center.timeutil import iso_utc, utc_now
 
 _LOCK_KEY = 7_370_200  # arbitrary, constant: the advisory lock id for center migrations
@@ -74,12 +74,32 @@ def _v5_office_users(conn: Connection) -> None:
     schema.office_users.create(conn)
 
 
+def _v6_stored_percentiles_and_cases(conn: Connection) -> None:
+    """Each rollup row keeps its own wait p50/p90 and the bad-rating cases of its hall-day, so
+    a month report reads one row per hall and no histogram nor case list (a province's month is
+    millions of cases). The stored rows get both here: percentiles from their histograms, case
+    counts from rollup_cases (then the halls' month rows are merged again and the totals of all
+    halls dropped). Nothing is read from `events`, so archived months get them too. Databases
+    created by this code have the columns and the table from migration 3 already; they are
+    added only where missing."""
+    have = {c["name"] for c in inspect(conn).get_columns("rollups")}
+    for name in ("wait_p50", "wait_p90"):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE rollups ADD COLUMN {name} DOUBLE PRECISION"))
+    for name in schema.CASE_COUNTS:
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE rollups ADD COLUMN {name} BIGINT NOT NULL DEFAULT 0"))
+    schema.rollup_case_dirty.create(conn, checkfirst=True)
+    rollups.fill_stored_figures(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "halls, events, acks, catalogs, admins", _v1_initial),
     Migration(2, "events.actor as wide as an employee number", _v2_wide_actor),
     Migration(3, "daily rollups; the hall in every unique key", _v3_rollups),
     Migration(4, "events partitioned by month (PostgreSQL)", _v4_partitions),
     Migration(5, "office users (city and district report readers)", _v5_office_users),
+    Migration(6, "rollups keep wait p50/p90 and case counts", _v6_stored_percentiles_and_cases),
 )
 
 

@@ -67,6 +67,26 @@ def hist_percentile(hist: Mapping[Any, int], q: float, ordered: bool = False) ->
     return found[lo] + (found[hi] - found[lo]) * (rank - lo)
 
 
+_SCALES = {1: 10.0, 2: 100.0, 6: 1_000_000.0}
+
+
+def round_to(x: float, digits: int) -> float:
+    """Exactly `round(x, digits)` for digits 1, 2 or 6, about twice as fast: a governance
+    report of a province rounds some three million figures. x * 10**digits is within half
+    an ulp of the exact product, so unless it lies within 1e-6 of a half (or is huge) the
+    nearest integer n is the one the decimal rounding picks, and n / 10**digits is the float
+    nearest to that decimal, as `round` returns; otherwise `round` itself decides."""
+    scale = _SCALES[digits]
+    y = x * scale
+    if -1e9 < y < 1e9:
+        n = math.floor(y)
+        frac = y - n
+        if frac < 0.499999 or frac > 0.500001:
+            r = (n + (frac > 0.5)) / scale
+            return r if r else math.copysign(0.0, x)
+    return round(x, digits)
+
+
 def number(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None

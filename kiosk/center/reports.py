@@ -18,14 +18,7 @@ from sqlalchemy import Engine
 from kiosk.center.catalogs import latest_version, load_catalog
 from kiosk.center.errors import invalid
 from kiosk.center.halls import LEVEL_ZH, list_halls
-from kiosk.center.rollup_read import (
-    Group,
-    add_cases,
-    fresh,
-    read_all_halls,
-    read_cases,
-    read_groups,
-)
+from kiosk.center.rollup_read import Group, fresh, read_all_halls, read_groups
 from kiosk.center.rollups import HALL, ITEM_ALL, LEVEL_ALL
 from kiosk.center.timeutil import is_day, iso_utc, utc_now
 from kiosk.domain import HallLevel
@@ -65,18 +58,10 @@ def build_report(engine: Engine, day_from: str, day_to: str, by: str = "level") 
     fresh(engine, day_from, day_to)
     with engine.connect() as conn:
         halls = {h.code: h for h in list_halls(conn)}
-        cases = read_cases(conn, day_from, day_to)
-        found = read_groups(conn, HALL, day_from, day_to) if by == "hall" else {}
+        found = read_groups(conn, HALL, day_from, day_to, merging=False) if by == "hall" else {}
 
     def level_of(hall: str) -> str | None:
         return halls[hall].level if hall in halls else None
-
-    def key_of(hall: str, item: str | None) -> str | None:
-        if by == "item":
-            return item or None
-        if hall not in halls:
-            return None
-        return hall if by == "hall" else halls[hall].level
 
     if by == "hall":
         groups = {hall: group for (hall, _k), group in found.items() if hall in halls}
@@ -84,10 +69,6 @@ def build_report(engine: Engine, day_from: str, day_to: str, by: str = "level") 
         kind = LEVEL_ALL if by == "level" else ITEM_ALL
         groups = read_all_halls(engine, kind, day_from, day_to, level_of)
         groups.pop("", None)  # tickets without an item
-    for hall, case_item, opened, closed, on_time in cases:
-        key = key_of(hall, case_item)
-        if key is not None:
-            add_cases(groups.setdefault(key, Group()), opened, closed, on_time)
     labels = _labels(engine, by, halls, groups)
     out = [{**label, **groups.get(key, Group()).report_metrics()} for key, label in labels]
     stamp = iso_utc(utc_now())

@@ -3,62 +3,99 @@
 Counts are summed by the database (GROUP BY), the JSON columns (wait histogram, pauses by reason,
 missing materials) are merged here, and the dirty hall-days of the period are recomputed first,
 so a report never reads a stale rollup. No report reads raw events.
+
+A group made of one stored row (a hall's or an item's whole month) takes the row's stored wait
+percentiles; only a group of several rows parses and merges their histograms, so a reader that
+knows each group is one row may leave the histograms unread (`hists=False`).
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, case, func, select
+from sqlalchemy import Connection, Engine, and_, select
 
 from kiosk.center import rollups as rollup_mod
 from kiosk.center.report_metrics import hist_percentile, ratio, secs
 from kiosk.center.rollups import ALL, HALL, HALL_MONTH, ITEM, ITEM_MONTH, LEVEL_ALL
-from kiosk.center.schema import COUNTS, rollup_cases, rollups
+from kiosk.center.schema import COUNTS, rollups
 
 MONTH_SCOPE = {HALL: HALL_MONTH, ITEM: ITEM_MONTH}
 
 GroupKey = tuple[str, str]  # (hall, key)
+_COLUMNS = ("hall", "key", *COUNTS, "pauses", "missing", "wait_p50", "wait_p90")
+_PAUSES = 2 + len(COUNTS)  # where the pauses are in a row of _COLUMNS
+# json.loads without its wrapper (whitespace checks): the rows hold what json.dumps wrote, and a
+# province's hall x item view parses some 90,000 of them
+_scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """The sums of one report row: counts, the merged histogram, pauses, missing materials."""
 
-    counts: Counter[str] = field(default_factory=Counter)
-    hists: list[str] = field(default_factory=list)  # wait histograms as stored, merged lazily
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
+    # wait histograms as stored, merged lazily; None: not read (the group must stay one row)
+    hists: list[str] | None = field(default_factory=list)
     pauses: dict[str, list[int]] = field(default_factory=dict)
-    missing: Counter[str] = field(default_factory=Counter)
-    cases: int = 0
-    cases_closed: int = 0
-    cases_on_time: int = 0
+    missing: dict[str, int] = field(default_factory=dict)
+    rows: int = 0  # stored rows summed into this group
+    stored: tuple[float | None, float | None] = (None, None)  # the percentiles of a single row
 
-    def merge(self, other: Group) -> None:
-        self.counts.update(other.counts)
-        self.hists.extend(other.hists)
-        for reason, (count, ms) in other.pauses.items():
+    @classmethod
+    def of_row(cls, row: Sequence[Any], hist: str | None) -> Group:
+        """The group of one stored row: a tuple in the order of _COLUMNS (hall, key, counts,
+        pauses, missing, p50, p90), and its histogram if read."""
+        pauses, missing = row[_PAUSES], row[_PAUSES + 1]
+        return cls(
+            dict(zip(COUNTS, row[2:_PAUSES], strict=True)),
+            None if hist is None else ([] if hist == "{}" else [hist]),
+            {} if pauses == "{}" else _scan(pauses, 0)[0],
+            {} if missing == "{}" else _scan(missing, 0)[0],
+            1,
+            (row[_PAUSES + 2], row[_PAUSES + 3]),
+        )
+
+    def _add_hist(
+        self, rows: int, stored: tuple[float | None, float | None], hists: list[str] | None
+    ) -> None:
+        if rows == 0:
+            return
+        self.stored = stored if self.rows == 0 else (None, None)
+        self.rows += rows
+        if self.hists is None or hists is None:
+            self.hists = None
+        else:
+            self.hists.extend(h for h in hists if h != "{}")
+
+    def _add_pauses(self, pauses: dict[str, list[int]]) -> None:
+        for reason, (count, ms) in pauses.items():
             slot = self.pauses.setdefault(reason, [0, 0])
             slot[0] += count
             slot[1] += ms
-        self.missing.update(other.missing)
-        self.cases += other.cases
-        self.cases_closed += other.cases_closed
-        self.cases_on_time += other.cases_on_time
+
+    def merge(self, other: Group) -> None:
+        counts = self.counts
+        for name, value in other.counts.items():
+            counts[name] += value
+        self._add_hist(other.rows, other.stored, other.hists)
+        self._add_pauses(other.pauses)
+        mine = self.missing
+        for name, n in other.missing.items():
+            mine[name] = mine.get(name, 0) + n
 
     def percentiles(self) -> tuple[float | None, float | None]:
-        """Wait p50 and p90 in seconds. One stored histogram is already in ascending order, so
-        it is walked as parsed; several are summed first."""
-        if len(self.hists) == 1:
-            single: dict[str, int] = json.loads(self.hists[0])
-            return (
-                hist_percentile(single, 0.5, ordered=True),
-                hist_percentile(single, 0.9, ordered=True),
-            )
+        """Wait p50 and p90 in seconds: a single row's stored figures; for several rows their
+        histograms summed (each is exact, so both ways agree to the last digit)."""
+        if self.rows <= 1:
+            return self.stored
+        if self.hists is None:
+            raise RuntimeError("a group of several rollup rows needs their histograms read")
         merged: Counter[str] = Counter()
         for hist in self.hists:
             merged.update(json.loads(hist))
@@ -80,9 +117,9 @@ class Group:
             "satisfaction_rate": ratio(c["satisfied"], c["ratings"]),
             "extra_materials": c["extra_materials"],
             "extra_materials_rate": ratio(c["extra_materials"], c["ratings"]),
-            "cases_opened": self.cases,
-            "cases_closed": self.cases_closed,
-            "case_closure_rate": ratio(self.cases_closed, self.cases),
+            "cases_opened": c["cases"],
+            "cases_closed": c["cases_closed"],
+            "case_closure_rate": ratio(c["cases_closed"], c["cases"]),
             "finished": c["finished"],
             "corrections": c["corrections"],
             "correction_rate": ratio(c["corrections"], c["finished"]),
@@ -117,29 +154,22 @@ def split_period(day_from: str, day_to: str) -> tuple[list[str], list[tuple[str,
 
 
 def _read(
-    conn: Connection, scope: str, where: Any, halls: Collection[str] | None
+    conn: Connection, scope: str, where: Any, halls: Collection[str] | None, hists: bool = True
 ) -> dict[GroupKey, Group]:
+    """The groups of one scope's rows. `hists=False` leaves the histograms unread: for readers
+    whose every group is one row (their percentiles are the row's stored ones)."""
     r = rollups.c
-    keys = [r.hall, r.key]
-    sums = [func.sum(getattr(r, name)).label(name) for name in COUNTS]
-    query = select(*keys, *sums).where(r.scope == scope, where)
-    query = _halls_filter(query, r.hall, halls).group_by(*keys)
+    columns = [getattr(r, name) for name in _COLUMNS] + ([r.wait_hist] if hists else [])
+    query = _halls_filter(select(*columns).where(r.scope == scope, where), r.hall, halls)
     out: dict[GroupKey, Group] = {}
-    for row in conn.execute(query).mappings():
-        group = out.setdefault((row["hall"], row["key"]), Group())
-        group.counts.update({name: int(row[name] or 0) for name in COUNTS})
-    blobs = select(r.hall, r.key, r.wait_hist, r.pauses, r.missing).where(r.scope == scope, where)
-    for hall, key, hist, pauses, missing in conn.execute(_halls_filter(blobs, r.hall, halls)):
-        group = out.setdefault((hall, key), Group())
-        if hist != "{}":
-            group.hists.append(hist)
-        if pauses != "{}":
-            for reason, (count, ms) in json.loads(pauses).items():
-                slot = group.pauses.setdefault(reason, [0, 0])
-                slot[0] += count
-                slot[1] += ms
-        if missing != "{}":
-            group.missing.update(json.loads(missing))
+    last = len(_COLUMNS)
+    for row in conn.execute(query).all():
+        key = (row[0], row[1])
+        group = Group.of_row(row, row[last] if hists else None)
+        if key in out:
+            out[key].merge(group)
+        else:
+            out[key] = group
     return out
 
 
@@ -157,17 +187,21 @@ def read_groups(
     day_from: str,
     day_to: str,
     halls: Collection[str] | None = None,
+    merging: bool = True,
 ) -> dict[GroupKey, Group]:
     """Sums per (hall, key) of one scope (hall or item) over the period: whole months from the
-    halls' month rows, the days at the ends from day rows."""
+    halls' month rows, the days at the ends from day rows. `merging=False`: the caller never
+    merges two groups, so for a period of one whole month (one row per group) the histograms
+    stay unread."""
     r = rollups.c
     months, ranges = split_period(day_from, day_to)
+    hists = merging or len(months) + len(ranges) > 1 or bool(ranges)
     out: dict[GroupKey, Group] = {}
     if months:
         month_scope = MONTH_SCOPE[scope]
-        _add(out, _read(conn, month_scope, r.day.in_(months), halls))
+        _add(out, _read(conn, month_scope, r.day.in_(months), halls, hists))
     for start, end in ranges:
-        _add(out, _read(conn, scope, and_(r.day >= start, r.day <= end), halls))
+        _add(out, _read(conn, scope, and_(r.day >= start, r.day <= end), halls, hists))
     return out
 
 
@@ -176,7 +210,8 @@ def read_all_halls(
 ) -> dict[str, Group]:
     """Groups of every hall together, per level (kind LEVEL_ALL; `key_of_hall` maps a hall code
     to its level for the days at the ends) or per item (ITEM_ALL): whole months come from the
-    month's totals of all halls (built once, kept until a hall-day of that month changes)."""
+    month's totals of all halls (built on first use, then shifted by each hall month that
+    changes)."""
     r = rollups.c
     months, ranges = split_period(day_from, day_to)
     for month in months:
@@ -196,27 +231,6 @@ def read_all_halls(
                 if target:
                     out.setdefault(target, Group()).merge(group)
     return out
-
-
-def read_cases(
-    conn: Connection, day_from: str, day_to: str, halls: Collection[str] | None = None
-) -> list[tuple[str, str | None, int, int, int]]:
-    """(hall, item, opened, closed, closed on time) of the cases opened in the period, counted
-    by the database per hall and item."""
-    c = rollup_cases.c
-    closed = func.count(c.closed_day)
-    on_time = func.sum(case((c.closed_day <= c.deadline, 1), else_=0))
-    query = select(c.hall, c.item, func.count(), closed, on_time).where(
-        c.day >= day_from, c.day <= day_to
-    )
-    query = _halls_filter(query, c.hall, halls).group_by(c.hall, c.item)
-    return [(h, i, int(n), int(k), int(t or 0)) for h, i, n, k, t in conn.execute(query)]
-
-
-def add_cases(group: Group, opened: int, closed: int, on_time: int) -> None:
-    group.cases += opened
-    group.cases_closed += closed
-    group.cases_on_time += on_time
 
 
 def fresh(engine: Engine, day_from: str, day_to: str) -> None:

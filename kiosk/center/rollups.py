@@ -23,15 +23,28 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    case,
+    delete,
+    func,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
-from kiosk.center.report_metrics import millis, number, wait_second
+from kiosk.center.report_metrics import hist_percentile, millis, number, wait_second
 from kiosk.center.schema import (
+    CASE_COUNTS,
     COUNTS,
     archived_months,
     events,
     hall_catalogs,
+    rollup_case_dirty,
     rollup_cases,
     rollup_dirty,
     rollups,
@@ -47,7 +60,7 @@ HALL, ITEM, WINDOW = "hall", "item", "window"
 HALL_MONTH, ITEM_MONTH = "hall_m", "item_m"
 LEVEL_ALL, ITEM_ALL, BUILT = "level_a", "item_a", "built_a"
 ALL = "*"
-_MONTH_LOCK = 7_370_300  # + the month as a number: building or dropping a month's totals
+_MONTH_LOCK = 7_370_300  # + the month as a number: building or changing a month's totals
 # the types a recomputation reads; window.paused also from the day before (a pause over midnight)
 ROLLUP_TYPES = (
     E.TICKET_ISSUED,
@@ -77,16 +90,26 @@ class Tally:
     def row(self, hall: str, day: str, scope: str, key: str) -> dict[str, Any]:
         counts = {name: int(self.counts.get(name, 0)) for name in COUNTS}
         counts["no_show_tickets"] = len(self.no_show)
+        waits = dict(sorted(self.waits.items()))
         return {
             "hall": hall,
             "day": day,
             "scope": scope,
             "key": key,
             **counts,
-            "wait_hist": json.dumps({str(k): v for k, v in sorted(self.waits.items())}),
+            "wait_hist": json.dumps({str(k): v for k, v in waits.items()}),
             "pauses": json.dumps(dict(sorted(self.pauses.items())), ensure_ascii=False),
             "missing": json.dumps(dict(sorted(self.missing.items())), ensure_ascii=False),
+            **hist_fields(waits),
         }
+
+
+def hist_fields(ordered: dict[Any, int]) -> dict[str, float | None]:
+    """The stored percentiles of a row from its histogram (keys ascending)."""
+    return {
+        "wait_p50": hist_percentile(ordered, 0.5, ordered=True),
+        "wait_p90": hist_percentile(ordered, 0.9, ordered=True),
+    }
 
 
 def _text(value: Any) -> str:
@@ -223,16 +246,83 @@ def recompute(conn: Connection, hall: str, day: str) -> None:
     transaction, after it took the day off the dirty list)."""
     rows, case_items = compute_day(hall, day, _fetch_day(conn, hall, day))
     conn.execute(delete(rollups).where(rollups.c.hall == hall, rollups.c.day == day))
-    if rows:
-        conn.execute(rollups.insert(), rows)
     for case_id, item in case_items.items():
         where = and_(rollup_cases.c.hall == hall, rollup_cases.c.case_id == case_id)
         conn.execute(update(rollup_cases).where(where).values(item=item))
+    rows = with_cases(rows, count_cases(conn, hall, day), hall, day)
+    if rows:
+        conn.execute(rollups.insert(), rows)
     recompute_month(conn, hall, day[:7])
+
+
+CaseCounts = dict[str | None, list[int]]  # item (None: unknown) -> [opened, closed, on time]
+
+
+def count_cases(conn: Connection, hall: str, day: str) -> CaseCounts:
+    """The bad-rating cases a hall opened on a day, per item: opened, closed by now, closed on
+    or before their deadline."""
+    c = rollup_cases.c
+    on_time = func.sum(case((c.closed_day <= c.deadline, 1), else_=0))
+    query = (
+        select(c.item, func.count(), func.count(c.closed_day), on_time)
+        .where(c.hall == hall, c.day == day)
+        .group_by(c.item)
+    )
+    return {item: [int(n), int(k), int(t or 0)] for item, n, k, t in conn.execute(query)}
+
+
+def with_cases(
+    rows: list[dict[str, Any]], counts: CaseCounts, hall: str, day: str
+) -> list[dict[str, Any]]:
+    """The day's rows with their case counts: every case in the hall row, a case with an item
+    in that item's row (added, otherwise empty, if the day has none)."""
+    by = {(r["scope"], r["key"]): r for r in rows}
+    for r in rows:
+        if r["scope"] in (HALL, ITEM):
+            r.update(dict.fromkeys(CASE_COUNTS, 0))
+    total = [sum(v[n] for v in counts.values()) for n in range(3)]
+    targets: list[tuple[tuple[str, str], list[int]]] = [((HALL, ""), total)]
+    targets += [((ITEM, item), v) for item, v in counts.items() if item]
+    for key, values in targets:
+        if key not in by and any(values):
+            by[key] = Tally().row(hall, day, *key)
+            rows.append(by[key])
+        if key in by:
+            by[key].update(zip(CASE_COUNTS, values, strict=True))
+    return rows
+
+
+def recount_cases(conn: Connection, hall: str, day: str) -> None:
+    """Take a hall-day's case counts again (a case of that day closed); its events are not read,
+    so this also runs for a month already archived."""
+    r = rollups.c
+    query = select(rollups).where(r.hall == hall, r.day == day, r.scope.in_([HALL, ITEM]))
+    rows = [dict(row) for row in conn.execute(query).mappings()]
+    if not rows:
+        return  # not computed yet: its recomputation counts the cases
+    known = {(row["scope"], row["key"]) for row in rows}
+    for row in with_cases(rows, count_cases(conn, hall, day), hall, day):
+        key = (row["scope"], row["key"])
+        if key in known:
+            where = and_(r.hall == hall, r.day == day, r.scope == key[0], r.key == key[1])
+            conn.execute(update(rollups).where(where).values({n: row[n] for n in CASE_COUNTS}))
+        else:
+            conn.execute(rollups.insert(), [row])
 
 
 def _archived(conn: Connection) -> set[str]:
     return set(conn.execute(select(archived_months.c.month)).scalars())
+
+
+def _marked(table: Any, day_from: str | None, day_to: str | None, hall: str | None) -> Any:
+    query = select(table.c.hall, table.c.day)
+    if day_from is not None:
+        query = query.where(table.c.day >= day_from)
+    if day_to is not None:
+        query = query.where(table.c.day <= day_to)
+    if hall is not None:
+        query = query.where(table.c.hall == hall)
+    return query
 
 
 def refresh(
@@ -240,16 +330,11 @@ def refresh(
 ) -> int:
     """Recompute the dirty hall-days in the range (all by default); returns how many. Each is
     its own transaction that first deletes its dirty mark, so an event stored meanwhile marks
-    it again rather than being lost. Days of an archived month keep their final rollups."""
-    query = select(rollup_dirty.c.hall, rollup_dirty.c.day)
-    if day_from is not None:
-        query = query.where(rollup_dirty.c.day >= day_from)
-    if day_to is not None:
-        query = query.where(rollup_dirty.c.day <= day_to)
-    if hall is not None:
-        query = query.where(rollup_dirty.c.hall == hall)
+    it again rather than being lost. Days of an archived month keep their final rollups. Then
+    the hall-days whose cases closed meanwhile have their case counts taken again."""
     with engine.connect() as conn:
-        todo = sorted((str(h), str(d)) for h, d in conn.execute(query))
+        found = conn.execute(_marked(rollup_dirty, day_from, day_to, hall))
+        todo = sorted((str(h), str(d)) for h, d in found)
         archived = _archived(conn)
     done = 0
     for code, day in todo:
@@ -261,36 +346,73 @@ def refresh(
                 continue  # another process took it
             recompute(conn, code, day)
             done += 1
+    refresh_cases(engine, day_from, day_to, hall)
     return done
 
 
-def merge_rows(hall: str, day: str, scope: str, key: str, rows: Iterable[Any]) -> dict[str, Any]:
-    """One rollup row summing `rows` (mappings with the rollup columns)."""
+def refresh_cases(
+    engine: Engine, day_from: str | None = None, day_to: str | None = None, hall: str | None = None
+) -> int:
+    """Recount the case counts of the hall-days marked in rollup_case_dirty (one transaction
+    and one month recomputation per hall-month); returns how many hall-days."""
+    with engine.connect() as conn:
+        found = conn.execute(_marked(rollup_case_dirty, day_from, day_to, hall))
+        by_month: dict[tuple[str, str], list[str]] = {}
+        for code, day in sorted((str(h), str(d)) for h, d in found):
+            by_month.setdefault((code, day[:7]), []).append(day)
+    done = 0
+    for (code, month), days in by_month.items():
+        with engine.begin() as conn:
+            taken = 0
+            for day in days:
+                mark = and_(rollup_case_dirty.c.hall == code, rollup_case_dirty.c.day == day)
+                if conn.execute(delete(rollup_case_dirty).where(mark)).rowcount:
+                    recount_cases(conn, code, day)
+                    taken += 1
+            if taken:
+                recompute_month(conn, code, month)
+            done += taken
+    return done
+
+
+def merge_rows(
+    hall: str, day: str, scope: str, key: str, rows: Iterable[Any], minus: Iterable[Any] = ()
+) -> dict[str, Any]:
+    """One rollup row summing `rows` (mappings with the rollup columns), less the rows in
+    `minus` (rows once summed into one of `rows`). Every entry of a stored map counts at least
+    one, so an entry that comes to 0 had no row left and is dropped, as a fresh sum leaves it."""
     counts: Counter[str] = Counter()
     waits: Counter[str] = Counter()
     pauses: dict[str, list[int]] = {}
     missing: Counter[str] = Counter()
-    for row in rows:
-        counts.update({name: int(row[name]) for name in COUNTS})
-        if row["wait_hist"] != "{}":
-            waits.update(json.loads(row["wait_hist"]))
-        if row["pauses"] != "{}":
-            for reason, (count, ms) in json.loads(row["pauses"]).items():
-                slot = pauses.setdefault(reason, [0, 0])
-                slot[0] += count
-                slot[1] += ms
-        if row["missing"] != "{}":
-            missing.update(json.loads(row["missing"]))
-    ordered = sorted(waits.items(), key=lambda kv: int(kv[0]))
+    for sign, group in ((1, rows), (-1, minus)):
+        for row in group:
+            for name in COUNTS:
+                counts[name] += sign * int(row[name])
+            if row["wait_hist"] != "{}":
+                for second, n in json.loads(row["wait_hist"]).items():
+                    waits[second] += sign * n
+            if row["pauses"] != "{}":
+                for reason, (count, ms) in json.loads(row["pauses"]).items():
+                    slot = pauses.setdefault(reason, [0, 0])
+                    slot[0] += sign * count
+                    slot[1] += sign * ms
+            if row["missing"] != "{}":
+                for name, n in json.loads(row["missing"]).items():
+                    missing[name] += sign * n
+    ordered = dict(sorted(((k, n) for k, n in waits.items() if n), key=lambda kv: int(kv[0])))
     return {
         "hall": hall,
         "day": day,
         "scope": scope,
         "key": key,
         **{name: counts[name] for name in COUNTS},
-        "wait_hist": json.dumps(dict(ordered)),
-        "pauses": json.dumps(dict(sorted(pauses.items())), ensure_ascii=False),
-        "missing": json.dumps(dict(sorted(missing.items())), ensure_ascii=False),
+        "wait_hist": json.dumps(ordered),
+        "pauses": json.dumps(
+            {r: v for r, v in sorted(pauses.items()) if v[0] or v[1]}, ensure_ascii=False
+        ),
+        "missing": json.dumps({m: n for m, n in sorted(missing.items()) if n}, ensure_ascii=False),
+        **hist_fields(ordered),
     }
 
 
@@ -300,19 +422,16 @@ def _lock_month(conn: Connection, month: str) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
-def _drop_totals(conn: Connection, month: str) -> None:
-    conn.execute(delete(rollups).where(rollups.c.hall == ALL, rollups.c.day == month))
-
-
 def recompute_month(conn: Connection, hall: str, month: str) -> None:
-    """A hall's month rows from its day rows; the month's totals of all halls are dropped
-    (built again when a report or `kiosk center rollup` needs them)."""
+    """A hall's month rows from its day rows; the month's totals of all halls, if built, take
+    the difference (all sums are integers, so they stay equal to a fresh sum of every hall)."""
     _lock_month(conn, month)
     r = rollups.c
     in_month = and_(r.hall == hall, r.day.like(f"{month}-%"))
-    conn.execute(
-        delete(rollups).where(r.hall == hall, r.day == month, r.scope.in_([HALL_MONTH, ITEM_MONTH]))
-    )
+    mine = and_(r.hall == hall, r.day == month, r.scope.in_([HALL_MONTH, ITEM_MONTH]))
+    old = [dict(row) for row in conn.execute(select(rollups).where(mine)).mappings()]
+    conn.execute(delete(rollups).where(mine))
+    new: list[dict[str, Any]] = []
     for day_scope, month_scope in ((HALL, HALL_MONTH), (ITEM, ITEM_MONTH)):
         found: dict[str, list[Any]] = {}
         for row in conn.execute(select(rollups).where(in_month, r.scope == day_scope)).mappings():
@@ -320,7 +439,45 @@ def recompute_month(conn: Connection, hall: str, month: str) -> None:
         merged = [merge_rows(hall, month, month_scope, k, v) for k, v in sorted(found.items())]
         if merged:
             conn.execute(rollups.insert(), merged)
-    _drop_totals(conn, month)
+        new += merged
+    _shift_totals(conn, hall, month, old, new)
+
+
+def _shift_totals(
+    conn: Connection, hall: str, month: str, old: list[dict[str, Any]], new: list[dict[str, Any]]
+) -> None:
+    """The month's totals of all halls after one hall's month rows went from `old` to `new`:
+    each total touched is summed again from itself, plus the new rows, less the old ones;
+    one no hall's row contributes to any more is deleted. Nothing to do before they are built."""
+    r = rollups.c
+    marker = and_(r.hall == ALL, r.day == month, r.scope == BUILT)
+    if conn.execute(select(r.key).where(marker)).first() is None:
+        return
+    h = halls_table.c
+    level = conn.execute(select(h.level).where(h.code == hall)).scalar()
+    touched: dict[tuple[str, str], tuple[list[Any], list[Any]]] = {}
+    for n, rows in enumerate((old, new)):
+        for row in rows:
+            if row["scope"] == HALL_MONTH:
+                if level is None:
+                    continue
+                target = (LEVEL_ALL, str(level))
+            else:
+                target = (ITEM_ALL, row["key"])
+            touched.setdefault(target, ([], []))[n].append(row)
+    for (scope, key), (before, after) in sorted(touched.items()):
+        where = and_(r.hall == ALL, r.day == month, r.scope == scope, r.key == key)
+        current = [dict(row) for row in conn.execute(select(rollups).where(where)).mappings()]
+        conn.execute(delete(rollups).where(where))
+        others = and_(r.day == month, r.hall != ALL)
+        if scope == LEVEL_ALL:
+            levels = select(h.code).where(h.level == key)
+            others = and_(others, r.scope == HALL_MONTH, r.hall.in_(levels))
+        else:
+            others = and_(others, r.scope == ITEM_MONTH, r.key == key)
+        if conn.execute(select(r.key).where(others).limit(1)).first() is not None:
+            row = merge_rows(ALL, month, scope, key, current + after, minus=before)
+            conn.execute(rollups.insert(), [row])
 
 
 def ensure_totals(engine: Engine, month: str) -> None:
@@ -349,6 +506,37 @@ def ensure_totals(engine: Engine, month: str) -> None:
         merged = [merge_rows(ALL, month, s, k, v) for (s, k), v in sorted(by.items())]
         merged.append(merge_rows(ALL, month, BUILT, "", []))
         conn.execute(rollups.insert(), merged)
+
+
+def fill_stored_figures(conn: Connection) -> None:
+    """Every stored row's percentiles from its histogram and every hall-day's case counts from
+    rollup_cases, then the affected halls' month rows merged again and the totals of all halls
+    dropped: for rows written before the rows kept them (a migration)."""
+    r = rollups.c
+    query = select(r.hall, r.day, r.scope, r.key, r.wait_hist).where(r.wait_hist != "{}")
+    found = [
+        {"h": hall, "d": day, "s": scope, "k": key, "p50": p["wait_p50"], "p90": p["wait_p90"]}
+        for hall, day, scope, key, hist in conn.execute(query)
+        for p in (hist_fields(json.loads(hist)),)
+    ]
+    if found:
+        where = and_(
+            r.hall == bindparam("h"),
+            r.day == bindparam("d"),
+            r.scope == bindparam("s"),
+            r.key == bindparam("k"),
+        )
+        values: dict[str, Any] = {"wait_p50": bindparam("p50"), "wait_p90": bindparam("p90")}
+        conn.execute(update(rollups).where(where).values(values), found)
+    c = rollup_cases.c
+    months: set[tuple[str, str]] = set()
+    opened = conn.execute(select(c.hall, c.day).where(c.day.is_not(None)).distinct()).all()
+    for hall, day in sorted(opened):
+        recount_cases(conn, hall, day)
+        months.add((hall, day[:7]))
+    for hall, month in sorted(months):
+        recompute_month(conn, hall, month)
+    conn.execute(delete(rollups).where(r.hall == ALL))
 
 
 def dirty_count(engine: Engine) -> int:
@@ -401,6 +589,14 @@ def note_batch(conn: Connection, hall: str, rows: list[dict[str, Any]], batch: l
         conn.execute(dialect.insert(hall_catalogs).on_conflict_do_nothing(), catalogs)
     for case_id, values in cases.items():
         _upsert_case(conn, dialect, hall, case_id, values)
+    closed = [cid for cid, values in cases.items() if "closed_day" in values]
+    if closed:  # the day each was opened counts it: taken again before the next report
+        c = rollup_cases.c
+        where = and_(c.hall == hall, c.case_id.in_(closed), c.day.is_not(None))
+        opened = sorted(set(conn.execute(select(c.day).where(where)).scalars()))
+        if opened:
+            mark_cases = dialect.insert(rollup_case_dirty).on_conflict_do_nothing()
+            conn.execute(mark_cases, [{"hall": hall, "day": d} for d in opened])
 
 
 def _upsert_case(

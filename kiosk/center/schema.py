@@ -12,6 +12,7 @@ kiosk/limits.py too: widening a limit needs a migration that widens its column).
 from __future__ import annotations
 
 from sqlalchemy import (
+    DOUBLE_PRECISION,
     BigInteger,
     Column,
     ForeignKey,
@@ -109,10 +110,16 @@ V1_TABLES = (halls, events, hall_acks, catalog_versions, admin_tokens)
 # "", scope `item` the item code ("" for tickets without one), scope `window` the window number.
 # Times are integer milliseconds so sums are exact on both engines; the wait histogram is sparse
 # JSON {second: count}; pauses JSON {reason: [count, ms]}; missing JSON {material: count}.
+# wait_p50/wait_p90 are the row's own histogram's percentiles, kept so a report that reads one
+# row per group (a hall's or an item's month) needs no histogram; they are exact (computed from
+# the histogram, NULL without waits). The case counts are the bad-rating cases opened that day
+# (rollup_cases), recounted when one of them closes (rollup_case_dirty).
+CASE_COUNTS = ("cases", "cases_closed", "cases_on_time")
 COUNTS = (
     "tickets", "no_show_tickets", "waits", "finished", "completed", "corrections", "handles",
     "handle_ms", "ratings", "satisfied", "bad_ratings", "extra_materials", "consultations",
     "unclaimed_alerts", "idle_alerts", "windows_opened", "pause_count", "pause_ms",
+    *CASE_COUNTS,
 )  # fmt: skip
 rollups = Table(
     "rollups",
@@ -125,6 +132,8 @@ rollups = Table(
     Column("wait_hist", Text, nullable=False, default="{}"),
     Column("pauses", Text, nullable=False, default="{}"),
     Column("missing", Text, nullable=False, default="{}"),
+    Column("wait_p50", DOUBLE_PRECISION, nullable=True),
+    Column("wait_p90", DOUBLE_PRECISION, nullable=True),
     Index(None, "day", "scope"),
 )
 
@@ -132,6 +141,15 @@ rollups = Table(
 # closed); recomputed at the hall's day.closed and before any report that covers them.
 rollup_dirty = Table(
     "rollup_dirty",
+    metadata,
+    Column("hall", HALL_CODE, primary_key=True),
+    Column("day", String(10), primary_key=True),
+)
+
+# Hall-days with a case that closed since the day's case counts were taken: recounted from
+# rollup_cases (no events read) before a report that covers them.
+rollup_case_dirty = Table(
+    "rollup_case_dirty",
     metadata,
     Column("hall", HALL_CODE, primary_key=True),
     Column("day", String(10), primary_key=True),
@@ -173,7 +191,8 @@ archived_months = Table(
     Column("sha256", String(64), nullable=False),
 )
 
-V3_TABLES = (rollups, rollup_dirty, rollup_cases, hall_catalogs, archived_months)
+# (created by migration 3 as they are now; migration 6 adds to a version-3 shape what it lacks)
+V3_TABLES = (rollups, rollup_dirty, rollup_case_dirty, rollup_cases, hall_catalogs, archived_months)
 
 # People of the city and district offices who read reports: a token each, shown once. A row with
 # a district hall code sees that district hall and its townships; a row without one sees the city.

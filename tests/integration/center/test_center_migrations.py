@@ -15,7 +15,14 @@ from kiosk.center.migrations import MIGRATIONS, current_version, migrate
 from tests.helpers.postgres import PostgresServer
 
 PARTITION = re.compile(r"^events_\d{4}_\d{2}$")
-SHARDED = ("events", "hall_acks", "rollups", "rollup_dirty", "rollup_cases", "hall_catalogs")
+SHARDED = (
+    "events", "hall_acks", "rollups", "rollup_dirty", "rollup_case_dirty", "rollup_cases",
+    "hall_catalogs",
+)  # fmt: skip
+
+
+# SQLite's REAL is an 8-byte IEEE float, as PostgreSQL's DOUBLE PRECISION
+SAME_TYPE = {"REAL": "DOUBLE PRECISION"}
 
 
 def without_partition_key(snap: dict[str, Any]) -> dict[str, Any]:
@@ -44,7 +51,9 @@ def snapshot(engine: Engine) -> dict[str, Any]:
                 indexes.add((ix["name"], tuple(ix["column_names"])))
         out[table] = {
             "columns": [
-                (c["name"], str(c["type"]).upper(), c["nullable"]) for c in insp.get_columns(table)
+                (c["name"], SAME_TYPE.get(t, t), c["nullable"])
+                for c in insp.get_columns(table)
+                for t in (str(c["type"]).upper(),)
             ],
             "pk": insp.get_pk_constraint(table)["constrained_columns"],
             "fks": sorted(

@@ -38,11 +38,13 @@ def assert_equal_to_raw(engine: Engine, periods: list[tuple[str, str]]) -> None:
             assert rolled == raw, (day_from, day_to, by)
 
 
-def push_days(engine: Engine, code: str, days: list[date], tickets: int, seed: int) -> int:
+def push_days(
+    engine: Engine, code: str, days: list[date], tickets: int, seed: int, start_seq: int = 1
+) -> int:
     with engine.connect() as conn:
         hall = get_hall(conn, code)
     assert hall is not None
-    seq = 1
+    seq = start_seq
     for day in days:
         log = generate_day(day, tickets=tickets, start_seq=seq, seed=seed, hall=code)
         for start in range(0, len(log), 2000):
