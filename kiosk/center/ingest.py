@@ -1,7 +1,11 @@
 """Storing a hall's batch: idempotent, one transaction, and the contiguous acknowledgement.
 
-The batch is one multi-row `INSERT ... ON CONFLICT DO NOTHING` (unique (hall, seq) and unique
-id), so a batch sent twice, or overlapping the last one, changes nothing. Events after a gap are
+Events already stored are left out before the insert: every seq up to the acknowledged one, and
+any seq or id of the hall found stored (one indexed read per batch). The keys alone would not
+do on PostgreSQL, where the partitioned table's keys carry the day, so an event sent again under
+another day (a log that forked after a restore) would land in another partition. The insert is
+still `ON CONFLICT DO NOTHING` as the last guard, so a batch sent twice, or overlapping the last
+one, changes nothing. Events after a gap are
 stored, but `acked_seq` only moves over a contiguous run from 1: the hall resumes from there and
 resends the gap. Batches of one hall are serialized by first updating its hall_acks row (a row
 lock on PostgreSQL, the write lock on SQLite), so concurrent pushes cannot skip a seq.
@@ -29,6 +33,34 @@ _WALK_CHUNK = 20_000
 def _insert_ignoring_duplicates(conn: Connection) -> Insert:
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     return dialect.insert(events).on_conflict_do_nothing()
+
+
+def _unstored(
+    conn: Connection, hall: str, acked: int, rows: list[dict[str, Any]], batch: list[Any]
+) -> tuple[list[dict[str, Any]], list[Any]]:
+    """The rows (and their events) of the batch not stored yet, each seq and id once."""
+    fresh = [(r, ev) for r, ev in zip(rows, batch, strict=True) if r["seq"] > acked]
+    if not fresh:
+        return [], []
+    seqs = [r["seq"] for r, _ev in fresh]
+    ids = sorted({r["id"] for r, _ev in fresh})
+    c = events.c
+    in_range = (c.seq >= min(seqs)) & (c.seq <= max(seqs))
+    query = select(c.seq, c.id).where(c.hall == hall, in_range | c.id.in_(ids))
+    seen_seqs: set[int] = set()
+    seen_ids: set[str] = set()
+    for seq, eid in conn.execute(query):
+        seen_seqs.add(int(seq))
+        seen_ids.add(str(eid))
+    kept_rows, kept_batch = [], []
+    for row, ev in fresh:
+        if row["seq"] in seen_seqs or row["id"] in seen_ids:
+            continue
+        seen_seqs.add(row["seq"])
+        seen_ids.add(row["id"])
+        kept_rows.append(row)
+        kept_batch.append(ev)
+    return kept_rows, kept_batch
 
 
 def _advance(conn: Connection, hall: str, acked: int) -> int:
@@ -78,6 +110,7 @@ def ingest_batch(
         lock = update(hall_acks).where(hall_acks.c.hall == code)
         conn.execute(lock.values(acked_seq=hall_acks.c.acked_seq))
         before = acked_seq(conn, code)
+        rows, batch = _unstored(conn, code, before, rows, batch)
         if rows:
             partitions.ensure_for_rows(conn, rows)
             conn.execute(_insert_ignoring_duplicates(conn), rows)

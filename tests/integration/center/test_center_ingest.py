@@ -68,6 +68,27 @@ def test_a_reused_id_under_another_seq_is_ignored(live: LiveCenter) -> None:
     assert stored(live) == 3
 
 
+def test_an_event_sent_again_under_another_day_is_not_stored_twice(live: LiveCenter) -> None:
+    """A forked log (a store restored from a backup went on differently) can send a stored seq,
+    or a stored id, again with another day; on PostgreSQL that day picks another partition,
+    where the table's keys alone would not see the first one."""
+    evs = make_events(DISTRICT, 3)
+    forked = dict(evs[1], id="01KFQRKEDFQRKEDFQRKEDFQRKE", ts="2026-12-03T01:00:00.000Z")
+    forked["payload"] = dict(evs[1]["payload"], service_day="2026-12-03")
+    reused_id = dict(evs[2], seq=4, ts="2026-12-03T01:00:01.000Z")
+    reused_id["payload"] = dict(evs[2]["payload"], service_day="2026-12-03")
+    with client(live) as c:
+        assert c.push(evs) == 3
+        assert c.push([forked]) == 3
+        assert c.push([reused_id]) == 3
+    assert stored(live) == 3
+    with live.engine.connect() as conn:
+        query = select(events.c.id, events.c.day).where(
+            events.c.hall == DISTRICT, events.c.seq == 2
+        )
+        assert list(conn.execute(query)) == [(evs[1]["id"], "2026-11-26")]
+
+
 def test_plain_and_gzip_bodies(live: LiveCenter) -> None:
     evs = make_events(DISTRICT, 4)
     url = f"{live.base_url}/api/v1/halls/{DISTRICT}/events"
