@@ -80,12 +80,13 @@
 <context>
     <name>QueueGrid</name>
     <message>
-        <location filename="../../ui/display/lists.py" line="116"/>
+        <location filename="../../ui/display/lists.py" line="194"/>
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/display/lists.py" line="132"/>
+        <location filename="../../ui/display/lists.py" line="128"/>
+        <location filename="../../ui/display/lists.py" line="203"/>
         <source>{n}</source>
         <comment>people waiting in a queue</comment>
         <translation>{n}人</translation>
@@ -94,12 +95,12 @@
 <context>
     <name>RecentCalls</name>
     <message>
-        <location filename="../../ui/display/lists.py" line="62"/>
+        <location filename="../../ui/display/lists.py" line="66"/>
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/display/lists.py" line="63"/>
+        <location filename="../../ui/display/lists.py" line="67"/>
         <source>→ window {n}</source>
         <translation>→ {n}号窗口</translation>
     </message>

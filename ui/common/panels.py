@@ -4,7 +4,7 @@ the contact sheets of `make screenshots` all read.
 A front end is one `FrontEnd` entry: its `kiosk` subcommand, the function that builds its
 window from the parsed command line, the panel sizes it must look right on, its languages and
 modes, and the rules its users need (touch targets for fingers, a smallest text size for
-people standing a step away). Adding a front end (the supervisor's dashboard, say) is adding
+people standing a step away). Adding a front end is adding
 one entry to FRONT_ENDS; the test and the contact sheets pick it up from here.
 
 Kept free of Qt imports: the CLI and the screenshot script read it before Qt loads.
@@ -146,6 +146,14 @@ HELP_DESK = FrontEnd(
         ("figures", ("--view", "figures")),
     ),
 )
+SUPERVISOR = FrontEnd(
+    name="supervisor",
+    command="supervisor",
+    build="ui.supervisor.cli:build",
+    panels=_panels("1366x768", "1920x1080"),
+    point_size=12,
+    screens=tuple((p, ("--pane", p)) for p in ("hall", "alerts", "cases", "reports")),
+)
 
 # name -> front end; the key is also the contact sheet's file name (docs/screenshots/sheet-*.png)
 FRONT_ENDS: dict[str, FrontEnd] = {
@@ -155,6 +163,7 @@ FRONT_ENDS: dict[str, FrontEnd] = {
     "board": BOARD,
     "strip": STRIP,
     "helpdesk": HELP_DESK,
+    "supervisor": SUPERVISOR,
 }
 
 
