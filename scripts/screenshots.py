@@ -25,6 +25,7 @@ with KIOSK_SCREENSHOTS pointing at the output.
 
     python scripts/screenshots.py [--only kiosk-home-zh board-zh phone-called ...] [--out DIR]
                                   [--sheets kiosk pad ...] [--sheets-only | --no-sheets]
+                                  [--keep DIR]
 """
 
 from __future__ import annotations
@@ -410,8 +411,11 @@ SHEET_RUNS: dict[str, tuple[tuple[str, str] | None, Setup | None, tuple[str, ...
     "board": (DISPLAY, hall_floor, ()),
     "strip": (DISPLAY, hall_floor, ()),
     "helpdesk": (None, desk_numbers, DESK),
+    "supervisor": (None, hall_floor, SUPERVISOR),
 }
 THUMB = 0.25  # sheet scale: a 1920x1080 panel is 480x270 on the sheet, sizes stay comparable
+# the kiosk has 8 screens in 4 modes at 5 sizes: smaller pictures keep its sheet a few MB
+THUMBS = {"kiosk": 0.15}
 
 
 def sheet_pictures(key: str, url: str, ctx: Context, tmp: Path, env: dict[str, str]) -> list[Any]:
@@ -441,17 +445,18 @@ def sheet_pictures(key: str, url: str, ctx: Context, tmp: Path, env: dict[str, s
     return rows
 
 
-def compose_sheet(title: str, rows: list[Any], target: Path) -> bool:
+def compose_sheet(title: str, rows: list[Any], target: Path, thumb: float = THUMB) -> bool:
     """One PNG: a row per screen and mode, a column per panel size, each picture labelled."""
     from PySide6.QtCore import QRect, Qt
     from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # painting needs no display
     app = QGuiApplication.instance() or QGuiApplication(["sheets"])
     assert app is not None
     panels = [panel for panel, _ in rows[0][1]]
     pad, label_h, head_h, left_w = 16, 28, 56, 220
-    widths = [round(p.width * THUMB) for p in panels]
-    row_h = max(round(p.height * THUMB) for p in panels) + label_h + pad
+    widths = [round(p.width * thumb) for p in panels]
+    row_h = max(round(p.height * thumb) for p in panels) + label_h + pad
     width = left_w + sum(widths) + pad * (len(panels) + 1)
     height = head_h + row_h * len(rows) + pad
     sheet = QImage(width, height, QImage.Format.Format_RGB32)
@@ -475,7 +480,7 @@ def compose_sheet(title: str, rows: list[Any], target: Path) -> bool:
             p.setFont(small)
             p.setPen(QColor("#33475b"))
             p.drawText(QRect(x, top, w, label_h), int(Qt.AlignmentFlag.AlignVCenter), panel.label)
-            box = QRect(x, top + label_h, w, round(panel.height * THUMB))
+            box = QRect(x, top + label_h, w, round(panel.height * thumb))
             image = QImage(str(png)) if png is not None else QImage()
             if image.isNull():
                 missing = True
@@ -488,19 +493,41 @@ def compose_sheet(title: str, rows: list[Any], target: Path) -> bool:
             x += w + pad
     p.end()
     target.parent.mkdir(parents=True, exist_ok=True)
-    return sheet.save(str(target), "PNG") and not missing
+    return sheet.save(str(target), "PNG") and optimise(target) and not missing
 
 
-def sheets(keys: list[str], url: str, ctx: Context, out: Path, env: dict[str, str]) -> list[str]:
+def optimise(png: Path) -> bool:
+    """A sheet in 256 colours (Pillow, when installed: it comes with the reports extra): a
+    third of the size, and screens of flat colours and text look the same."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return True
+    with Image.open(png) as image:
+        small = image.convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT)
+    small.save(png, optimize=True)
+    return True
+
+
+def sheets(
+    keys: list[str],
+    url: str,
+    ctx: Context,
+    out: Path,
+    env: dict[str, str],
+    keep: Path | None = None,
+) -> list[str]:
     from ui.common.panels import FRONT_ENDS
 
     failed = []
     with tempfile.TemporaryDirectory(prefix="hall-sheets-") as tmp:
+        pictures = keep or Path(tmp)
+        pictures.mkdir(parents=True, exist_ok=True)
         for key in keys:
-            rows = sheet_pictures(key, url, ctx, Path(tmp), env)
+            rows = sheet_pictures(key, url, ctx, pictures, env)
             target = out / f"sheet-{key}.png"
             title = f"{key} (kiosk {FRONT_ENDS[key].command}): every screen at every panel"
-            ok = compose_sheet(title, rows, target)
+            ok = compose_sheet(title, rows, target, THUMBS.get(key, THUMB))
             report(ok, target)
             if not ok:
                 failed.append(target.stem)
@@ -514,6 +541,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sheets", nargs="*", choices=list(SHEET_RUNS), help="these sheets only")
     parser.add_argument("--sheets-only", action="store_true", help="contact sheets, no pictures")
     parser.add_argument("--no-sheets", action="store_true", help="pictures, no contact sheets")
+    parser.add_argument(
+        "--keep", type=Path, help="keep the sheets' full-size pictures here (to look at them)"
+    )
     args = parser.parse_args(argv)
     shots = [s for s in SHOTS if not args.only or s.file in args.only]
     phones = [p for p in PHONE_SHOTS if not args.only or p in args.only]
@@ -549,7 +579,7 @@ def main(argv: list[str] | None = None) -> int:
                     if setup is not None and setup not in done:
                         setup(ctx)
                         done.add(setup)
-                failed += sheets(keys, url, ctx, args.out, env)
+                failed += sheets(keys, url, ctx, args.out, env, args.keep)
     if phones:
         failed += browser_shots(args.out, phones, "tests/e2e/phone")
     if offices:

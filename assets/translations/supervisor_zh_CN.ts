@@ -27,37 +27,37 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="199"/>
+        <location filename="../../ui/supervisor/panes.py" line="200"/>
         <source>Open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="200"/>
+        <location filename="../../ui/supervisor/panes.py" line="201"/>
         <source>All (history)</source>
         <translation>全部（历史）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="201"/>
+        <location filename="../../ui/supervisor/panes.py" line="202"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="202"/>
+        <location filename="../../ui/supervisor/panes.py" line="203"/>
         <source>Resolved</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="208"/>
+        <location filename="../../ui/supervisor/panes.py" line="209"/>
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="210"/>
+        <location filename="../../ui/supervisor/panes.py" line="211"/>
         <source>Chime</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="214"/>
+        <location filename="../../ui/supervisor/panes.py" line="215"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -226,67 +226,67 @@
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="249"/>
+        <location filename="../../ui/supervisor/panes.py" line="250"/>
         <source>Not closed</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="250"/>
+        <location filename="../../ui/supervisor/panes.py" line="251"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="251"/>
+        <location filename="../../ui/supervisor/panes.py" line="252"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="252"/>
+        <location filename="../../ui/supervisor/panes.py" line="253"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="260"/>
+        <location filename="../../ui/supervisor/panes.py" line="261"/>
         <source>Assign…</source>
         <translation>指派…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="261"/>
+        <location filename="../../ui/supervisor/panes.py" line="262"/>
         <source>Call-back…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="262"/>
+        <location filename="../../ui/supervisor/panes.py" line="263"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="263"/>
+        <location filename="../../ui/supervisor/panes.py" line="264"/>
         <source>Confirm exclusion…</source>
         <translation>确认剔除…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="264"/>
+        <location filename="../../ui/supervisor/panes.py" line="265"/>
         <source>Rectify…</source>
         <translation>整改…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="265"/>
+        <location filename="../../ui/supervisor/panes.py" line="266"/>
         <source>Revisit…</source>
         <translation>复访…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="266"/>
+        <location filename="../../ui/supervisor/panes.py" line="267"/>
         <source>Close…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="269"/>
+        <location filename="../../ui/supervisor/panes.py" line="270"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="288"/>
+        <location filename="../../ui/supervisor/panes.py" line="289"/>
         <source>{n} cases, {o} overdue</source>
         <translation>共{n}件，超期{o}件</translation>
     </message>
@@ -317,47 +317,47 @@
 <context>
     <name>ExportPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="469"/>
+        <location filename="../../ui/supervisor/panes.py" line="486"/>
         <source>Service report</source>
         <translation>服务情况报表</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="470"/>
+        <location filename="../../ui/supervisor/panes.py" line="487"/>
         <source>Clerk assessment</source>
         <translation>人员考核</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="471"/>
+        <location filename="../../ui/supervisor/panes.py" line="488"/>
         <source>Monthly window ranking</source>
         <translation>窗口月度排名</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="472"/>
+        <location filename="../../ui/supervisor/panes.py" line="489"/>
         <source>Bad-rating cases</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="479"/>
+        <location filename="../../ui/supervisor/panes.py" line="496"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="483"/>
+        <location filename="../../ui/supervisor/panes.py" line="500"/>
         <source>Excel (XLSX)</source>
         <translation>Excel（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="484"/>
+        <location filename="../../ui/supervisor/panes.py" line="501"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="485"/>
+        <location filename="../../ui/supervisor/panes.py" line="502"/>
         <source>Printable PDF</source>
         <translation>打印版PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="499"/>
+        <location filename="../../ui/supervisor/panes.py" line="516"/>
         <source>Preparing the file…</source>
         <translation>正在生成文件…</translation>
     </message>
@@ -365,52 +365,52 @@
 <context>
     <name>HallPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="112"/>
+        <location filename="../../ui/supervisor/panes.py" line="113"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="113"/>
+        <location filename="../../ui/supervisor/panes.py" line="114"/>
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="114"/>
+        <location filename="../../ui/supervisor/panes.py" line="115"/>
         <source>Sign out clerk…</source>
         <translation>签退人员…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="115"/>
+        <location filename="../../ui/supervisor/panes.py" line="116"/>
         <source>Serve categories…</source>
         <translation>调整业务…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="116"/>
+        <location filename="../../ui/supervisor/panes.py" line="117"/>
         <source>End tidal</source>
         <translation>结束潮汐</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="126"/>
+        <location filename="../../ui/supervisor/panes.py" line="127"/>
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="134"/>
+        <location filename="../../ui/supervisor/panes.py" line="135"/>
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="162"/>
+        <location filename="../../ui/supervisor/panes.py" line="163"/>
         <source>Help desk: {n} on duty</source>
         <translation>咨询台：{n}人在岗</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="164"/>
+        <location filename="../../ui/supervisor/panes.py" line="165"/>
         <source>Help desk: nobody on duty</source>
         <translation>咨询台：无人值守</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="166"/>
+        <location filename="../../ui/supervisor/panes.py" line="167"/>
         <source>Open alerts: {a} · open cases: {c} · overdue: {o}</source>
         <translation>未处理提醒：{a} · 未办结工单：{c} · 超期：{o}</translation>
     </message>
@@ -459,32 +459,32 @@
 <context>
     <name>Period</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="320"/>
+        <location filename="../../ui/supervisor/panes.py" line="321"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="321"/>
+        <location filename="../../ui/supervisor/panes.py" line="322"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="322"/>
+        <location filename="../../ui/supervisor/panes.py" line="323"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="327"/>
+        <location filename="../../ui/supervisor/panes.py" line="328"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="329"/>
+        <location filename="../../ui/supervisor/panes.py" line="330"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="331"/>
+        <location filename="../../ui/supervisor/panes.py" line="332"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -492,24 +492,29 @@
 <context>
     <name>ReportPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="438"/>
+        <location filename="../../ui/supervisor/panes.py" line="452"/>
         <source>Tickets by hour</source>
         <translation>分时段取号</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="439"/>
+        <location filename="../../ui/supervisor/panes.py" line="453"/>
         <source>Wait distribution</source>
         <translation>等候时长分布</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="440"/>
+        <location filename="../../ui/supervisor/panes.py" line="454"/>
         <source>Satisfaction by clerk (%)</source>
         <translation>人员满意率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="441"/>
+        <location filename="../../ui/supervisor/panes.py" line="455"/>
         <source>Satisfaction by window (%)</source>
         <translation>窗口满意率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panes.py" line="466"/>
+        <source>{title} ({unit})</source>
+        <translation>{title}（{unit}）</translation>
     </message>
 </context>
 <context>

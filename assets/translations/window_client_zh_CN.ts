@@ -379,82 +379,82 @@
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="39"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="38"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="40"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="39"/>
         <source>Transferred</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="44"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="43"/>
         <source>Real name</source>
         <translation>实名</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="45"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="44"/>
         <source>Second trip for this item</source>
         <translation>同一事项再次来办</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="83"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="82"/>
         <source>Materials for this item</source>
         <translation>本事项所需材料</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="105"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="104"/>
         <source> (optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="136"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="135"/>
         <source>Paused: {reason}</source>
         <translation>暂停服务：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="139"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="138"/>
         <source>No current ticket: press F1 to call the next</source>
         <translation>当前无号码：按 F1 叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="153"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="152"/>
         <source>Serving</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="153"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="152"/>
         <source>Called: waiting for the citizen</source>
         <translation>已叫号：等候办事群众到窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="163"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="162"/>
         <source>Recalled {n}×</source>
         <translation>已重呼{n}次</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="172"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="171"/>
         <source>No service item chosen at the kiosk</source>
         <translation>取号时未选择具体事项</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="176"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="175"/>
         <source>Note from the transfer: {note}</source>
         <translation>转办备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="188"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="187"/>
         <source>Waited {time}</source>
         <translation>已等候 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="191"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="190"/>
         <source>Serving for {time}</source>
         <translation>办理用时 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="195"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="194"/>
         <source>Called {time} ago</source>
         <translation>叫号后 {time}</translation>
     </message>

@@ -389,6 +389,23 @@ def fill_bars(chart: QChart, labels: list[str], values: list[float], percent: bo
     series.attachAxis(y)
 
 
+def common_unit(labels: list[str]) -> tuple[list[str], str]:
+    """The unit every label ends in after its number (" min", "分钟") taken off them, and the
+    unit; no unit when the labels do not all end that way."""
+    if len(labels) < 2:
+        return labels, ""
+    tails = [label[::-1] for label in labels]
+    shared = next(
+        (i for i, chars in enumerate(zip(*tails, strict=False)) if len(set(chars)) > 1), None
+    )
+    unit = labels[0][len(labels[0]) - (min(map(len, tails)) if shared is None else shared) :]
+    unit = unit.lstrip("0123456789+-–:. ")  # digits shared by chance are not the unit
+    heads = [label[: len(label) - len(unit)].rstrip() for label in labels]
+    if not unit.strip() or not all(h and h[-1] in "0123456789+" for h in heads):
+        return labels, ""
+    return heads, unit.strip()
+
+
 class ReportPane(QWidget):
     """A report's tables as tabs, with charts where a picture says it faster. The service
     report charts tickets by hour and the wait distribution; assessment charts satisfaction."""
@@ -447,10 +464,13 @@ class ReportPane(QWidget):
             label, value, title = specs[name]
             scale = 100.0 if value == "satisfaction" else 1.0
             rows = t.get("rows", [])
+            labels, unit = common_unit([str(r.get(label)) for r in rows])
+            if unit:  # "0-5 min", "5-10 min" ...: the unit once, in the title, so labels fit
+                title = self.tr("{title} ({unit})").format(title=title, unit=unit)
             chart.setTitle(title)
             fill_bars(
                 chart,
-                [str(r.get(label)) for r in rows],
+                labels,
                 [float(r.get(value) or 0) * scale for r in rows],
                 percent=value == "satisfaction",
             )
