@@ -20,8 +20,9 @@ the single pictures; `--no-sheets` skips the sheets).
 
 The help desk's last hour is replayed into the store before the server starts
 (`python -m kiosk.sample.helpdesk`). The phone page's pictures come from its headless
-Chromium tests (tests/e2e/phone), and the city office page's from tests/e2e/office, run last
-with KIOSK_SCREENSHOTS pointing at the output.
+Chromium tests (tests/e2e/phone), the city office page's from tests/e2e/office, and a few states
+a test brings about on its own hall and clock (TEST_SHOTS: a closed hall, a card read) from
+those tests, run last with KIOSK_SCREENSHOTS pointing at the output.
 
     python scripts/screenshots.py [--only kiosk-home-zh board-zh phone-called ...] [--out DIR]
                                   [--sheets kiosk pad ...] [--sheets-only | --no-sheets]
@@ -287,9 +288,22 @@ PHONE_SHOTS = (
     "phone-followup",
     "phone-not-found",
     "phone-waiting-en",
+    "phone-expired",
 )
 # The city office's page (tests/e2e/office, headless Chromium) writes these itself.
 OFFICE_SHOTS = ("office-city", "office-district", "office-drill-hall", "office-login")
+# States a test brings about on its own hall and clock (a Saturday, a card read by the wedge
+# reader): those tests write these pictures themselves.
+TEST_SHOTS = {
+    "tests/ui/ticket_kiosk/test_kiosk_realname.py": (
+        "kiosk-realname",
+        "kiosk-realname-wrong",
+        "kiosk-realname-green-offer",
+        "kiosk-quota-left",
+        "kiosk-closed",
+    ),
+    "tests/ui/display/test_board_closed.py": ("board-closed",),
+}
 
 # A morning in the sample hall: people already waiting, so counts and waits are not all zero.
 WAITING = {"SHEBAO": 6, "YIBAO": 3, "GONGJIJIN": 4, "HUJI": 5, "CHURUJING": 2, "BUDONGCHAN": 2}
@@ -385,6 +399,7 @@ def browser_shots(out: Path, wanted: list[str], tests: str = "tests/e2e/phone") 
     the wanted ones; returns what failed."""
     with tempfile.TemporaryDirectory(prefix="hall-browser-shots-") as tmp:
         env = {**os.environ, "KIOSK_SCREENSHOTS": tmp, "TZ": HALL_ZONE}
+        env["QT_QPA_PLATFORM"] = "offscreen"  # the Qt tests among them
         cmd = [sys.executable, "-m", "pytest", tests, "-q", "-p", "no:cacheprovider"]
         done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
         failed = []
@@ -548,9 +563,12 @@ def main(argv: list[str] | None = None) -> int:
     shots = [s for s in SHOTS if not args.only or s.file in args.only]
     phones = [p for p in PHONE_SHOTS if not args.only or p in args.only]
     offices = [p for p in OFFICE_SHOTS if not args.only or p in args.only]
+    tested = {
+        t: [p for p in names if not args.only or p in args.only] for t, names in TEST_SHOTS.items()
+    }
     keys = [] if args.no_sheets or args.only else list(args.sheets or SHEET_RUNS)
     if args.sheets_only:
-        shots, phones, offices = [], [], []
+        shots, phones, offices, tested = [], [], [], {}
     args.out.mkdir(parents=True, exist_ok=True)
     PRINTS.mkdir(parents=True, exist_ok=True)
     failed: list[str] = []
@@ -584,6 +602,9 @@ def main(argv: list[str] | None = None) -> int:
         failed += browser_shots(args.out, phones, "tests/e2e/phone")
     if offices:
         failed += browser_shots(args.out, offices, "tests/e2e/office")
+    for tests, names in tested.items():
+        if names:
+            failed += browser_shots(args.out, names, tests)
     if failed:
         print(f"{len(failed)} screenshot(s) failed: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0
