@@ -35,6 +35,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -142,6 +143,15 @@ FLOOR: list[tuple[int, str, tuple[str, ...]]] = [
 ]
 
 
+def clerks_in(ctx: Context) -> None:
+    """The floor's clerks signed in at their windows, nothing called yet: the kiosk shows the
+    waits of a staffed hall, not 暂无窗口办理 on every category. (Window 1 stays free for the
+    window client's shots, and every number for hall_floor's calls.)"""
+    for no, employee_no, _ in FLOOR:
+        with ctx.clerk(employee_no, no):
+            pass
+
+
 def hall_floor(ctx: Context) -> None:
     """Clerks signed in at most windows, numbers called and started, two windows paused."""
     for no, employee_no, steps in FLOOR:
@@ -210,6 +220,10 @@ SUPERVISOR = ("--employee-no", "3001", "--pin", PIN)
 HALL_SUPERVISOR = ("--employee-no", "3001", "--pin", PIN, "--size", "1366x768")
 
 
+def kiosk(file: str, args: tuple[str, ...] = ()) -> Shot:
+    return Shot(file, "ticket-kiosk", args, setup=clerks_in)
+
+
 def board(file: str, *args: str) -> Shot:
     return Shot(file, "display", args, DISPLAY, setup=hall_floor)
 
@@ -220,23 +234,22 @@ def desk(file: str, *args: str, setup: Setup = desk_numbers) -> Shot:
 
 SHOTS: list[Shot] = [
     # ticket kiosk (ui/ticket_kiosk): every screen in Chinese, plus English, elder, portrait
-    Shot("kiosk-home-zh", "ticket-kiosk"),
-    Shot("kiosk-home-en", "ticket-kiosk", ("--lang", "en")),
-    Shot("kiosk-elder", "ticket-kiosk", ("--elder",)),
-    Shot("kiosk-portrait", "ticket-kiosk", ("--size", "1080x1920")),
-    Shot("kiosk-category", "ticket-kiosk", ("--screen", "category")),
-    Shot("kiosk-item", "ticket-kiosk", ("--screen", "item", *KIOSK_PRINTER)),
-    Shot("kiosk-ticket", "ticket-kiosk", ("--screen", "ticket", *KIOSK_PRINTER)),
-    Shot("kiosk-search", "ticket-kiosk", ("--screen", "search")),
-    Shot("kiosk-help", "ticket-kiosk", ("--screen", "help")),
-    Shot("kiosk-checkin", "ticket-kiosk", ("--screen", "checkin")),
-    Shot("kiosk-rejoin", "ticket-kiosk", ("--screen", "rejoin")),
+    kiosk("kiosk-home-zh"),
+    kiosk("kiosk-home-en", ("--lang", "en")),
+    kiosk("kiosk-elder", ("--elder",)),
+    kiosk("kiosk-portrait", ("--size", "1080x1920")),
+    kiosk("kiosk-category", ("--screen", "category")),
+    kiosk("kiosk-item", ("--screen", "item", *KIOSK_PRINTER)),
+    kiosk("kiosk-ticket", ("--screen", "ticket", *KIOSK_PRINTER)),
+    kiosk("kiosk-search", ("--screen", "search")),
+    kiosk("kiosk-help", ("--screen", "help")),
+    kiosk("kiosk-checkin", ("--screen", "checkin")),
+    kiosk("kiosk-rejoin", ("--screen", "rejoin")),
     Shot("kiosk-out-of-service", "ticket-kiosk", dead_server=True),
-    Shot("kiosk-elder-item", "ticket-kiosk", ("--elder", "--screen", "item", *KIOSK_PRINTER)),
-    Shot("kiosk-en-ticket", "ticket-kiosk", ("--lang", "en", "--screen", "ticket")),
-    Shot(
+    kiosk("kiosk-elder-item", ("--elder", "--screen", "item", *KIOSK_PRINTER)),
+    kiosk("kiosk-en-ticket", ("--lang", "en", "--screen", "ticket")),
+    kiosk(
         "kiosk-portrait-ticket",
-        "ticket-kiosk",
         ("--size", "1080x1920", "--screen", "ticket", *KIOSK_PRINTER),
     ),
     # window client (ui/window_client): 张敏 at window 1 calls the green-channel SB-008 ticket
@@ -420,7 +433,7 @@ def browser_shots(out: Path, wanted: list[str], tests: str = "tests/e2e/phone") 
 
 # per front end of ui/common/panels.py: (device, setup, arguments before the screen's own)
 SHEET_RUNS: dict[str, tuple[tuple[str, str] | None, Setup | None, tuple[str, ...]]] = {
-    "kiosk": (KIOSK, None, KIOSK_PRINTER),
+    "kiosk": (KIOSK, clerks_in, KIOSK_PRINTER),
     "window": (None, None, ("--window", "1", "--employee-no", "1001", "--pin", PIN, "--call-next")),
     "pad": (PAD, window_one_called, ("--window", "1")),
     "board": (DISPLAY, hall_floor, ()),
@@ -560,6 +573,8 @@ def main(argv: list[str] | None = None) -> int:
         "--keep", type=Path, help="keep the sheets' full-size pictures here (to look at them)"
     )
     args = parser.parse_args(argv)
+    # stopped (a terminal closed, a kill): unwind, so the sample hall's server is stopped too
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     shots = [s for s in SHOTS if not args.only or s.file in args.only]
     phones = [p for p in PHONE_SHOTS if not args.only or p in args.only]
     offices = [p for p in OFFICE_SHOTS if not args.only or p in args.only]
