@@ -84,9 +84,12 @@ KIOSK = FrontEnd(
     touch_px=64,
     min_text_px=16,
     elder_text_px=24,
-    screens=tuple(
-        (s, ("--screen", s))
-        for s in ("home", "category", "item", "search", "ticket", "help", "checkin", "rejoin")
+    screens=(
+        *(
+            (s, ("--screen", s))
+            for s in ("home", "category", "item", "search", "ticket", "help", "checkin", "rejoin")
+        ),
+        ("online", ("--screen", "item", "--item", "GJJ-006")),  # online: its QR code, 7 materials
     ),
 )
 WINDOW_CLIENT = FrontEnd(
