@@ -27,37 +27,37 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="200"/>
+        <location filename="../../ui/supervisor/panes.py" line="199"/>
         <source>Open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="201"/>
+        <location filename="../../ui/supervisor/panes.py" line="200"/>
         <source>All (history)</source>
         <translation>全部（历史）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="202"/>
+        <location filename="../../ui/supervisor/panes.py" line="201"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="203"/>
+        <location filename="../../ui/supervisor/panes.py" line="202"/>
         <source>Resolved</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="209"/>
+        <location filename="../../ui/supervisor/panes.py" line="208"/>
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="211"/>
+        <location filename="../../ui/supervisor/panes.py" line="210"/>
         <source>Chime</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="215"/>
+        <location filename="../../ui/supervisor/panes.py" line="214"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -226,67 +226,67 @@
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="250"/>
+        <location filename="../../ui/supervisor/panes.py" line="249"/>
         <source>Not closed</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="251"/>
+        <location filename="../../ui/supervisor/panes.py" line="250"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="252"/>
+        <location filename="../../ui/supervisor/panes.py" line="251"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="253"/>
+        <location filename="../../ui/supervisor/panes.py" line="252"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="261"/>
+        <location filename="../../ui/supervisor/panes.py" line="260"/>
         <source>Assign…</source>
         <translation>指派…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="262"/>
+        <location filename="../../ui/supervisor/panes.py" line="261"/>
         <source>Call-back…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="263"/>
+        <location filename="../../ui/supervisor/panes.py" line="262"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="264"/>
+        <location filename="../../ui/supervisor/panes.py" line="263"/>
         <source>Confirm exclusion…</source>
         <translation>确认剔除…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="265"/>
+        <location filename="../../ui/supervisor/panes.py" line="264"/>
         <source>Rectify…</source>
         <translation>整改…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="266"/>
+        <location filename="../../ui/supervisor/panes.py" line="265"/>
         <source>Revisit…</source>
         <translation>复访…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="267"/>
+        <location filename="../../ui/supervisor/panes.py" line="266"/>
         <source>Close…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="270"/>
+        <location filename="../../ui/supervisor/panes.py" line="269"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="289"/>
+        <location filename="../../ui/supervisor/panes.py" line="288"/>
         <source>{n} cases, {o} overdue</source>
         <translation>共{n}件，超期{o}件</translation>
     </message>
@@ -317,47 +317,47 @@
 <context>
     <name>ExportPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="486"/>
+        <location filename="../../ui/supervisor/panes.py" line="489"/>
         <source>Service report</source>
         <translation>服务情况报表</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="487"/>
+        <location filename="../../ui/supervisor/panes.py" line="490"/>
         <source>Clerk assessment</source>
         <translation>人员考核</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="488"/>
+        <location filename="../../ui/supervisor/panes.py" line="491"/>
         <source>Monthly window ranking</source>
         <translation>窗口月度排名</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="489"/>
+        <location filename="../../ui/supervisor/panes.py" line="492"/>
         <source>Bad-rating cases</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="496"/>
+        <location filename="../../ui/supervisor/panes.py" line="499"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="500"/>
+        <location filename="../../ui/supervisor/panes.py" line="503"/>
         <source>Excel (XLSX)</source>
         <translation>Excel（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="501"/>
+        <location filename="../../ui/supervisor/panes.py" line="504"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="502"/>
+        <location filename="../../ui/supervisor/panes.py" line="505"/>
         <source>Printable PDF</source>
         <translation>打印版PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="516"/>
+        <location filename="../../ui/supervisor/panes.py" line="519"/>
         <source>Preparing the file…</source>
         <translation>正在生成文件…</translation>
     </message>
@@ -365,52 +365,52 @@
 <context>
     <name>HallPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="113"/>
+        <location filename="../../ui/supervisor/panes.py" line="112"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="114"/>
+        <location filename="../../ui/supervisor/panes.py" line="113"/>
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="115"/>
+        <location filename="../../ui/supervisor/panes.py" line="114"/>
         <source>Sign out clerk…</source>
         <translation>签退人员…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="116"/>
+        <location filename="../../ui/supervisor/panes.py" line="115"/>
         <source>Serve categories…</source>
         <translation>调整业务…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="117"/>
+        <location filename="../../ui/supervisor/panes.py" line="116"/>
         <source>End tidal</source>
         <translation>结束潮汐</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="127"/>
+        <location filename="../../ui/supervisor/panes.py" line="126"/>
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="135"/>
+        <location filename="../../ui/supervisor/panes.py" line="134"/>
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="163"/>
+        <location filename="../../ui/supervisor/panes.py" line="162"/>
         <source>Help desk: {n} on duty</source>
         <translation>咨询台：{n}人在岗</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="165"/>
+        <location filename="../../ui/supervisor/panes.py" line="164"/>
         <source>Help desk: nobody on duty</source>
         <translation>咨询台：无人值守</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="167"/>
+        <location filename="../../ui/supervisor/panes.py" line="166"/>
         <source>Open alerts: {a} · open cases: {c} · overdue: {o}</source>
         <translation>未处理提醒：{a} · 未办结工单：{c} · 超期：{o}</translation>
     </message>
@@ -459,32 +459,32 @@
 <context>
     <name>Period</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="321"/>
+        <location filename="../../ui/supervisor/panes.py" line="320"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="322"/>
+        <location filename="../../ui/supervisor/panes.py" line="321"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="323"/>
+        <location filename="../../ui/supervisor/panes.py" line="322"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="328"/>
+        <location filename="../../ui/supervisor/panes.py" line="327"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="330"/>
+        <location filename="../../ui/supervisor/panes.py" line="329"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="332"/>
+        <location filename="../../ui/supervisor/panes.py" line="331"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -492,27 +492,27 @@
 <context>
     <name>ReportPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="452"/>
+        <location filename="../../ui/supervisor/panes.py" line="455"/>
         <source>Tickets by hour</source>
         <translation>分时段取号</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="453"/>
+        <location filename="../../ui/supervisor/panes.py" line="456"/>
         <source>Wait distribution</source>
         <translation>等候时长分布</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="454"/>
+        <location filename="../../ui/supervisor/panes.py" line="457"/>
         <source>Satisfaction by clerk (%)</source>
         <translation>人员满意率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="455"/>
+        <location filename="../../ui/supervisor/panes.py" line="458"/>
         <source>Satisfaction by window (%)</source>
         <translation>窗口满意率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="466"/>
+        <location filename="../../ui/supervisor/panes.py" line="469"/>
         <source>{title} ({unit})</source>
         <translation>{title}（{unit}）</translation>
     </message>
@@ -726,6 +726,11 @@
         <location filename="../../ui/supervisor/texts.py" line="112"/>
         <source>Question {number}: {topic}</source>
         <translation>咨询{number}：{topic}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/texts.py" line="116"/>
+        <source>{n} questions waiting, nobody at the help desk</source>
+        <translation>{n}个咨询待处理，咨询台无人在岗</translation>
     </message>
 </context>
 <context>

@@ -300,17 +300,17 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="79"/>
+        <location filename="../../ui/window_client/side_panel.py" line="80"/>
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="79"/>
+        <location filename="../../ui/window_client/side_panel.py" line="80"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="79"/>
+        <location filename="../../ui/window_client/side_panel.py" line="80"/>
         <source>Longest wait</source>
         <translation>最长等候</translation>
     </message>
@@ -331,47 +331,47 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="108"/>
+        <location filename="../../ui/window_client/side_panel.py" line="109"/>
         <source>Waiting at this window</source>
         <translation>本窗口等候情况</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="109"/>
+        <location filename="../../ui/window_client/side_panel.py" line="110"/>
         <source>My figures today</source>
         <translation>我的今日数据</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="120"/>
+        <location filename="../../ui/window_client/side_panel.py" line="121"/>
         <source>Completed</source>
         <translation>办结件数</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="121"/>
+        <location filename="../../ui/window_client/side_panel.py" line="122"/>
         <source>Average handling</source>
         <translation>平均办理时长</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="122"/>
+        <location filename="../../ui/window_client/side_panel.py" line="123"/>
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="123"/>
+        <location filename="../../ui/window_client/side_panel.py" line="124"/>
         <source>Ratings</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="124"/>
+        <location filename="../../ui/window_client/side_panel.py" line="125"/>
         <source>Average rating</source>
         <translation>平均评分</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="125"/>
+        <location filename="../../ui/window_client/side_panel.py" line="126"/>
         <source>Satisfied (3–5)</source>
         <translation>好评率（基本满意及以上）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="172"/>
+        <location filename="../../ui/window_client/side_panel.py" line="184"/>
         <source>This window calls only: {names}</source>
         <translation>本窗口只叫：{names}</translation>
     </message>

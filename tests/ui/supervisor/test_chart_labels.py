@@ -28,3 +28,12 @@ def test_the_wait_buckets_unit_moves_to_the_title() -> None:
 )
 def test_labels_without_a_shared_unit_stay_whole(labels: list[str]) -> None:
     assert common_unit(labels) == (labels, "")
+
+
+def test_an_unstaffed_help_desk_alert_reads_as_words() -> None:
+    """It read "waiting=2", the detail's raw key, in the alerts pane."""
+    from ui.supervisor.texts import alert_text
+
+    assert alert_text("helpdesk_unstaffed", {"waiting": 2}) == (
+        "2 questions waiting, nobody at the help desk"
+    )
