@@ -20,11 +20,13 @@ the single pictures; `--no-sheets` skips the sheets).
 
 The help desk's last hour is replayed into the store before the server starts
 (`python -m kiosk.sample.helpdesk`). The phone page's pictures come from its headless
-Chromium tests (tests/e2e/phone), and the city office page's from tests/e2e/office, run last
-with KIOSK_SCREENSHOTS pointing at the output.
+Chromium tests (tests/e2e/phone), the city office page's from tests/e2e/office, and a few states
+a test brings about on its own hall and clock (TEST_SHOTS: a closed hall, a card read) from
+those tests, run last with KIOSK_SCREENSHOTS pointing at the output.
 
     python scripts/screenshots.py [--only kiosk-home-zh board-zh phone-called ...] [--out DIR]
                                   [--sheets kiosk pad ...] [--sheets-only | --no-sheets]
+                                  [--keep DIR]
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -140,6 +143,15 @@ FLOOR: list[tuple[int, str, tuple[str, ...]]] = [
 ]
 
 
+def clerks_in(ctx: Context) -> None:
+    """The floor's clerks signed in at their windows, nothing called yet: the kiosk shows the
+    waits of a staffed hall, not 暂无窗口办理 on every category. (Window 1 stays free for the
+    window client's shots, and every number for hall_floor's calls.)"""
+    for no, employee_no, _ in FLOOR:
+        with ctx.clerk(employee_no, no):
+            pass
+
+
 def hall_floor(ctx: Context) -> None:
     """Clerks signed in at most windows, numbers called and started, two windows paused."""
     for no, employee_no, steps in FLOOR:
@@ -208,6 +220,10 @@ SUPERVISOR = ("--employee-no", "3001", "--pin", PIN)
 HALL_SUPERVISOR = ("--employee-no", "3001", "--pin", PIN, "--size", "1366x768")
 
 
+def kiosk(file: str, args: tuple[str, ...] = ()) -> Shot:
+    return Shot(file, "ticket-kiosk", args, setup=clerks_in)
+
+
 def board(file: str, *args: str) -> Shot:
     return Shot(file, "display", args, DISPLAY, setup=hall_floor)
 
@@ -218,23 +234,22 @@ def desk(file: str, *args: str, setup: Setup = desk_numbers) -> Shot:
 
 SHOTS: list[Shot] = [
     # ticket kiosk (ui/ticket_kiosk): every screen in Chinese, plus English, elder, portrait
-    Shot("kiosk-home-zh", "ticket-kiosk"),
-    Shot("kiosk-home-en", "ticket-kiosk", ("--lang", "en")),
-    Shot("kiosk-elder", "ticket-kiosk", ("--elder",)),
-    Shot("kiosk-portrait", "ticket-kiosk", ("--size", "1080x1920")),
-    Shot("kiosk-category", "ticket-kiosk", ("--screen", "category")),
-    Shot("kiosk-item", "ticket-kiosk", ("--screen", "item", *KIOSK_PRINTER)),
-    Shot("kiosk-ticket", "ticket-kiosk", ("--screen", "ticket", *KIOSK_PRINTER)),
-    Shot("kiosk-search", "ticket-kiosk", ("--screen", "search")),
-    Shot("kiosk-help", "ticket-kiosk", ("--screen", "help")),
-    Shot("kiosk-checkin", "ticket-kiosk", ("--screen", "checkin")),
-    Shot("kiosk-rejoin", "ticket-kiosk", ("--screen", "rejoin")),
+    kiosk("kiosk-home-zh"),
+    kiosk("kiosk-home-en", ("--lang", "en")),
+    kiosk("kiosk-elder", ("--elder",)),
+    kiosk("kiosk-portrait", ("--size", "1080x1920")),
+    kiosk("kiosk-category", ("--screen", "category")),
+    kiosk("kiosk-item", ("--screen", "item", *KIOSK_PRINTER)),
+    kiosk("kiosk-ticket", ("--screen", "ticket", *KIOSK_PRINTER)),
+    kiosk("kiosk-search", ("--screen", "search")),
+    kiosk("kiosk-help", ("--screen", "help")),
+    kiosk("kiosk-checkin", ("--screen", "checkin")),
+    kiosk("kiosk-rejoin", ("--screen", "rejoin")),
     Shot("kiosk-out-of-service", "ticket-kiosk", dead_server=True),
-    Shot("kiosk-elder-item", "ticket-kiosk", ("--elder", "--screen", "item", *KIOSK_PRINTER)),
-    Shot("kiosk-en-ticket", "ticket-kiosk", ("--lang", "en", "--screen", "ticket")),
-    Shot(
+    kiosk("kiosk-elder-item", ("--elder", "--screen", "item", *KIOSK_PRINTER)),
+    kiosk("kiosk-en-ticket", ("--lang", "en", "--screen", "ticket")),
+    kiosk(
         "kiosk-portrait-ticket",
-        "ticket-kiosk",
         ("--size", "1080x1920", "--screen", "ticket", *KIOSK_PRINTER),
     ),
     # window client (ui/window_client): 张敏 at window 1 calls the green-channel SB-008 ticket
@@ -286,9 +301,22 @@ PHONE_SHOTS = (
     "phone-followup",
     "phone-not-found",
     "phone-waiting-en",
+    "phone-expired",
 )
 # The city office's page (tests/e2e/office, headless Chromium) writes these itself.
 OFFICE_SHOTS = ("office-city", "office-district", "office-drill-hall", "office-login")
+# States a test brings about on its own hall and clock (a Saturday, a card read by the wedge
+# reader): those tests write these pictures themselves.
+TEST_SHOTS = {
+    "tests/ui/ticket_kiosk/test_kiosk_realname.py": (
+        "kiosk-realname",
+        "kiosk-realname-wrong",
+        "kiosk-realname-green-offer",
+        "kiosk-quota-left",
+        "kiosk-closed",
+    ),
+    "tests/ui/display/test_board_closed.py": ("board-closed",),
+}
 
 # A morning in the sample hall: people already waiting, so counts and waits are not all zero.
 WAITING = {"SHEBAO": 6, "YIBAO": 3, "GONGJIJIN": 4, "HUJI": 5, "CHURUJING": 2, "BUDONGCHAN": 2}
@@ -384,6 +412,7 @@ def browser_shots(out: Path, wanted: list[str], tests: str = "tests/e2e/phone") 
     the wanted ones; returns what failed."""
     with tempfile.TemporaryDirectory(prefix="hall-browser-shots-") as tmp:
         env = {**os.environ, "KIOSK_SCREENSHOTS": tmp, "TZ": HALL_ZONE}
+        env["QT_QPA_PLATFORM"] = "offscreen"  # the Qt tests among them
         cmd = [sys.executable, "-m", "pytest", tests, "-q", "-p", "no:cacheprovider"]
         done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
         failed = []
@@ -404,14 +433,17 @@ def browser_shots(out: Path, wanted: list[str], tests: str = "tests/e2e/phone") 
 
 # per front end of ui/common/panels.py: (device, setup, arguments before the screen's own)
 SHEET_RUNS: dict[str, tuple[tuple[str, str] | None, Setup | None, tuple[str, ...]]] = {
-    "kiosk": (KIOSK, None, KIOSK_PRINTER),
+    "kiosk": (KIOSK, clerks_in, KIOSK_PRINTER),
     "window": (None, None, ("--window", "1", "--employee-no", "1001", "--pin", PIN, "--call-next")),
     "pad": (PAD, window_one_called, ("--window", "1")),
     "board": (DISPLAY, hall_floor, ()),
     "strip": (DISPLAY, hall_floor, ()),
     "helpdesk": (None, desk_numbers, DESK),
+    "supervisor": (None, hall_floor, SUPERVISOR),
 }
 THUMB = 0.25  # sheet scale: a 1920x1080 panel is 480x270 on the sheet, sizes stay comparable
+# the kiosk has 8 screens in 4 modes at 5 sizes: smaller pictures keep its sheet a few MB
+THUMBS = {"kiosk": 0.15}
 
 
 def sheet_pictures(key: str, url: str, ctx: Context, tmp: Path, env: dict[str, str]) -> list[Any]:
@@ -441,17 +473,18 @@ def sheet_pictures(key: str, url: str, ctx: Context, tmp: Path, env: dict[str, s
     return rows
 
 
-def compose_sheet(title: str, rows: list[Any], target: Path) -> bool:
+def compose_sheet(title: str, rows: list[Any], target: Path, thumb: float = THUMB) -> bool:
     """One PNG: a row per screen and mode, a column per panel size, each picture labelled."""
     from PySide6.QtCore import QRect, Qt
     from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # painting needs no display
     app = QGuiApplication.instance() or QGuiApplication(["sheets"])
     assert app is not None
     panels = [panel for panel, _ in rows[0][1]]
     pad, label_h, head_h, left_w = 16, 28, 56, 220
-    widths = [round(p.width * THUMB) for p in panels]
-    row_h = max(round(p.height * THUMB) for p in panels) + label_h + pad
+    widths = [round(p.width * thumb) for p in panels]
+    row_h = max(round(p.height * thumb) for p in panels) + label_h + pad
     width = left_w + sum(widths) + pad * (len(panels) + 1)
     height = head_h + row_h * len(rows) + pad
     sheet = QImage(width, height, QImage.Format.Format_RGB32)
@@ -475,7 +508,7 @@ def compose_sheet(title: str, rows: list[Any], target: Path) -> bool:
             p.setFont(small)
             p.setPen(QColor("#33475b"))
             p.drawText(QRect(x, top, w, label_h), int(Qt.AlignmentFlag.AlignVCenter), panel.label)
-            box = QRect(x, top + label_h, w, round(panel.height * THUMB))
+            box = QRect(x, top + label_h, w, round(panel.height * thumb))
             image = QImage(str(png)) if png is not None else QImage()
             if image.isNull():
                 missing = True
@@ -488,19 +521,41 @@ def compose_sheet(title: str, rows: list[Any], target: Path) -> bool:
             x += w + pad
     p.end()
     target.parent.mkdir(parents=True, exist_ok=True)
-    return sheet.save(str(target), "PNG") and not missing
+    return sheet.save(str(target), "PNG") and optimise(target) and not missing
 
 
-def sheets(keys: list[str], url: str, ctx: Context, out: Path, env: dict[str, str]) -> list[str]:
+def optimise(png: Path) -> bool:
+    """A sheet in 256 colours (Pillow, when installed: it comes with the reports extra): a
+    third of the size, and screens of flat colours and text look the same."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return True
+    with Image.open(png) as image:
+        small = image.convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT)
+    small.save(png, optimize=True)
+    return True
+
+
+def sheets(
+    keys: list[str],
+    url: str,
+    ctx: Context,
+    out: Path,
+    env: dict[str, str],
+    keep: Path | None = None,
+) -> list[str]:
     from ui.common.panels import FRONT_ENDS
 
     failed = []
     with tempfile.TemporaryDirectory(prefix="hall-sheets-") as tmp:
+        pictures = keep or Path(tmp)
+        pictures.mkdir(parents=True, exist_ok=True)
         for key in keys:
-            rows = sheet_pictures(key, url, ctx, Path(tmp), env)
+            rows = sheet_pictures(key, url, ctx, pictures, env)
             target = out / f"sheet-{key}.png"
             title = f"{key} (kiosk {FRONT_ENDS[key].command}): every screen at every panel"
-            ok = compose_sheet(title, rows, target)
+            ok = compose_sheet(title, rows, target, THUMBS.get(key, THUMB))
             report(ok, target)
             if not ok:
                 failed.append(target.stem)
@@ -514,13 +569,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sheets", nargs="*", choices=list(SHEET_RUNS), help="these sheets only")
     parser.add_argument("--sheets-only", action="store_true", help="contact sheets, no pictures")
     parser.add_argument("--no-sheets", action="store_true", help="pictures, no contact sheets")
+    parser.add_argument(
+        "--keep", type=Path, help="keep the sheets' full-size pictures here (to look at them)"
+    )
     args = parser.parse_args(argv)
+    # stopped (a terminal closed, a kill): unwind, so the sample hall's server is stopped too
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     shots = [s for s in SHOTS if not args.only or s.file in args.only]
     phones = [p for p in PHONE_SHOTS if not args.only or p in args.only]
     offices = [p for p in OFFICE_SHOTS if not args.only or p in args.only]
+    tested = {
+        t: [p for p in names if not args.only or p in args.only] for t, names in TEST_SHOTS.items()
+    }
     keys = [] if args.no_sheets or args.only else list(args.sheets or SHEET_RUNS)
     if args.sheets_only:
-        shots, phones, offices = [], [], []
+        shots, phones, offices, tested = [], [], [], {}
     args.out.mkdir(parents=True, exist_ok=True)
     PRINTS.mkdir(parents=True, exist_ok=True)
     failed: list[str] = []
@@ -549,11 +612,14 @@ def main(argv: list[str] | None = None) -> int:
                     if setup is not None and setup not in done:
                         setup(ctx)
                         done.add(setup)
-                failed += sheets(keys, url, ctx, args.out, env)
+                failed += sheets(keys, url, ctx, args.out, env, args.keep)
     if phones:
         failed += browser_shots(args.out, phones, "tests/e2e/phone")
     if offices:
         failed += browser_shots(args.out, offices, "tests/e2e/office")
+    for tests, names in tested.items():
+        if names:
+            failed += browser_shots(args.out, names, tests)
     if failed:
         print(f"{len(failed)} screenshot(s) failed: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0

@@ -4,47 +4,47 @@
 <context>
     <name>HallBoard</name>
     <message>
-        <location filename="../../ui/display/board.py" line="51"/>
+        <location filename="../../ui/display/board.py" line="52"/>
         <source>Hall board</source>
         <translation>大厅叫号屏</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="137"/>
+        <location filename="../../ui/display/board.py" line="139"/>
         <source>Service hall</source>
         <translation>政务服务中心</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="139"/>
+        <location filename="../../ui/display/board.py" line="141"/>
         <source>Notices</source>
         <translation>通知公告</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="147"/>
+        <location filename="../../ui/display/board.py" line="149"/>
         <source>Tickets are not issued now. Opening hours: {hours}</source>
         <translation>现在不取号。办公时间：{hours}</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="163"/>
+        <location filename="../../ui/display/board.py" line="185"/>
         <source>Connecting to the hall server…</source>
         <translation>正在连接服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="165"/>
+        <location filename="../../ui/display/board.py" line="187"/>
         <source>Connection lost, reconnecting…</source>
         <translation>连接中断，正在重连…</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="167"/>
+        <location filename="../../ui/display/board.py" line="189"/>
         <source>Voice unavailable</source>
         <translation>语音播报不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="169"/>
+        <location filename="../../ui/display/board.py" line="191"/>
         <source>Closed: see the opening hours below</source>
         <translation>暂停取号：办公时间见下方</translation>
     </message>
     <message>
-        <location filename="../../ui/display/board.py" line="182"/>
+        <location filename="../../ui/display/board.py" line="204"/>
         <source>dddd, d MMMM yyyy</source>
         <translation>yyyy年M月d日 dddd</translation>
     </message>
@@ -80,12 +80,13 @@
 <context>
     <name>QueueGrid</name>
     <message>
-        <location filename="../../ui/display/lists.py" line="116"/>
+        <location filename="../../ui/display/lists.py" line="194"/>
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../ui/display/lists.py" line="132"/>
+        <location filename="../../ui/display/lists.py" line="128"/>
+        <location filename="../../ui/display/lists.py" line="203"/>
         <source>{n}</source>
         <comment>people waiting in a queue</comment>
         <translation>{n}人</translation>
@@ -94,12 +95,12 @@
 <context>
     <name>RecentCalls</name>
     <message>
-        <location filename="../../ui/display/lists.py" line="62"/>
+        <location filename="../../ui/display/lists.py" line="66"/>
         <source>Recent calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../../ui/display/lists.py" line="63"/>
+        <location filename="../../ui/display/lists.py" line="67"/>
         <source>→ window {n}</source>
         <translation>→ {n}号窗口</translation>
     </message>

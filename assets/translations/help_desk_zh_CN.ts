@@ -403,22 +403,22 @@
         <translation>咨询台</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/window.py" line="64"/>
+        <location filename="../../ui/help_desk/window.py" line="69"/>
         <source>Questions</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/window.py" line="65"/>
+        <location filename="../../ui/help_desk/window.py" line="70"/>
         <source>FAQs and notices</source>
         <translation>常见问题与通知</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/window.py" line="66"/>
+        <location filename="../../ui/help_desk/window.py" line="71"/>
         <source>Today&apos;s figures</source>
         <translation>今日统计</translation>
     </message>
     <message>
-        <location filename="../../ui/help_desk/window.py" line="142"/>
+        <location filename="../../ui/help_desk/window.py" line="147"/>
         <source>Back to the open list</source>
         <translation>放回待接待列表</translation>
     </message>

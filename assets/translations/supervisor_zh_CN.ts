@@ -27,42 +27,42 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="184"/>
+        <location filename="../../ui/supervisor/panes.py" line="200"/>
         <source>Open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="185"/>
+        <location filename="../../ui/supervisor/panes.py" line="201"/>
         <source>All (history)</source>
         <translation>全部（历史）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="186"/>
+        <location filename="../../ui/supervisor/panes.py" line="202"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="187"/>
+        <location filename="../../ui/supervisor/panes.py" line="203"/>
         <source>Resolved</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="193"/>
+        <location filename="../../ui/supervisor/panes.py" line="209"/>
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="195"/>
+        <location filename="../../ui/supervisor/panes.py" line="211"/>
         <source>Follow the suggestion…</source>
         <translation>按建议调配…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="197"/>
+        <location filename="../../ui/supervisor/panes.py" line="213"/>
         <source>Chime</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="201"/>
+        <location filename="../../ui/supervisor/panes.py" line="217"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -231,67 +231,67 @@
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="252"/>
+        <location filename="../../ui/supervisor/panes.py" line="268"/>
         <source>Not closed</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="253"/>
+        <location filename="../../ui/supervisor/panes.py" line="269"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="254"/>
+        <location filename="../../ui/supervisor/panes.py" line="270"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="255"/>
+        <location filename="../../ui/supervisor/panes.py" line="271"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="263"/>
+        <location filename="../../ui/supervisor/panes.py" line="279"/>
         <source>Assign…</source>
         <translation>指派…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="264"/>
+        <location filename="../../ui/supervisor/panes.py" line="280"/>
         <source>Call-back…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="265"/>
+        <location filename="../../ui/supervisor/panes.py" line="281"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="266"/>
+        <location filename="../../ui/supervisor/panes.py" line="282"/>
         <source>Confirm exclusion…</source>
         <translation>确认剔除…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="267"/>
+        <location filename="../../ui/supervisor/panes.py" line="283"/>
         <source>Rectify…</source>
         <translation>整改…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="268"/>
+        <location filename="../../ui/supervisor/panes.py" line="284"/>
         <source>Revisit…</source>
         <translation>复访…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="269"/>
+        <location filename="../../ui/supervisor/panes.py" line="285"/>
         <source>Close…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="272"/>
+        <location filename="../../ui/supervisor/panes.py" line="288"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="291"/>
+        <location filename="../../ui/supervisor/panes.py" line="307"/>
         <source>{n} cases, {o} overdue</source>
         <translation>共{n}件，超期{o}件</translation>
     </message>
@@ -322,47 +322,47 @@
 <context>
     <name>ExportPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="472"/>
+        <location filename="../../ui/supervisor/panes.py" line="508"/>
         <source>Service report</source>
         <translation>服务情况报表</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="473"/>
+        <location filename="../../ui/supervisor/panes.py" line="509"/>
         <source>Clerk assessment</source>
         <translation>人员考核</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="474"/>
+        <location filename="../../ui/supervisor/panes.py" line="510"/>
         <source>Monthly window ranking</source>
         <translation>窗口月度排名</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="475"/>
+        <location filename="../../ui/supervisor/panes.py" line="511"/>
         <source>Bad-rating cases</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="482"/>
+        <location filename="../../ui/supervisor/panes.py" line="518"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="486"/>
+        <location filename="../../ui/supervisor/panes.py" line="522"/>
         <source>Excel (XLSX)</source>
         <translation>Excel（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="487"/>
+        <location filename="../../ui/supervisor/panes.py" line="523"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="488"/>
+        <location filename="../../ui/supervisor/panes.py" line="524"/>
         <source>Printable PDF</source>
         <translation>打印版PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="502"/>
+        <location filename="../../ui/supervisor/panes.py" line="538"/>
         <source>Preparing the file…</source>
         <translation>正在生成文件…</translation>
     </message>
@@ -370,52 +370,52 @@
 <context>
     <name>HallPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="96"/>
+        <location filename="../../ui/supervisor/panes.py" line="112"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="97"/>
+        <location filename="../../ui/supervisor/panes.py" line="113"/>
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="98"/>
+        <location filename="../../ui/supervisor/panes.py" line="114"/>
         <source>Sign out clerk…</source>
         <translation>签退人员…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="99"/>
+        <location filename="../../ui/supervisor/panes.py" line="115"/>
         <source>Serve categories…</source>
         <translation>调整业务…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="100"/>
+        <location filename="../../ui/supervisor/panes.py" line="116"/>
         <source>End tidal</source>
         <translation>结束潮汐</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="110"/>
+        <location filename="../../ui/supervisor/panes.py" line="126"/>
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="118"/>
+        <location filename="../../ui/supervisor/panes.py" line="134"/>
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="146"/>
+        <location filename="../../ui/supervisor/panes.py" line="162"/>
         <source>Help desk: {n} on duty</source>
         <translation>咨询台：{n}人在岗</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="148"/>
+        <location filename="../../ui/supervisor/panes.py" line="164"/>
         <source>Help desk: nobody on duty</source>
         <translation>咨询台：无人值守</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="150"/>
+        <location filename="../../ui/supervisor/panes.py" line="166"/>
         <source>Open alerts: {a} · open cases: {c} · overdue: {o}</source>
         <translation>未处理提醒：{a} · 未办结工单：{c} · 超期：{o}</translation>
     </message>
@@ -464,32 +464,32 @@
 <context>
     <name>Period</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="323"/>
+        <location filename="../../ui/supervisor/panes.py" line="339"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="324"/>
+        <location filename="../../ui/supervisor/panes.py" line="340"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="325"/>
+        <location filename="../../ui/supervisor/panes.py" line="341"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="330"/>
+        <location filename="../../ui/supervisor/panes.py" line="346"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="332"/>
+        <location filename="../../ui/supervisor/panes.py" line="348"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="334"/>
+        <location filename="../../ui/supervisor/panes.py" line="350"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -497,24 +497,29 @@
 <context>
     <name>ReportPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="441"/>
+        <location filename="../../ui/supervisor/panes.py" line="474"/>
         <source>Tickets by hour</source>
         <translation>分时段取号</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="442"/>
+        <location filename="../../ui/supervisor/panes.py" line="475"/>
         <source>Wait distribution</source>
         <translation>等候时长分布</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="443"/>
+        <location filename="../../ui/supervisor/panes.py" line="476"/>
         <source>Satisfaction by clerk (%)</source>
         <translation>人员满意率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="444"/>
+        <location filename="../../ui/supervisor/panes.py" line="477"/>
         <source>Satisfaction by window (%)</source>
         <translation>窗口满意率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panes.py" line="488"/>
+        <source>{title} ({unit})</source>
+        <translation>{title}（{unit}）</translation>
     </message>
 </context>
 <context>
@@ -726,6 +731,11 @@
         <location filename="../../ui/supervisor/texts.py" line="112"/>
         <source>Question {number}: {topic}</source>
         <translation>咨询{number}：{topic}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/texts.py" line="116"/>
+        <source>{n} questions waiting, nobody at the help desk</source>
+        <translation>{n}个咨询待处理，咨询台无人在岗</translation>
     </message>
 </context>
 <context>

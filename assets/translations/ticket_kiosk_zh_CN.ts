@@ -345,42 +345,42 @@
         <translation>下面还有材料，请向上滑动查看 ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="158"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="162"/>
         <source>Scan to do it online at the online service hall</source>
         <translation>扫码进入网上办事大厅办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="160"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="164"/>
         <source>This item is handled at the window</source>
         <translation>本事项需到窗口办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="163"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="167"/>
         <source>Print this list</source>
         <translation>打印材料清单</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="165"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="169"/>
         <source>Take a ticket</source>
         <translation>取号办理</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="167"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="171"/>
         <source>Green channel ticket</source>
         <translation>绿色通道取号</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="212"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="216"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="222"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="226"/>
         <source>Printed. Please take the list from the slot.</source>
         <translation>已打印，请从出纸口取走清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/screens/item.py" line="225"/>
+        <location filename="../../ui/ticket_kiosk/screens/item.py" line="229"/>
         <source>Could not print: {why}</source>
         <translation>打印失败：{why}</translation>
     </message>
@@ -550,17 +550,17 @@
 <context>
     <name>PagedGrid</name>
     <message>
-        <location filename="../../ui/ticket_kiosk/widgets/paged.py" line="147"/>
+        <location filename="../../ui/ticket_kiosk/widgets/paged.py" line="160"/>
         <source>‹ Previous page</source>
         <translation>‹ 上一页</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/widgets/paged.py" line="148"/>
+        <location filename="../../ui/ticket_kiosk/widgets/paged.py" line="161"/>
         <source>Next page ›</source>
         <translation>下一页 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_kiosk/widgets/paged.py" line="150"/>
+        <location filename="../../ui/ticket_kiosk/widgets/paged.py" line="163"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>

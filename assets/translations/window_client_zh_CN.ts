@@ -300,17 +300,17 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="77"/>
+        <location filename="../../ui/window_client/side_panel.py" line="80"/>
         <source>Category</source>
         <translation>业务类别</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="77"/>
+        <location filename="../../ui/window_client/side_panel.py" line="80"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="77"/>
+        <location filename="../../ui/window_client/side_panel.py" line="80"/>
         <source>Longest wait</source>
         <translation>最长等候</translation>
     </message>
@@ -331,47 +331,47 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="106"/>
+        <location filename="../../ui/window_client/side_panel.py" line="109"/>
         <source>Waiting at this window</source>
         <translation>本窗口等候情况</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="107"/>
+        <location filename="../../ui/window_client/side_panel.py" line="110"/>
         <source>My figures today</source>
         <translation>我的今日数据</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="118"/>
+        <location filename="../../ui/window_client/side_panel.py" line="121"/>
         <source>Completed</source>
         <translation>办结件数</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="119"/>
+        <location filename="../../ui/window_client/side_panel.py" line="122"/>
         <source>Average handling</source>
         <translation>平均办理时长</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="120"/>
+        <location filename="../../ui/window_client/side_panel.py" line="123"/>
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="121"/>
+        <location filename="../../ui/window_client/side_panel.py" line="124"/>
         <source>Ratings</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="122"/>
+        <location filename="../../ui/window_client/side_panel.py" line="125"/>
         <source>Average rating</source>
         <translation>平均评分</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="123"/>
+        <location filename="../../ui/window_client/side_panel.py" line="126"/>
         <source>Satisfied (3–5)</source>
         <translation>好评率（基本满意及以上）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/side_panel.py" line="152"/>
+        <location filename="../../ui/window_client/side_panel.py" line="184"/>
         <source>This window calls only: {names}</source>
         <translation>本窗口只叫：{names}</translation>
     </message>
@@ -379,72 +379,82 @@
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="35"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="38"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="36"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="39"/>
         <source>Transferred</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="40"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="43"/>
         <source>Real name</source>
         <translation>实名</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="41"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="44"/>
         <source>Second trip for this item</source>
         <translation>同一事项再次来办</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="84"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="82"/>
+        <source>Materials for this item</source>
+        <translation>本事项所需材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_client/ticket_panel.py" line="104"/>
+        <source> (optional)</source>
+        <translation>（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_client/ticket_panel.py" line="135"/>
         <source>Paused: {reason}</source>
         <translation>暂停服务：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="87"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="138"/>
         <source>No current ticket: press F1 to call the next</source>
         <translation>当前无号码：按 F1 叫下一位</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="100"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="152"/>
         <source>Serving</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="100"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="152"/>
         <source>Called: waiting for the citizen</source>
         <translation>已叫号：等候办事群众到窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="110"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="162"/>
         <source>Recalled {n}×</source>
         <translation>已重呼{n}次</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="119"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="171"/>
         <source>No service item chosen at the kiosk</source>
         <translation>取号时未选择具体事项</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="123"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="175"/>
         <source>Note from the transfer: {note}</source>
         <translation>转办备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="134"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="187"/>
         <source>Waited {time}</source>
         <translation>已等候 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="137"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="190"/>
         <source>Serving for {time}</source>
         <translation>办理用时 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_client/ticket_panel.py" line="141"/>
+        <location filename="../../ui/window_client/ticket_panel.py" line="194"/>
         <source>Called {time} ago</source>
         <translation>叫号后 {time}</translation>
     </message>

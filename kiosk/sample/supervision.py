@@ -74,11 +74,14 @@ def seed(hall: Hall, clock: FakeClock, end: datetime) -> None:
     hall.check_supervision()
 
 
-def seed_store(data_dir: Path) -> None:
-    """Seeds the sample store in `data_dir` (no server may hold it), ending a minute ago."""
-    end = datetime.now(UTC) - timedelta(minutes=1)
+def seed_store(data_dir: Path, end: datetime | None = None) -> None:
+    """Seeds the sample store in `data_dir` (no server may hold it), ending a minute ago (or
+    at `end`). The scene is played at whatever hour the demo or the screenshots run, so the
+    hall's opening hours are lifted for it, as `kiosk serve --always-open` lifts them."""
+    end = end or datetime.now(UTC) - timedelta(minutes=1)
     clock = FakeClock(end - timedelta(days=START_DAYS_AGO))
     hall = Hall(store_path(data_dir), clock)
+    hall.always_open = True
     try:
         seed(hall, clock, end)
     finally:

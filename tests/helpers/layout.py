@@ -71,7 +71,8 @@ class LayoutHall:
     longest: dict[str, Any]
 
 
-def _prepare(data: Path) -> Hall:
+def _prepare(data: Path, supervision: bool = False) -> Hall:
+    from kiosk.sample import supervision as supervision_sample
     from kiosk.sample.helpdesk import SPAN_MIN, seed
     from kiosk.setup import init_hall
     from kiosk.store.db import store_path
@@ -83,6 +84,13 @@ def _prepare(data: Path) -> Hall:
     hall.always_open = True  # office hours have their own tests; this runs at any hour
     seed(hall, clock)
     hall.close()
+    if supervision:  # the supervisor's morning: ratings, cases, a long pause, a tidal alert
+        end = datetime.now(UTC) - timedelta(minutes=1)
+        clock = FakeClock(end - timedelta(days=supervision_sample.START_DAYS_AGO))
+        hall = Hall(path, clock)
+        hall.always_open = True
+        supervision_sample.seed(hall, clock, end)
+        hall.close()
     hall = Hall(path)
     today = hall.today().isoformat()
     prefixes = {c.prefix for c in hall.catalog.categories}
@@ -97,7 +105,7 @@ def _prepare(data: Path) -> Hall:
     return hall
 
 
-def _floor(server: Any, longest: dict[str, Any]) -> None:
+def _floor(server: Any, longest: dict[str, Any], supervision: bool = False) -> None:
     from datetime import date
 
     from kiosk.idcard import make_id_number
@@ -119,7 +127,8 @@ def _floor(server: Any, longest: dict[str, Any]) -> None:
             issue(category, None)
     zh = longest["zh"]
     issue(zh.category, zh.code)
-    steps = [(WINDOW, f"10{WINDOW}", ("call",)), *FLOOR]
+    # in the supervisor's morning 马丽 at window 19 is on a long pause: the alert it raises
+    steps = [*([] if supervision else [(WINDOW, f"10{WINDOW}", ("call",))]), *FLOOR]
     issue(en.category, en.code)  # what window 20 calls
     for no, employee_no, actions in steps:
         with server.client(server.login(employee_no, PIN, no)) as clerk:
@@ -132,13 +141,25 @@ def _floor(server: Any, longest: dict[str, Any]) -> None:
 
 @pytest.fixture(scope="module")
 def layout_hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LayoutHall]:
+    yield from _layout_hall(tmp_path_factory, supervision=False)
+
+
+@pytest.fixture(scope="module")
+def supervised_hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LayoutHall]:
+    """The layout hall with the supervisor's morning (kiosk.sample.supervision) played first."""
+    yield from _layout_hall(tmp_path_factory, supervision=True)
+
+
+def _layout_hall(
+    tmp_path_factory: pytest.TempPathFactory, supervision: bool
+) -> Iterator[LayoutHall]:
     ensure_qm()
-    hall = _prepare(tmp_path_factory.mktemp("layout"))
+    hall = _prepare(tmp_path_factory.mktemp("layout"), supervision)
     longest = longest_items(hall)
     pad = hall.add_device(f"pad-{WINDOW}", DeviceRole.RATING_PAD, WINDOW)
     try:
         with running(hall) as server:
-            _floor(server, longest)
+            _floor(server, longest, supervision)
             tokens = {**server.tokens, "pad": pad}
             yield LayoutHall(server.url, tokens, longest)
     finally:

@@ -264,6 +264,9 @@ def _check_cell(
     lines = text.split("\n")
     name = f"{path(view, top)}[{index.row()},{index.column()}]"
     if wraps:
+        word = _words_too_wide(fm, text, room)
+        if word is not None:  # a wrapping cell breaks lines between words, and elides a word
+            return [Finding("elided", name, text, f"{word!r} wider than {room}")]
         need = fm.boundingRect(
             QRect(0, 0, max(room, 1), 100000), int(Qt.TextFlag.TextWordWrap), text
         ).height()

@@ -4,7 +4,7 @@ the contact sheets of `make screenshots` all read.
 A front end is one `FrontEnd` entry: its `kiosk` subcommand, the function that builds its
 window from the parsed command line, the panel sizes it must look right on, its languages and
 modes, and the rules its users need (touch targets for fingers, a smallest text size for
-people standing a step away). Adding a front end (the supervisor's dashboard, say) is adding
+people standing a step away). Adding a front end is adding
 one entry to FRONT_ENDS; the test and the contact sheets pick it up from here.
 
 Kept free of Qt imports: the CLI and the screenshot script read it before Qt loads.
@@ -84,9 +84,12 @@ KIOSK = FrontEnd(
     touch_px=64,
     min_text_px=16,
     elder_text_px=24,
-    screens=tuple(
-        (s, ("--screen", s))
-        for s in ("home", "category", "item", "search", "ticket", "help", "checkin", "rejoin")
+    screens=(
+        *(
+            (s, ("--screen", s))
+            for s in ("home", "category", "item", "search", "ticket", "help", "checkin", "rejoin")
+        ),
+        ("online", ("--screen", "item", "--item", "GJJ-006")),  # online: its QR code, 7 materials
     ),
 )
 WINDOW_CLIENT = FrontEnd(
@@ -146,6 +149,14 @@ HELP_DESK = FrontEnd(
         ("figures", ("--view", "figures")),
     ),
 )
+SUPERVISOR = FrontEnd(
+    name="supervisor",
+    command="supervisor",
+    build="ui.supervisor.cli:build",
+    panels=_panels("1366x768", "1920x1080"),
+    point_size=12,
+    screens=tuple((p, ("--pane", p)) for p in ("hall", "alerts", "cases", "reports")),
+)
 
 # name -> front end; the key is also the contact sheet's file name (docs/screenshots/sheet-*.png)
 FRONT_ENDS: dict[str, FrontEnd] = {
@@ -155,6 +166,7 @@ FRONT_ENDS: dict[str, FrontEnd] = {
     "board": BOARD,
     "strip": STRIP,
     "helpdesk": HELP_DESK,
+    "supervisor": SUPERVISOR,
 }
 
 

@@ -22,6 +22,7 @@ from ui.display.voice import BoardVoice
 from ui.display.widgets import LEFT, RIGHT, fit_text, label, lang, rescale
 
 DESIGN_W, DESIGN_H = 1920, 1080
+LIVE_WAIT_MS = 3000  # ready without the live feed after this long (it keeps retrying)
 # A portrait board (1080x1920) is its own design, not the landscape one squeezed: one panel per
 # row across the full width, the call now on top, then recent calls, the queues and the windows.
 PORTRAIT_W, PORTRAIT_H = 1080, 1920
@@ -74,8 +75,9 @@ class HallBoard(QWidget):
         self.clock.start()
         source.changed.connect(self.refresh)
         source.called.connect(self._on_call)
-        source.connected.connect(lambda _: self._status())
-        source.ready.connect(self.ready)
+        self.was_live = False  # the live feed connected once: a drop after it is "lost"
+        source.connected.connect(self._connected)
+        source.ready.connect(self._ready_when_live)
         if voice is not None:
             source.called.connect(voice.on_call)
         self.refresh()
@@ -158,8 +160,28 @@ class HallBoard(QWidget):
             parts.append(f"{title}{'：' if zh else ': '}{body}")
         return "　　◆　　".join(parts)
 
+    def _connected(self, up: bool) -> None:
+        self.was_live = self.was_live or up
+        self._status()
+
+    def _ready_when_live(self) -> None:
+        """Ready once the snapshot is in and the live feed follows it (or LIVE_WAIT_MS later):
+        what a screenshot or a person sees then is the board at work, not still connecting."""
+        if self.source.live:
+            self.ready.emit()
+            return
+        fired: list[bool] = []
+
+        def once(*_: object) -> None:
+            if not fired:
+                fired.append(True)
+                self.ready.emit()
+
+        self.source.connected.connect(once)
+        QTimer.singleShot(LIVE_WAIT_MS, self, once)
+
     def _status(self) -> None:
-        if not self.source.loaded:
+        if not self.source.loaded or (not self.source.live and not self.was_live):
             text = self.tr("Connecting to the hall server…")
         elif not self.source.live:
             text = self.tr("Connection lost, reconnecting…")

@@ -55,6 +55,11 @@ class HelpDeskWindow(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.panel)
+        # a long consultation scrolls down; its width is never cut by the scroll bar: the
+        # splitter keeps room for the panel's narrowest layout and the bar beside it
+        scroll.setProperty("scrolls", True)
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(self.panel.minimumSizeHint().width() + bar + 2 * scroll.frameWidth())
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.queue)
         split.addWidget(scroll)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,17 +46,33 @@ NEXT_STEPS = {
 }
 
 
-def table(model: Any) -> QTableView:
-    """A touch-friendly table: whole rows, tall lines, no editing."""
+def table(model: Any, wraps: tuple[int, ...] = ()) -> QTableView:
+    """A touch-friendly table: whole rows, lines at least 40 px and as tall as their wrapped
+    text, no editing. The `wraps` columns (long free text) share the width left over, so the
+    table never needs a horizontal scroll bar; without them the last column takes it."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(40)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(True)
+    rows = view.verticalHeader()
+    rows.setVisible(False)
+    rows.setMinimumSectionSize(40)
+    rows.setDefaultSectionSize(40)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    columns = view.horizontalHeader()
+    columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in wraps:
+        columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    columns.setStretchLastSection(not wraps)
+    # a column that got narrower makes its wrapped lines taller: measure the rows again once
+    # the widths have settled
+    again = QTimer(view)
+    again.setSingleShot(True)
+    again.setInterval(0)
+    again.timeout.connect(view.resizeRowsToContents)
+    columns.sectionResized.connect(lambda *_: again.start())
     view.setAlternatingRowColors(True)
     return view
 
@@ -86,8 +102,8 @@ class HallPane(QWidget):
         super().__init__()
         self.windows = WindowsModel(self)
         self.categories = CategoriesModel(self)
-        self.window_view = table(self.windows)
-        self.category_view = table(self.categories)
+        self.window_view = table(self.windows, wraps=(0, 1, 6))  # name, state, categories
+        self.category_view = table(self.categories, wraps=(0,))
         self.helpdesk = QLabel()
         self.helpdesk.setProperty("role", "subtitle")
         self.counts = QLabel()
@@ -178,7 +194,7 @@ class AlertsPane(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.model = AlertsModel(self)
-        self.view = table(self.model)
+        self.view = table(self.model, wraps=(2,))  # the details
         self.state = QComboBox()
         for code, name in (
             ("open", self.tr("Open")),
@@ -392,6 +408,23 @@ def fill_bars(chart: QChart, labels: list[str], values: list[float], percent: bo
     series.attachAxis(y)
 
 
+def common_unit(labels: list[str]) -> tuple[list[str], str]:
+    """The unit every label ends in after its number (" min", "分钟") taken off them, and the
+    unit; no unit when the labels do not all end that way."""
+    if len(labels) < 2:
+        return labels, ""
+    tails = [label[::-1] for label in labels]
+    shared = next(
+        (i for i, chars in enumerate(zip(*tails, strict=False)) if len(set(chars)) > 1), None
+    )
+    unit = labels[0][len(labels[0]) - (min(map(len, tails)) if shared is None else shared) :]
+    unit = unit.lstrip("0123456789+-–:. ")  # digits shared by chance are not the unit
+    heads = [label[: len(label) - len(unit)].rstrip() for label in labels]
+    if not unit.strip() or not all(h and h[-1] in "0123456789+" for h in heads):
+        return labels, ""
+    return heads, unit.strip()
+
+
 class ReportPane(QWidget):
     """A report's tables as tabs, with charts where a picture says it faster. The service
     report charts tickets by hour and the wait distribution; assessment charts satisfaction."""
@@ -450,10 +483,13 @@ class ReportPane(QWidget):
             label, value, title = specs[name]
             scale = 100.0 if value == "satisfaction" else 1.0
             rows = t.get("rows", [])
+            labels, unit = common_unit([str(r.get(label)) for r in rows])
+            if unit:  # "0-5 min", "5-10 min" ...: the unit once, in the title, so labels fit
+                title = self.tr("{title} ({unit})").format(title=title, unit=unit)
             chart.setTitle(title)
             fill_bars(
                 chart,
-                [str(r.get(label)) for r in rows],
+                labels,
                 [float(r.get(value) or 0) * scale for r in rows],
                 percent=value == "satisfaction",
             )

@@ -112,4 +112,8 @@ def alert_text(kind: str, d: dict[str, object], names: dict[str, str] | None = N
         return QCoreApplication.translate("Supervisor", "Question {number}: {topic}").format(
             number=d.get("number"), topic=d.get("topic")
         )
+    if kind == "helpdesk_unstaffed":
+        return QCoreApplication.translate(
+            "Supervisor", "{n} questions waiting, nobody at the help desk"
+        ).format(n=d.get("waiting"))
     return ", ".join(f"{k}={v}" for k, v in d.items() if k != "key")

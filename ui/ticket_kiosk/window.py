@@ -136,7 +136,10 @@ class KioskWindow(QWidget):
         catalog = self.ctx.hall.catalog
         hall = catalog.hall_name(self.ctx.lang) if catalog is not None else ""
         self.header.hall.setText(hall)
-        self.header.hall.setVisible(bool(hall) and not screen.show_back and not self.ctx.portrait)
+        # the footer names the hall too: in elder mode on a small panel the header keeps its
+        # room for the title (in English it wrapped to four lines and left one tile a page)
+        crowded = self.ctx.portrait or (self.ctx.elder and self.ctx.compact)
+        self.header.hall.setVisible(bool(hall) and not screen.show_back and not crowded)
         if catalog is not None:
             trial = self.ctx.hall.issuing.trial_text()
             self.footer.set_info(

@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,6 +22,8 @@ from ui.window_client.texts import duration, name_of
 
 Index = QModelIndex | QPersistentModelIndex
 LONG_WAIT_S = 15 * 60  # the common target: average wait within 15 minutes
+MAX_WIDTH = 600  # px: the side panel on a wide screen
+MIN_TABLE = 200  # px: the queue table's least height (a header and about four rows)
 
 
 class QueueModel(QAbstractTableModel):
@@ -135,10 +138,39 @@ class SidePanel(QFrame):
         box.setContentsMargins(16, 16, 16, 16)
         box.addWidget(self.queue_title)
         box.addWidget(self.serves)
-        box.addWidget(self.table, 1)
+        box.addWidget(self.table)
         box.addSpacing(12)
         box.addWidget(self.today_title)
         box.addLayout(grid)
+        box.addStretch(1)  # what the table leaves goes below the figures, not inside it
+        # as wide as its words need, never the half of a wide screen: the ticket takes the room
+        self.setMaximumWidth(MAX_WIDTH)
+        self._refit = QTimer(self, singleShot=True, interval=0)  # once the rows have settled
+        self._refit.timeout.connect(self._fit_table)
+        self.model.modelReset.connect(self._refit.start)
+        self.table.verticalHeader().sectionResized.connect(lambda *_: self._refit.start())
+
+    def _fit_table(self) -> None:
+        """The table as tall as its rows (it scrolls when they are more than the room)."""
+        self.table.resizeRowsToContents()
+        rows = self.table.verticalHeader().length()
+        frame = 2 * self.table.frameWidth()
+        # the header's hint: before the first show its height is not laid out yet
+        header = max(
+            self.table.horizontalHeader().height(),
+            self.table.horizontalHeader().sizeHint().height(),
+        )
+        need = header + rows + frame + 2
+        self.table.setMaximumHeight(need)
+        self.table.setMinimumHeight(min(need, MIN_TABLE))  # many rows: it scrolls from here
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._refit.start()  # a narrower table wraps its names onto more lines
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refit.start()  # the header has its real height now
 
     def show_queue(
         self, snapshot: dict[str, Any], window: dict[str, Any], fetched_at: float

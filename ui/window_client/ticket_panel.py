@@ -6,10 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ui.common.theme import set_prop
 from ui.window_client.texts import duration, name_of, pause_name, since
+
+WIDE_PX = 1100  # from this width on, the called item's materials stand beside the number
 
 
 def _label(role: str, text: str = "") -> QLabel:
@@ -54,7 +57,11 @@ class TicketPanel(QFrame):
         box = QVBoxLayout(self)
         box.setContentsMargins(28, 20, 28, 20)
         box.addWidget(self.state)
-        box.addWidget(self.number, 1)
+        top = QHBoxLayout()
+        top.setSpacing(28)
+        top.addWidget(self.number, 3)
+        top.addWidget(self._materials_column(), 2)
+        box.addLayout(top, 1)
         box.addLayout(self.marks)
         box.addWidget(self.category)
         box.addWidget(self.item)
@@ -63,6 +70,50 @@ class TicketPanel(QFrame):
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._update_times)
         self.show_ticket(None)
+
+    def _materials_column(self) -> QWidget:
+        """On a wide screen the room beside the number holds what the clerk checks next: the
+        called item's standard materials (the correction page ticks the missing ones)."""
+        self.materials = QWidget()
+        self.materials.setObjectName("materials")
+        self.materials.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        column = QVBoxLayout(self.materials)
+        column.setContentsMargins(16, 12, 16, 12)
+        title = _label("section", self.tr("Materials for this item"))
+        self.material_list = _label("materials")
+        self.material_list.setWordWrap(True)
+        self.material_list.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setObjectName("materialScroll")
+        scroll.setProperty("scrolls", True)  # a long list scrolls; the first lines show first
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.material_list)
+        column.addWidget(title)
+        column.addWidget(scroll, 1)
+        self.materials.hide()
+        return self.materials
+
+    def _materials_text(self) -> str:
+        code = (self.ticket or {}).get("item")
+        item = self.items.get(code or "") or {}
+        lines = []
+        for i, m in enumerate(item.get("materials", [])):
+            name = m.get(f"name_{self.lang}") or m.get("name_zh", "")
+            optional = "" if m.get("required", True) else self.tr(" (optional)")
+            note = m.get(f"note_{self.lang}") or ""
+            lines.append(f"{i + 1}. {name}{optional}" + (f"\n    {note}" if note else ""))
+        return "\n".join(lines)
+
+    def _place_materials(self) -> None:
+        text = self._materials_text()
+        self.material_list.setText(text)
+        self.materials.setVisible(bool(text) and self.width() >= WIDE_PX)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_materials()
 
     def show_state(
         self, status: str, pause_reason: str | None, ticket: dict[str, Any] | None
@@ -85,6 +136,7 @@ class TicketPanel(QFrame):
                 )
             else:
                 self.state.setText(self.tr("No current ticket: press F1 to call the next"))
+            self._place_materials()
             for w in (
                 self.green,
                 self.transferred,
@@ -121,6 +173,7 @@ class TicketPanel(QFrame):
         note = ticket.get("transfer_note")
         self.note.setVisible(bool(note))
         self.note.setText(self.tr("Note from the transfer: {note}").format(note=note or ""))
+        self._place_materials()
         self._update_times()
         self._tick.start()
 

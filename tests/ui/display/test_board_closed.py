@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,8 @@ def test_a_closed_hall_s_board_shows_its_hours(
     board.refresh()
     assert "办公时间：周一至周五 09:00-12:00 13:30-17:30" in board.ticker.text
     assert "暂停取号" in board.status.text()
-    assert board.grab().save(str(tmp_path / "board-closed.png"))
+    pictures = Path(os.environ.get("KIOSK_SCREENSHOTS") or tmp_path)  # `make screenshots`
+    assert board.grab().save(str(pictures / "board-closed.png"))
     saturday.hall.clock.set(local(2026, 11, 30, 9, 30))  # type: ignore[attr-defined]
     source._load_issuing()  # what the minute timer does
     qtbot.waitUntil(lambda: not source.closed, timeout=WAIT_MS)

@@ -95,3 +95,24 @@ def test_every_label_font_is_chinese_capable(kiosk: Any) -> None:
 
     family = kiosk.findChildren(QLabel)[0].font().family()
     assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+
+
+def test_a_kiosk_started_in_portrait_shows_a_whole_page_of_tiles(
+    sample_live: Any, kiosk_qt: None, qtbot: Any, speaker: Any
+) -> None:
+    """Sized for a portrait panel before its data came (`--size 1080x1920`): showing the first
+    tile reshaped the grid midway through placing them, and the page kept one tile."""
+    from ui.ticket_kiosk.app import create_kiosk
+
+    window = create_kiosk(sample_live.url, sample_live.tokens["kiosk"], speaker=lambda: speaker)
+    qtbot.addWidget(window)
+    window.resize(1080, 1920)
+    window.show()
+    home = window.screens["home"]
+    qtbot.waitUntil(lambda: bool(home.tiles), timeout=WAIT_MS)
+    qtbot.wait(300)  # the reshapes the first data brings
+    grid = home.grid
+    on_page = grid.cells[grid.page * grid.per_page : (grid.page + 1) * grid.per_page]
+    assert len(on_page) > 1
+    assert [c for c in grid.cells if c.isVisible()] == on_page
+    window.close()

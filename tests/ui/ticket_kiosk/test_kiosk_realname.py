@@ -1,10 +1,11 @@
 """Real-name tickets, tickets left and the closed hall at the kiosk, with pytest-qt against a
 real server: a keyboard-wedge reader's key events, the on-screen entry, the green channel offer,
 the same card again; and pictures of each state (saved beside the test's files: look at them,
-`make screenshots` keeps the shipped ones)."""
+`make screenshots` runs this file to keep the shipped ones)."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,9 @@ ELDER = make_id_number("370203", date(1940, 2, 2), 42)
 
 
 def shot(widget: Any, tmp_path: Path, name: str) -> Path:
-    path = tmp_path / f"{name}.png"
+    """The picture in $KIOSK_SCREENSHOTS (`make screenshots` sets it), else beside the test's
+    files."""
+    path = Path(os.environ.get("KIOSK_SCREENSHOTS") or tmp_path) / f"{name}.png"
     assert widget.grab().save(str(path))
     return path
 

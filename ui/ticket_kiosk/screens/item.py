@@ -153,7 +153,11 @@ class ItemScreen(Screen):
         self.materials.set_materials(materials, lang)
         self.more.setText(self.tr("More materials below: drag the list up ↓"))
         self.qr.set_data(str(item.get("online_url")) if online else "")
-        self.qr.setVisible(online)
+        # elder mode on a small landscape panel: the column keeps its room for the big ticket
+        # buttons (the facts above still say the item can be done online)
+        crowded = self.ctx.elder and self.ctx.compact and not portrait
+        self.qr.setVisible(online and not crowded)
+        self.online.setVisible(not crowded)
         self.online.setText(
             self.tr("Scan to do it online at the online service hall")
             if online

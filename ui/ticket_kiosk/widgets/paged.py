@@ -29,6 +29,7 @@ class PagedGrid(QWidget):
         self.columns, self.rows, self.page = 3, 3, 0
         self.cell: QSize | None = None  # fit(): the smallest cell, the shape follows the size
         self.most = 0
+        self._placing = self._again = False  # show_page() runs, and was asked again meanwhile
         self._grid_host = QWidget(self)
         self._grid = QGridLayout(self._grid_host)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -126,6 +127,18 @@ class PagedGrid(QWidget):
             self.show_page(0)
 
     def show_page(self, page: int) -> None:
+        if self._placing:  # showing a cell resized the grid and it took a new shape: again
+            self._again = True  # once this pass is done, with the shape it has then
+            return
+        self._placing, self._again = True, False
+        try:
+            self._place(page)
+        finally:
+            self._placing = False
+        if self._again:
+            self.show_page(0)
+
+    def _place(self, page: int) -> None:
         self.page = max(0, min(page, self.pages - 1))
         while self._grid.count():
             self._grid.takeAt(0)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+MIN_SIDE = 140  # px: still read by a phone from a step away
 QUIET = 2  # modules of white around the code (4 is the standard; the card is white as well)
 
 
@@ -27,12 +28,17 @@ class QrView(QWidget):
         self.data = ""
         self._matrix: list[list[bool]] = []
         self._side = side
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setFixedSize(side, side)
+        # up to `side`, down to MIN_SIDE where a column is short (elder mode's big buttons
+        # below it): a fixed square was drawn over its own caption there
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        self.set_side(side)
 
     def set_side(self, side: int) -> None:
         self._side = side
-        self.setFixedSize(side, side)
+        least = min(side, MIN_SIDE)
+        self.setMinimumSize(least, least)
+        self.setMaximumSize(side, side)
+        self.updateGeometry()
 
     def set_data(self, data: str) -> None:
         if data != self.data:
