@@ -14,7 +14,9 @@
     "case_on_time_rate", "items_nonstandard", "pause_min_per_window_day",
   ];
   const DETAILS = ["missing_top", "items_off", "items_differing", "catalog_version"];
-  const state = { book: null, halls: [], level: null, hall: null, figure: null };
+  // pairs: a hall's rows of the hall x item view, read when the page drills down to it (over
+  // a province that view is most of the report, so the first read leaves it out)
+  const state = { book: null, halls: [], level: null, hall: null, figure: null, pairs: {} };
   const $ = (id) => document.getElementById(id);
   const charts = {};
 
@@ -73,8 +75,8 @@
     return e;
   }
 
-  function viewFigures(view) {
-    const wanted = state.book.views[view].figures;
+  function viewFigures(data) {
+    const wanted = data.figures;
     return state.book.figures.filter((f) => !wanted || wanted.includes(f.key));
   }
 
@@ -93,9 +95,9 @@
       ? r.values[fig.key] >= cut : r.values[fig.key] <= cut)).map((r) => r.id));
   }
 
-  function renderTable(table, view, rows, total, onClick) {
-    const data = state.book.views[view];
-    const shown = viewFigures(view);
+  function renderTable(table, view, rows, total, onClick, given) {
+    const data = given || state.book.views[view];  // a view of another book: a hall's items
+    const shown = viewFigures(data);
     const figs = TABLE_FIGURES.map((k) => shown.find((f) => f.key === k)).filter(Boolean);
     table.replaceChildren();
     table.dataset.view = view;
@@ -236,10 +238,15 @@
     const table = $("item-table");
     note.textContent = "";
     renderDetail();
-    if (state.hall && book.views.hall_item) {
-      const rows = book.views.hall_item.rows.filter((r) => r.cells.hall === state.hall.id);
+    const pairs = state.hall ? state.pairs[state.hall.id] : null;
+    if (state.hall && pairs && pairs.view) {
+      const rows = pairs.view.rows.filter((r) => r.cells.hall === state.hall.id);
       $("item-title").textContent = "按事项 · " + state.hall.cells.name;
-      renderTable(table, "hall_item", rows, null, null);
+      renderTable(table, "hall_item", rows, null, null, pairs.view);
+    } else if (state.hall && (!pairs || pairs.loading || pairs.error)) {
+      table.replaceChildren();
+      $("item-title").textContent = "按事项 · " + state.hall.cells.name;
+      note.textContent = pairs && pairs.error ? "查询失败：" + pairs.error : "正在查询…";
     } else if (!state.hall && book.views.item) {
       $("item-title").textContent = "按事项";
       renderTable(table, "item", book.views.item.rows, null, null);
@@ -310,7 +317,24 @@
   function drill(level, hall) {
     state.level = level;
     state.hall = hall;
+    if (hall && (!state.pairs[hall.id] || state.pairs[hall.id].error)) loadPairs(hall.id);
     render();
+  }
+
+  async function loadPairs(code) {
+    const entry = { loading: true, view: null, error: null };
+    state.pairs[code] = entry;
+    const p = params();
+    p.set("hall", code);
+    try {
+      const book = await api("/api/v1/office/report?" + p.toString());
+      entry.view = book.views.hall_item || null;
+      if (!entry.view) entry.error = "本报表未提供该大厅的事项明细";
+    } catch (err) {
+      entry.error = err.message;  // asked again on the next drill
+    }
+    entry.loading = false;
+    if (state.hall && state.hall.id === code) renderItems();
   }
 
   function params() {
@@ -328,13 +352,16 @@
     $("status").textContent = "正在查询…";
     document.body.dataset.state = "loading";
     try {
+      const first = params();
+      first.set("hall_items", "false");
       const [book, halls] = await Promise.all([
-        api("/api/v1/office/report?" + params().toString()),
+        api("/api/v1/office/report?" + first.toString()),
         api("/api/v1/office/halls"),
       ]);
       state.book = book;
       state.halls = halls.halls;
       state.hall = null;
+      state.pairs = {};
       render();
       $("status").textContent = "生成于 " + new Date(book.generated_at).toLocaleString("zh-CN");
       document.body.dataset.state = "ready";

@@ -235,6 +235,7 @@ class _Period:
         day_from: str,
         day_to: str,
         every_hall: bool,
+        pairs: bool = True,
     ) -> None:
         codes = list(halls)
         chosen = None if every_hall else codes
@@ -248,8 +249,12 @@ class _Period:
         with engine.connect() as conn:
             found = read_groups(conn, HALL, day_from, day_to, chosen, merging=not every_hall)
             self.by_hall = {h: g for (h, _k), g in found.items() if h in halls}
-            found = read_groups(conn, ITEM, day_from, day_to, chosen, merging=not every_hall)
-            self.by_hall_item = {k: g for k, g in found.items() if k[0] in halls}
+            # with every hall chosen the items come from the totals: one hall's items are
+            # read only for the hall x item view
+            self.by_hall_item: dict[tuple[str, str], Group] = {}
+            if pairs or not every_hall:
+                found = read_groups(conn, ITEM, day_from, day_to, chosen, merging=not every_hall)
+                self.by_hall_item = {k: g for k, g in found.items() if k[0] in halls}
             self.catalogs, self.standard = _catalog_states(conn, codes, day_to)
         self.halls = halls
         self.off_by_item: dict[str, list[str]] = {}
@@ -314,7 +319,10 @@ class _Period:
         return _values(self.by_hall_item.get((hall, item), Group()), True)
 
     def items(self) -> list[str]:
-        found = {item for (_h, item) in self.by_hall_item if item}
+        if self.totals is not None:
+            found = {item for item in self.totals[ITEM_ALL] if item}
+        else:
+            found = {item for (_h, item) in self.by_hall_item if item}
         for state in self.catalogs.values():
             found.update(state.off)
         return sorted(found)
@@ -367,12 +375,15 @@ def build_governance(
     compare_from: str | None = None,
     compare_to: str | None = None,
     halls: Collection[str] | None = None,
+    pairs: bool = True,
 ) -> dict[str, Any]:
     """The report as JSON: figure definitions and the rows of every view, each row with its
     values, the earlier period's values and the change in % (None without a base to compare).
-    Built with the cyclic garbage collector paused (kiosk/center/gc_pause.py)."""
+    Without `pairs` the hall x item view is left out (the office page asks for it per hall as
+    it drills down: over a province it is most of the work). Built with the cyclic garbage
+    collector paused (kiosk/center/gc_pause.py)."""
     with no_cyclic_gc():
-        return _build_governance(engine, day_from, day_to, compare_from, compare_to, halls)
+        return _build_governance(engine, day_from, day_to, compare_from, compare_to, halls, pairs)
 
 
 def _build_governance(
@@ -382,6 +393,7 @@ def _build_governance(
     compare_from: str | None = None,
     compare_to: str | None = None,
     halls: Collection[str] | None = None,
+    pairs: bool = True,
 ) -> dict[str, Any]:
     _check_period(day_from, day_to, "level")
     if (compare_from is None) != (compare_to is None):
@@ -405,8 +417,8 @@ def _build_governance(
     chosen = [h for h in known if wanted is None or h.code in wanted]
     by_code = {h.code: h for h in chosen}
     every = len(chosen) == len(known)
-    now = _Period(engine, by_code, day_from, day_to, every)
-    before = _Period(engine, by_code, compare_from, compare_to, every)
+    now = _Period(engine, by_code, day_from, day_to, every, pairs)
+    before = _Period(engine, by_code, compare_from, compare_to, every, pairs)
     codes = [h.code for h in chosen]
     levels = []
     for level in HallLevel:
@@ -436,14 +448,14 @@ def _build_governance(
              before.item_values(i, codes))
         for i in items
     ]  # fmt: skip
-    pairs = sorted({k for k in now.by_hall_item if k[1]} | {k for k in before.by_hall_item if k[1]})
+    keys = {k for k in now.by_hall_item if k[1]} | {k for k in before.by_hall_item if k[1]}
     order = {h.code: n for n, (h, _d) in enumerate(tree_order(chosen))}
     pair_rows = []
-    for hall, item in sorted(pairs, key=lambda p: (order.get(p[0], 0), p[1])):
+    for hall, item in sorted(keys, key=lambda p: (order.get(p[0], 0), p[1])):
         label = {"hall": hall, "hall_name": by_code[hall].name, "level": by_code[hall].level,
                  "item": item, "name": names.get(item, "")}  # fmt: skip
         pair_rows.append(_row(label, now.pair_values(hall, item), before.pair_values(hall, item)))
-    return {
+    out = {
         "kind": "governance",
         "from": day_from,
         "to": day_to,
@@ -458,6 +470,9 @@ def _build_governance(
         "items": item_rows,
         "hall_items": pair_rows,
     }
+    if not pairs:
+        del out["hall_items"]
+    return out
 
 
 def _item_names(engine: Engine) -> dict[str, str]:

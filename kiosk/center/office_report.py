@@ -50,6 +50,7 @@ def office_book(
     day_to: str,
     compare_from: str | None = None,
     compare_to: str | None = None,
+    pairs: bool = True,
 ) -> dict[str, Any]:
     """The book the office page and the workbook show, computed over the halls `scope` may see
     only (a level or a total of a district user never includes another district's halls)."""
@@ -61,5 +62,7 @@ def office_book(
     if compare_from is None or compare_to is None:
         compare_from, compare_to = previous_period(day_from, day_to)
     allowed = visible_halls(engine, scope)
-    gov = build_governance(engine, day_from, day_to, compare_from, compare_to, halls=allowed)
+    gov = build_governance(
+        engine, day_from, day_to, compare_from, compare_to, halls=allowed, pairs=pairs
+    )
     return book_from_governance(gov, scope.as_json())

@@ -57,12 +57,13 @@ def _book(
     compare_from: str | None,
     compare_to: str | None,
     hall: str | None,
+    hall_items: bool = True,
 ) -> dict[str, Any]:
     scope = require_office(engine, authorization)
     if hall is not None:
         check_hall_visible(engine, scope, hall)
         scope = _narrowed(engine, scope, hall)
-    return office_book(engine, scope, day_from, day_to, compare_from, compare_to)
+    return office_book(engine, scope, day_from, day_to, compare_from, compare_to, hall_items)
 
 
 def _narrowed(engine: Engine, scope: Scope, hall: str) -> Scope:
@@ -114,11 +115,21 @@ def build_office_router(engine: Engine) -> APIRouter:
         compare_from: OptDay = None,
         compare_to: OptDay = None,
         hall: Annotated[str | None, Query(max_length=32)] = None,
+        hall_items: bool = True,
         authorization: Auth = None,
     ) -> dict[str, Any]:
-        """The report book: figures per level, hall and item, with the compared period."""
+        """The report book: figures per level, hall and item, with the compared period;
+        `hall_items=false` leaves out the hall x item view (the page reads it per hall)."""
         return await run_in_threadpool(
-            _book, engine, authorization, day_from, day_to, compare_from, compare_to, hall
+            _book,
+            engine,
+            authorization,
+            day_from,
+            day_to,
+            compare_from,
+            compare_to,
+            hall,
+            hall_items,
         )
 
     @router.get("/api/v1/office/report.xlsx")

@@ -127,6 +127,8 @@ def book_from_governance(
     }  # fmt: skip
     views: dict[str, Any] = {}
     for gov_view, view in GOV_VIEWS.items():
+        if gov_view not in gov:  # a view left out of the report (the office page's hall x item)
+            continue
         shown = [f for f in figures if f.key in in_view[view]]
         rows = []
         for src in gov.get(gov_view, []):

@@ -192,3 +192,16 @@ def test_api_and_cli(live: LiveCenter, tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 0 and book.sheetnames == ["说明", "按层级", "按大厅", "按事项", "大厅与事项"]
     code, _, err = run_center(capsys, *args, "--compare-from", DAY)
     assert code == 2 and re.search("compare", err)
+
+
+def test_without_the_hall_item_view_every_other_view_is_the_same(loaded: Engine) -> None:
+    """The office page's first read leaves the hall x item view out; the rest must not move
+    (the levels and items then come from the month's totals alone)."""
+    for period in ((DAY, DAY), ("2026-11-01", "2026-11-30")):  # days, and a whole month
+        full = build_governance(loaded, *period)
+        short = build_governance(loaded, *period, pairs=False)
+        assert "hall_items" not in short and full["hall_items"]
+        for report in (full, short):
+            report.pop("generated_at")
+        full.pop("hall_items")
+        assert short == full
