@@ -331,6 +331,9 @@ def run(scale: float = 1.0, count: int = 3, repeat: int = 3) -> dict[str, Any]:
         out["month_governance_s"] = timed(
             lambda: build_governance(engine, first, last, *october), repeat
         )
+        out["month_governance_office_first_read_s"] = timed(  # the page: no hall x item view
+            lambda: build_governance(engine, first, last, *october, pairs=False), repeat
+        )
         out["month_report_one_large_hall_s"] = timed(
             lambda: build_governance(engine, first, last, *october, halls=[sample[0]]), repeat
         )

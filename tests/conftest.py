@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,28 @@ os.environ.setdefault("KIOSK_PIN_COST", "10")
 from kiosk.clock import FakeClock
 from kiosk.engine.hall import Hall
 from tests.helpers.hallfactory import make_hall, morning
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """Windows a Qt test left behind (a front end's main window it made without qtbot, popups)
+    are deleted after the test's own fixtures: they would otherwise live on into the next test,
+    whose style sheet then re-polishes widgets whose Python side is gone (a crash, seen when
+    the long tests ran first). Tests that never loaded Qt pay nothing."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is None:
+        return
+    app = widgets.QApplication.instance()
+    left = app.topLevelWidgets() if isinstance(app, widgets.QApplication) else []
+    if not left:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for window in left:
+        window.close()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
