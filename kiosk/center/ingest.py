@@ -110,9 +110,12 @@ def ingest_batch(
         lock = update(hall_acks).where(hall_acks.c.hall == code)
         conn.execute(lock.values(acked_seq=hall_acks.c.acked_seq))
         before = acked_seq(conn, code)
-        rows, batch = _unstored(conn, code, before, rows, batch)
+        # partitions first: creating one waits for every lock on `events`, so a batch must
+        # not hold one (as the read of what is stored takes) while it waits to create one
         if rows:
             partitions.ensure_for_rows(conn, rows)
+        rows, batch = _unstored(conn, code, before, rows, batch)
+        if rows:
             conn.execute(_insert_ignoring_duplicates(conn), rows)
             if rollups:
                 rollup_mod.note_batch(conn, code, rows, batch)

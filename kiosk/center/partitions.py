@@ -79,6 +79,8 @@ def ensure_for_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
     if conn.dialect.name != "postgresql":
         return
     months = {month_of(r["day"]) for r in rows}
+    if not months:
+        return
     names = ", ".join(f"to_regclass('{partition_name(m)}')" for m in sorted(months))
     kind = conn.execute(
         text(f"SELECT (SELECT relkind FROM pg_class WHERE oid = to_regclass('events')), {names}")

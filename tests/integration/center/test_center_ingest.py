@@ -155,3 +155,37 @@ def test_concurrent_overlapping_pushes_ack_everything(live: LiveCenter) -> None:
     assert stored(live) == 400
     with client(live) as c:
         assert c.push(evs[:1]) == 400
+
+
+def test_halls_pushing_at_once_into_months_without_a_partition(live: LiveCenter) -> None:
+    """Each first batch of a month makes that month's partition on PostgreSQL while the other
+    halls' batches are in flight: none may wait for the partition while holding a lock on
+    `events` that the partition's creation waits for (a deadlock, answered 500)."""
+    halls = sorted(live.tokens)
+    months = [f"2025-{m:02d}" for m in range(1, 9)]
+    logs = {code: HallLog(code) for code in halls}
+    for month in months:
+        for n, code in enumerate(halls):
+            ts = f"{month}-10T01:00:{n:02d}.000Z"
+            logs[code].add(ts, "ticket.issued", ticket_id=f"t-{month}", service_day=f"{month}-10")
+    errors: list[BaseException] = []
+    start = threading.Barrier(len(halls))
+
+    def push(code: str) -> None:
+        try:
+            with CenterClient(live.base_url, code, live.tokens[code]) as c:
+                for k in range(len(months)):
+                    start.wait(timeout=30)  # every hall's batch of the month at once
+                    assert c.push(logs[code].events[k : k + 1]) == k + 1
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+            start.abort()
+
+    threads = [threading.Thread(target=push, args=(code,)) for code in halls]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    for code in halls:
+        assert stored(live, code) == len(months)
