@@ -28,12 +28,19 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json-dir", type=Path)
     args = ap.parse_args()
-    waits = ["| scenario | days | tickets | mean wait | p50 | p90 | over 15 min | no figure |",
-             "|---|---|---|---|---|---|---|---|"]
-    table = ["| scenario | estimator | n | MAE (min) | within 5 min | bias (min) "
-             "| MAE with phone updates (min) |", "|---|---|---|---|---|---|---|"]
-    loads = ["| scenario | load at issue | " + " | ".join(ESTIMATORS) + " |",
-             "|---|---|" + "---|" * len(ESTIMATORS)]
+    waits = [
+        "| scenario | days | tickets | mean wait | p50 | p90 | over 15 min | no figure |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    table = [
+        "| scenario | estimator | n | MAE (min) | within 5 min | bias (min) "
+        "| MAE with phone updates (min) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    loads = [
+        "| scenario | load at issue | " + " | ".join(ESTIMATORS) + " |",
+        "|---|---|" + "---|" * len(ESTIMATORS),
+    ]
     for name, days in RUNS:
         began = time.monotonic()
         out, _ = simulate(load_scenario(name), days=days, seed=args.seed)

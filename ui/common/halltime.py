@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QByteArray, QDateTime, QTimeZone
+from PySide6.QtCore import QByteArray, QDateTime, QTime, QTimeZone
 
 
 def zone(name: str | None) -> ZoneInfo | None:
@@ -26,10 +26,29 @@ def to_hall_time(iso: str, name: str | None) -> datetime:
     return moment.astimezone(zone(name))
 
 
-def hall_now(name: str | None) -> QDateTime:
-    now = QDateTime.currentDateTime()
+def hall_now(name: str | None, skew: int = 0) -> QDateTime:
+    now = QDateTime.currentDateTime().addSecs(skew)
     if name:
         tz = QTimeZone(QByteArray(name.encode()))
         if tz.isValid():
             return now.toTimeZone(tz)
     return now
+
+
+def later_today(now: QTime, seconds: int) -> QTime:
+    """A default "until" for a form: `seconds` after the hall's `now`, but never past the hall's
+    midnight (the server takes HH:MM as today's and refuses a time already gone, so a default
+    that wrapped to 00:15 at 22:15 made the form unsendable as it opened)."""
+    return now.addSecs(seconds) if now.secsTo(QTime(23, 59)) > seconds else QTime(23, 59)
+
+
+def skew_s(server_iso: str | None) -> int:
+    """How far the hall server's clock is ahead of this PC's, in seconds (0 if unknown): the
+    hall's "now" is the server's, whatever this PC's clock says."""
+    if not server_iso:
+        return 0
+    try:
+        moment = datetime.fromisoformat(server_iso.replace("Z", "+00:00"))
+    except ValueError:
+        return 0
+    return round(moment.timestamp() - QDateTime.currentSecsSinceEpoch())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.halltime import later_today
 from ui.supervisor import texts
 
 
@@ -57,12 +58,14 @@ class Form(QDialog):
 
 
 class PauseDialog(Form):
-    def __init__(self, window_no: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, window_no: int, parent: QWidget | None = None, now: QTime | None = None
+    ) -> None:
         super().__init__(self.tr("Pause window {no}").format(no=window_no), parent)
         self.reason = QComboBox()
         for code in texts.REASONS:
             self.reason.addItem(texts.reason(code), code)
-        self.back = QTimeEdit(QTime.currentTime().addSecs(30 * 60))
+        self.back = QTimeEdit(later_today(now or QTime.currentTime(), 30 * 60))
         self.back.setDisplayFormat("HH:mm")
         self.has_back = QCheckBox(self.tr("Expected back at"))
         self.has_back.setChecked(True)
@@ -89,6 +92,7 @@ class ServeDialog(Form):
         current: list[str],
         suggested: str | None = None,
         parent: QWidget | None = None,
+        now: QTime | None = None,
     ) -> None:
         super().__init__(self.tr("Window {no} serves").format(no=window_no), parent)
         self.list = QListWidget()
@@ -98,7 +102,7 @@ class ServeDialog(Form):
             on = code in current or code == suggested
             item.setCheckState(_checked(on))
             self.list.addItem(item)
-        self.until = QTimeEdit(QTime.currentTime().addSecs(2 * 3600))
+        self.until = QTimeEdit(later_today(now or QTime.currentTime(), 2 * 3600))
         self.until.setDisplayFormat("HH:mm")
         self.has_until = QCheckBox(self.tr("Until"))
         self.has_until.setChecked(True)

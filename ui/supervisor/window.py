@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common import paths
+from ui.common.halltime import hall_now, skew_s
 from ui.common.login import StaffLogin
 from ui.common.theme import set_prop
 from ui.supervisor.dialogs import CaseStepDialog, Form, NoteDialog, PauseDialog, ServeDialog
@@ -65,6 +66,7 @@ class SupervisorWindow(QWidget):
         self.categories: list[tuple[str, str]] = []
         self.idle: set[int] = set()
         self.last_overview: dict[str, Any] = {}
+        self.skew = 0  # the hall server's clock minus this PC's, in seconds
         self.saver = FileSaver(export_dir, self)
         self._ready_sent = False
 
@@ -164,6 +166,7 @@ class SupervisorWindow(QWidget):
     # -- what the server says ------------------------------------------------------------
     def _overview(self, body: dict[str, Any]) -> None:
         self.last_overview = body
+        self.skew = skew_s(body.get("now"))
         lang = self.session.lang
         self.categories = [
             (c["code"], str(c.get(f"name_{lang}") or c.get("name_zh")))
@@ -242,13 +245,15 @@ class SupervisorWindow(QWidget):
             return
         dialog: Form
         if action == "pause":
-            dialog = PauseDialog(no, self)
+            dialog = PauseDialog(no, self, self._hall_time())
         elif action == "sign-out":
             dialog = NoteDialog(
                 self.tr("Sign the clerk out of window {no}").format(no=no), self.tr("Note"), self
             )
         else:
-            dialog = ServeDialog(no, self.categories, list(w.get("categories") or []), None, self)
+            dialog = ServeDialog(
+                no, self.categories, list(w.get("categories") or []), None, self, self._hall_time()
+            )
         self._send_on_ok(dialog, paths.supervise_window(no, action))
 
     def _acknowledge(self, alert: dict[str, Any]) -> None:
@@ -264,8 +269,13 @@ class SupervisorWindow(QWidget):
         windows = (self.last_overview or {}).get("windows", [])
         current = next((list(w.get("categories") or []) for w in windows if w["no"] == no), [])
         category = str((alert.get("details") or {}).get("category") or "") or None
-        dialog = ServeDialog(no, self.categories, current, category, self)
+        dialog = ServeDialog(no, self.categories, current, category, self, self._hall_time())
         self._send_on_ok(dialog, paths.supervise_window(no, "serve"))
+
+    def _hall_time(self) -> QTime:
+        """Now on the hall server's clock, in the hall's zone: what a form's HH:MM means."""
+        zone = ((self.last_overview or {}).get("hall") or {}).get("timezone")
+        return hall_now(zone, self.skew).time()
 
     def _case_step(self, step: str, case: dict[str, Any]) -> None:
         self._send_on_ok(CaseStepDialog(step, self), paths.case_step(str(case["id"]), step))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.clock import parse_iso
+from kiosk.clock import iso, parse_iso
 from kiosk.engine.base import HallBase
 from kiosk.engine.supervision.cases import NOT_CLOSED
 
@@ -49,6 +49,7 @@ class SupervisionQueries(HallBase):
             (today,),
         ).fetchone()
         snapshot.update(
+            now=iso(now),  # the hall's clock: a supervisor's form offers times from it
             helpdesk=self.helpdesk_status(),  # type: ignore[attr-defined]
             open_alerts=int(open_alerts[0]),
             open_cases=int(open_cases),
