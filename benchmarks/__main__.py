@@ -27,11 +27,15 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", help="benchmark names, e.g. api search")
     args = parser.parse_args()
     chosen = [n for n in discover() if not args.only or n.removeprefix("bench_") in args.only]
-    out: dict[str, object] = {
-        "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count()},
-        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
-    }
     target = HERE / "results" / "latest.json"
+    # `--only` runs update their benchmarks' entries and keep the others' last results
+    out: dict[str, object] = (
+        json.loads(target.read_text(encoding="utf-8")) if args.only and target.exists() else {}
+    )
+    out.update(
+        machine={"python": platform.python_version(), "cpus": __import__("os").cpu_count()},
+        when=time.strftime("%Y-%m-%dT%H:%M:%S"),
+    )
     target.parent.mkdir(exist_ok=True)
     for name in chosen:
         module = importlib.import_module(f"benchmarks.{name}")

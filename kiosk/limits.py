@@ -83,6 +83,11 @@ def check_envelope(type_: str, device: str | None, actor: str | None) -> None:
         )
 
 
+# what json.dumps(ensure_ascii=False, separators=(",", ":")) does, without building an encoder
+# for every event (a tenth of the center's time per event)
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def compact_payload(payload: Any) -> str:
     """The payload as the compact JSON both sides store, after checking its depth (first, so
     the encoder never recurses through a hostile document) and then its size."""
@@ -91,7 +96,7 @@ def compact_payload(payload: Any) -> str:
             f"payload nested deeper than {PAYLOAD_MAX_DEPTH} levels",
             f"事件内容嵌套超过 {PAYLOAD_MAX_DEPTH} 层",
         )
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    text = _COMPACT.encode(payload)
     if len(text.encode("utf-8")) > PAYLOAD_MAX_BYTES:
         raise LimitError(
             f"payload larger than {PAYLOAD_MAX_BYTES} bytes",
