@@ -27,42 +27,42 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="200"/>
+        <location filename="../../ui/supervisor/panes.py" line="204"/>
         <source>Open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="201"/>
+        <location filename="../../ui/supervisor/panes.py" line="205"/>
         <source>All (history)</source>
         <translation>全部（历史）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="202"/>
+        <location filename="../../ui/supervisor/panes.py" line="206"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="203"/>
+        <location filename="../../ui/supervisor/panes.py" line="207"/>
         <source>Resolved</source>
         <translation>已解除</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="209"/>
+        <location filename="../../ui/supervisor/panes.py" line="213"/>
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="211"/>
+        <location filename="../../ui/supervisor/panes.py" line="215"/>
         <source>Follow the suggestion…</source>
         <translation>按建议调配…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="213"/>
+        <location filename="../../ui/supervisor/panes.py" line="217"/>
         <source>Chime</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="217"/>
+        <location filename="../../ui/supervisor/panes.py" line="221"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -70,112 +70,112 @@
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="142"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="146"/>
         <source>Assign the case</source>
         <translation>指派工单</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="143"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="147"/>
         <source>Record a call-back</source>
         <translation>登记回访</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="144"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="148"/>
         <source>Verify the rating</source>
         <translation>核实差评</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="145"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="149"/>
         <source>Confirm the exclusion</source>
         <translation>确认剔除差评</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="146"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="150"/>
         <source>Record the rectification</source>
         <translation>登记整改</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="147"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="151"/>
         <source>Record the revisit</source>
         <translation>登记复访</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="148"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="152"/>
         <source>Close the case</source>
         <translation>办结工单</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="155"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="159"/>
         <source>Employee number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="156"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="160"/>
         <source>Assignee</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="158"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="162"/>
         <source>Reached the citizen</source>
         <translation>已联系到群众</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="164"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="168"/>
         <source>Valid</source>
         <translation>属实</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="165"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="169"/>
         <source>Mistaken rating</source>
         <translation>误评</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="166"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="170"/>
         <source>Malicious rating</source>
         <translation>恶意差评</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="167"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="171"/>
         <source>Not this hall</source>
         <translation>非本大厅</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="171"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="175"/>
         <source>Verdict</source>
         <translation>核实结论</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="173"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="177"/>
         <source>Approve the exclusion</source>
         <translation>同意剔除</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="178"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="182"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="179"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="183"/>
         <source>Not satisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="180"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="184"/>
         <source>No answer</source>
         <translation>未表态</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="182"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="186"/>
         <source>The citizen&apos;s view</source>
         <translation>群众意见</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="183"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="187"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="183"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="187"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -231,67 +231,67 @@
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="268"/>
+        <location filename="../../ui/supervisor/panes.py" line="272"/>
         <source>Not closed</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="269"/>
+        <location filename="../../ui/supervisor/panes.py" line="273"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="270"/>
+        <location filename="../../ui/supervisor/panes.py" line="274"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="271"/>
+        <location filename="../../ui/supervisor/panes.py" line="275"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="279"/>
+        <location filename="../../ui/supervisor/panes.py" line="283"/>
         <source>Assign…</source>
         <translation>指派…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="280"/>
+        <location filename="../../ui/supervisor/panes.py" line="284"/>
         <source>Call-back…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="281"/>
+        <location filename="../../ui/supervisor/panes.py" line="285"/>
         <source>Verify…</source>
         <translation>核实…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="282"/>
+        <location filename="../../ui/supervisor/panes.py" line="286"/>
         <source>Confirm exclusion…</source>
         <translation>确认剔除…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="283"/>
+        <location filename="../../ui/supervisor/panes.py" line="287"/>
         <source>Rectify…</source>
         <translation>整改…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="284"/>
+        <location filename="../../ui/supervisor/panes.py" line="288"/>
         <source>Revisit…</source>
         <translation>复访…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="285"/>
+        <location filename="../../ui/supervisor/panes.py" line="289"/>
         <source>Close…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="288"/>
+        <location filename="../../ui/supervisor/panes.py" line="292"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="307"/>
+        <location filename="../../ui/supervisor/panes.py" line="311"/>
         <source>{n} cases, {o} overdue</source>
         <translation>共{n}件，超期{o}件</translation>
     </message>
@@ -322,47 +322,47 @@
 <context>
     <name>ExportPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="508"/>
+        <location filename="../../ui/supervisor/panes.py" line="552"/>
         <source>Service report</source>
         <translation>服务情况报表</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="509"/>
+        <location filename="../../ui/supervisor/panes.py" line="553"/>
         <source>Clerk assessment</source>
         <translation>人员考核</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="510"/>
+        <location filename="../../ui/supervisor/panes.py" line="554"/>
         <source>Monthly window ranking</source>
         <translation>窗口月度排名</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="511"/>
+        <location filename="../../ui/supervisor/panes.py" line="555"/>
         <source>Bad-rating cases</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="518"/>
+        <location filename="../../ui/supervisor/panes.py" line="562"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="522"/>
+        <location filename="../../ui/supervisor/panes.py" line="566"/>
         <source>Excel (XLSX)</source>
         <translation>Excel（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="523"/>
+        <location filename="../../ui/supervisor/panes.py" line="567"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="524"/>
+        <location filename="../../ui/supervisor/panes.py" line="568"/>
         <source>Printable PDF</source>
         <translation>打印版PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="538"/>
+        <location filename="../../ui/supervisor/panes.py" line="582"/>
         <source>Preparing the file…</source>
         <translation>正在生成文件…</translation>
     </message>
@@ -370,52 +370,52 @@
 <context>
     <name>HallPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="112"/>
+        <location filename="../../ui/supervisor/panes.py" line="116"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="113"/>
+        <location filename="../../ui/supervisor/panes.py" line="117"/>
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="114"/>
+        <location filename="../../ui/supervisor/panes.py" line="118"/>
         <source>Sign out clerk…</source>
         <translation>签退人员…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="115"/>
+        <location filename="../../ui/supervisor/panes.py" line="119"/>
         <source>Serve categories…</source>
         <translation>调整业务…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="116"/>
+        <location filename="../../ui/supervisor/panes.py" line="120"/>
         <source>End tidal</source>
         <translation>结束潮汐</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="126"/>
+        <location filename="../../ui/supervisor/panes.py" line="130"/>
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="134"/>
+        <location filename="../../ui/supervisor/panes.py" line="138"/>
         <source>Queues</source>
         <translation>排队情况</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="162"/>
+        <location filename="../../ui/supervisor/panes.py" line="166"/>
         <source>Help desk: {n} on duty</source>
         <translation>咨询台：{n}人在岗</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="164"/>
+        <location filename="../../ui/supervisor/panes.py" line="168"/>
         <source>Help desk: nobody on duty</source>
         <translation>咨询台：无人值守</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="166"/>
+        <location filename="../../ui/supervisor/panes.py" line="170"/>
         <source>Open alerts: {a} · open cases: {c} · overdue: {o}</source>
         <translation>未处理提醒：{a} · 未办结工单：{c} · 超期：{o}</translation>
     </message>
@@ -423,17 +423,17 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="47"/>
+        <location filename="../../ui/supervisor/window.py" line="48"/>
         <source>Hall supervisor</source>
         <translation>大厅主管</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="47"/>
+        <location filename="../../ui/supervisor/window.py" line="48"/>
         <source>e.g. 3001</source>
         <translation>例如 3001</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="47"/>
+        <location filename="../../ui/supervisor/window.py" line="48"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -441,22 +441,22 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="61"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="64"/>
         <source>Pause window {no}</source>
         <translation>暂停{no}号窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="67"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="70"/>
         <source>Expected back at</source>
         <translation>预计恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="69"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="72"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="71"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="74"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -464,32 +464,32 @@
 <context>
     <name>Period</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="339"/>
+        <location filename="../../ui/supervisor/panes.py" line="343"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="340"/>
+        <location filename="../../ui/supervisor/panes.py" line="344"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="341"/>
+        <location filename="../../ui/supervisor/panes.py" line="345"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="346"/>
+        <location filename="../../ui/supervisor/panes.py" line="350"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="348"/>
+        <location filename="../../ui/supervisor/panes.py" line="352"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="350"/>
+        <location filename="../../ui/supervisor/panes.py" line="354"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -497,27 +497,32 @@
 <context>
     <name>ReportPane</name>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="474"/>
+        <location filename="../../ui/supervisor/panes.py" line="514"/>
         <source>Tickets by hour</source>
         <translation>分时段取号</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="475"/>
+        <location filename="../../ui/supervisor/panes.py" line="515"/>
         <source>Wait distribution</source>
         <translation>等候时长分布</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="476"/>
+        <location filename="../../ui/supervisor/panes.py" line="516"/>
         <source>Satisfaction by clerk (%)</source>
         <translation>人员满意率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="477"/>
+        <location filename="../../ui/supervisor/panes.py" line="517"/>
         <source>Satisfaction by window (%)</source>
         <translation>窗口满意率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/panes.py" line="488"/>
+        <location filename="../../ui/supervisor/panes.py" line="527"/>
+        <source>Window {no}</source>
+        <translation>{no}号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/panes.py" line="532"/>
         <source>{title} ({unit})</source>
         <translation>{title}（{unit}）</translation>
     </message>
@@ -525,17 +530,17 @@
 <context>
     <name>ServeDialog</name>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="93"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="97"/>
         <source>Window {no} serves</source>
         <translation>{no}号窗口办理业务</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="103"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="107"/>
         <source>Until</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/dialogs.py" line="105"/>
+        <location filename="../../ui/supervisor/dialogs.py" line="109"/>
         <source>Categories</source>
         <translation>业务类别</translation>
     </message>
@@ -749,78 +754,78 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="59"/>
+        <location filename="../../ui/supervisor/window.py" line="60"/>
         <source>Hall supervisor</source>
         <translation>大厅主管</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="83"/>
+        <location filename="../../ui/supervisor/window.py" line="85"/>
         <source>Live hall</source>
         <translation>实时大厅</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="84"/>
+        <location filename="../../ui/supervisor/window.py" line="86"/>
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="85"/>
+        <location filename="../../ui/supervisor/window.py" line="87"/>
         <source>Cases</source>
         <translation>差评整改</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="86"/>
+        <location filename="../../ui/supervisor/window.py" line="88"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="87"/>
+        <location filename="../../ui/supervisor/window.py" line="89"/>
         <source>Assessment</source>
         <translation>考核</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="88"/>
+        <location filename="../../ui/supervisor/window.py" line="90"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="98"/>
+        <location filename="../../ui/supervisor/window.py" line="100"/>
         <source>Sign out</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="130"/>
+        <location filename="../../ui/supervisor/window.py" line="132"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="152"/>
+        <location filename="../../ui/supervisor/window.py" line="154"/>
         <source>{name} ({no}) · hall supervisor</source>
         <translation>{name}（{no}）· 大厅主管</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="220"/>
+        <location filename="../../ui/supervisor/window.py" line="228"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="220"/>
+        <location filename="../../ui/supervisor/window.py" line="228"/>
         <source>Reconnecting…</source>
         <translation>正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="248"/>
+        <location filename="../../ui/supervisor/window.py" line="256"/>
         <source>Sign the clerk out of window {no}</source>
         <translation>签退{no}号窗口人员</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="248"/>
-        <location filename="../../ui/supervisor/window.py" line="255"/>
+        <location filename="../../ui/supervisor/window.py" line="256"/>
+        <location filename="../../ui/supervisor/window.py" line="265"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/window.py" line="255"/>
+        <location filename="../../ui/supervisor/window.py" line="265"/>
         <source>Acknowledge the alert</source>
         <translation>确认提醒</translation>
     </message>

@@ -175,7 +175,11 @@ def xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def check_front_end(key: str, base: list[str], mode: Any, extra: dict[str, list[str]]) -> list[str]:
     """Opens each screen of front end `key` in `mode`, shows it at every panel size and returns
-    what a person would see wrong, one line each: front end, screen, size, mode, widget, text."""
+    what a person would see wrong, one line each: front end, screen, size, mode, widget, text.
+    With LAYOUT_SHOTS set to a folder, each screen at each size is saved there too, to look at
+    what a finding describes."""
+    import os
+
     from PySide6.QtWidgets import QApplication
 
     from ui.common import i18n
@@ -198,6 +202,8 @@ def check_front_end(key: str, base: list[str], mode: Any, extra: dict[str, list[
                 found = findings(
                     window, touch_px=front_end.touch_px, min_text_px=front_end.text_px(mode)
                 )
+                if os.environ.get("LAYOUT_SHOTS"):
+                    window.grab().save(os.path.join(os.environ["LAYOUT_SHOTS"], f"{where}.png"))
                 lines += [f.line(where) for f in found]
         finally:
             close(window)

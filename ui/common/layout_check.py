@@ -283,7 +283,8 @@ def check_tabs(tabs: QTabBar, top: QWidget) -> list[Finding]:
     found = []
     for i in range(tabs.count()):
         text = tabs.tabText(i).replace("&", "")
-        need = QFontMetrics(tabs.font()).horizontalAdvance(text)
+        fm = QFontMetrics(tabs.font())
+        need = max(fm.horizontalAdvance(line) for line in text.split("\n"))  # a title may wrap
         have = tabs.tabRect(i).width() - 8
         if need > have + SLACK:
             detail = f"needs {need} px wide, has {have}"

@@ -155,7 +155,9 @@ SUPERVISOR = FrontEnd(
     build="ui.supervisor.cli:build",
     panels=_panels("1366x768", "1920x1080"),
     point_size=12,
-    screens=tuple((p, ("--pane", p)) for p in ("hall", "alerts", "cases", "reports")),
+    screens=tuple(
+        (p, ("--pane", p)) for p in ("hall", "alerts", "cases", "reports", "assessment", "export")
+    ),
 )
 
 # name -> front end; the key is also the contact sheet's file name (docs/screenshots/sheet-*.png)

@@ -264,6 +264,21 @@ class CasesModel(RowsModel):
         return None
 
 
+def two_lines(title: str) -> str:
+    """A column title on two lines: before its unit in brackets, or at the space nearest its
+    middle. A report's dozen columns then fit a 1366 panel in English ("Mean handling (min)",
+    "Cases overdue") instead of scrolling sideways."""
+    for bracket in ("（", " (", "("):
+        at = title.find(bracket)
+        if at > 0:
+            return f"{title[:at]}\n{title[at:].strip()}"
+    if len(title) < 8 or " " not in title:
+        return title
+    middle = len(title) / 2
+    at = min((i for i, ch in enumerate(title) if ch == " "), key=lambda i: abs(i - middle))
+    return f"{title[:at]}\n{title[at + 1 :]}"
+
+
 class ReportModel(RowsModel):
     """One table of a report's JSON (kiosk.reports.table.Report.as_json): its own columns,
     formatted as the CLI and the exports format them."""
@@ -280,7 +295,7 @@ class ReportModel(RowsModel):
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return [str(c.get(self.lang) or c.get("zh")) for c in self.columns]
+        return [two_lines(str(c.get(self.lang) or c.get("zh"))) for c in self.columns]
 
     def cell(self, row: dict[str, Any], column: int) -> str:
         c = self.columns[column]

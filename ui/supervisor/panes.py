@@ -4,6 +4,8 @@ touch into a request on the session; none of them waits on anything."""
 
 from __future__ import annotations
 
+import html
+import textwrap
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
@@ -31,6 +33,7 @@ from ui.supervisor.models import (
     CategoriesModel,
     ReportModel,
     WindowsModel,
+    two_lines,
 )
 
 # the steps a case may take next, by its status (docs/supervision-api.md)
@@ -326,7 +329,7 @@ class Period(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        today = QDate.currentDate()
+        today = self.today = QDate.currentDate()
         self.start = QDateEdit(today)
         self.end = QDateEdit(today)
         for d in (self.start, self.end):
@@ -351,8 +354,22 @@ class Period(QWidget):
         show.clicked.connect(self.emit_changed)
         box.addWidget(show)
 
+    def set_today(self, day: str) -> bool:
+        """The hall's service day (from its server), for "today" and the shortcuts: this PC's
+        date is another one near midnight or in another zone. A period still on the old today
+        moves with it (True: ask again); one the supervisor picked stays."""
+        new = QDate.fromString(day, "yyyy-MM-dd")
+        if not new.isValid() or new == self.today:
+            return False
+        untouched = self.start.date() == self.today and self.end.date() == self.today
+        self.today = new
+        if untouched:
+            self.start.setDate(new)
+            self.end.setDate(new)
+        return untouched
+
     def choose(self, span: str) -> None:
-        today = QDate.currentDate()
+        today = self.today
         if span == "week":
             first = today.addDays(1 - today.dayOfWeek())
             self.start.setDate(first)
@@ -386,6 +403,24 @@ def bar_chart(title: str) -> tuple[QChart, QChartView]:
     return chart, view
 
 
+def bar_label(text: str, bars: int) -> str:
+    """A bar's name on up to two lines (Qt Charts reads axis labels as rich text, so `<br>`;
+    it cuts a label wider than about 150 px or taller than two lines), narrower the more bars
+    share the chart: window names like "Education and Culture" were cut to "Education and C..."
+    under two bars."""
+    width = max(8, 32 // max(bars, 1))  # characters a line; a CJK character counts two
+    if " " in text.strip():
+        lines, joiner = textwrap.wrap(text, width, break_long_words=False), " "
+    else:
+        if any(ord(ch) > 0x2E7F for ch in text):
+            width = max(width // 2, 3)
+        lines, joiner = [text[i : i + width] for i in range(0, len(text), width)], ""
+    if len(lines) > 2:
+        rest = joiner.join(lines[1:])
+        lines = [lines[0], rest[: width - 1].rstrip() + "…"]
+    return "<br>".join(html.escape(line) for line in lines) or html.escape(text)
+
+
 def fill_bars(chart: QChart, labels: list[str], values: list[float], percent: bool = False) -> None:
     """Replaces the chart's one series of bars."""
     chart.removeAllSeries()
@@ -398,7 +433,7 @@ def fill_bars(chart: QChart, labels: list[str], values: list[float], percent: bo
     series.append(bars)
     chart.addSeries(series)
     x = QBarCategoryAxis()
-    x.append(labels or [""])
+    x.append([bar_label(label, len(labels)) for label in labels] or [""])
     y = QValueAxis()
     y.setRange(0, 100.0 if percent else max([*values, 1.0]) * 1.1)
     y.setLabelFormat("%.0f")
@@ -450,8 +485,10 @@ class ReportPane(QWidget):
             box.addLayout(chart_row, 2)
         box.addWidget(self.tabs, 3)
         self.lang = "zh"
+        self.asked = False
 
     def ask(self, start: str = "", end: str = "") -> None:
+        self.asked = True
         start, end = self.period.span()
         for kind in self.kinds:
             self.wanted.emit(kind, start, end)
@@ -465,7 +502,9 @@ class ReportPane(QWidget):
             if model is None:
                 model = self.models[name] = ReportModel(self)
                 model.lang = self.lang
-                self.tabs.addTab(table(model), str(t["title"].get(self.lang) or name))
+                # two lines a title: a day report's seven tabs fit 1366 px in English
+                title = two_lines(str(t["title"].get(self.lang) or name))
+                self.tabs.addTab(table(model), title)
             model.set_table(t)
         self._chart(tables)
 
@@ -483,7 +522,11 @@ class ReportPane(QWidget):
             label, value, title = specs[name]
             scale = 100.0 if value == "satisfaction" else 1.0
             rows = t.get("rows", [])
-            labels, unit = common_unit([str(r.get(label)) for r in rows])
+            if name == "ranking":  # a window's name is in the table below; its number fits
+                labels = [self.tr("Window {no}").format(no=r.get("window_no")) for r in rows]
+                unit = ""  # "17号窗口", "19号窗口" share an ending that is no unit
+            else:
+                labels, unit = common_unit([str(r.get(label)) for r in rows])
             if unit:  # "0-5 min", "5-10 min" ...: the unit once, in the title, so labels fit
                 title = self.tr("{title} ({unit})").format(title=title, unit=unit)
             chart.setTitle(title)

@@ -167,6 +167,11 @@ class SupervisorWindow(QWidget):
     def _overview(self, body: dict[str, Any]) -> None:
         self.last_overview = body
         self.skew = skew_s(body.get("now"))
+        day = str(body.get("service_day") or "")
+        for pane in (self.reports, self.assessment):
+            if pane.period.set_today(day) and pane.asked:  # asked for the PC's date: again
+                pane.ask()
+        self.export.period.set_today(day)
         lang = self.session.lang
         self.categories = [
             (c["code"], str(c.get(f"name_{lang}") or c.get("name_zh")))

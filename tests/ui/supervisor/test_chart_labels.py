@@ -37,3 +37,42 @@ def test_an_unstaffed_help_desk_alert_reads_as_words() -> None:
     assert alert_text("helpdesk_unstaffed", {"waiting": 2}) == (
         "2 questions waiting, nobody at the help desk"
     )
+
+
+def test_a_long_bar_name_wraps_instead_of_being_cut() -> None:
+    from ui.supervisor.panes import bar_label
+
+    assert bar_label("Education and Culture", 2) == "Education and<br>Culture"
+    assert bar_label("Education and Civil Affairs – Window 3", 2) == (
+        "Education and<br>Civil Affairs –…"
+    )
+    assert bar_label("Education and Culture", 5) == "Education<br>and Cul…"
+    assert bar_label("教育文化窗口", 2) == "教育文化窗口"
+    assert bar_label("不动产登记与税务联办窗口", 10) == "不动产登<br>记与税…"
+    assert bar_label("R&D <desk>", 1) == "R&amp;D &lt;desk&gt;"
+    assert bar_label("0-5", 6) == "0-5"
+
+
+def test_a_report_column_title_takes_two_lines() -> None:
+    from ui.supervisor.models import two_lines
+
+    assert two_lines("Mean handling (min)") == "Mean handling\n(min)"
+    assert two_lines("平均办理时长（分钟）") == "平均办理时长\n（分钟）"
+    assert two_lines("Cases overdue") == "Cases\noverdue"
+    assert two_lines("Served") == "Served"
+    assert two_lines("满意率") == "满意率"
+
+
+@pytest.mark.gui
+def test_today_is_the_hall_s_service_day(qapp) -> None:
+    from ui.supervisor.panes import Period
+
+    period = Period()
+    assert period.set_today("2030-01-02")  # untouched: moves, and says to ask again
+    assert period.span() == ("2030-01-02", "2030-01-02")
+    period.start.setDate(period.start.date().addDays(-3))
+    assert not period.set_today("2030-01-03")  # a period the supervisor picked stays
+    assert period.span() == ("2029-12-30", "2030-01-02")
+    period.choose("day")
+    assert period.span() == ("2030-01-03", "2030-01-03")
+    assert not period.set_today("not a day")
