@@ -5,7 +5,7 @@ touch into a request on the session; none of them waits on anything."""
 from __future__ import annotations
 
 import html
-import textwrap
+import re
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
@@ -403,22 +403,39 @@ def bar_chart(title: str) -> tuple[QChart, QChartView]:
     return chart, view
 
 
+def _open_ended(label: str) -> str:
+    return f"{label.removesuffix('分钟以上')}+分钟" if label.endswith("分钟以上") else label
+
+
+def _units(text: str) -> int:
+    """Width in half-width characters: a CJK character counts two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
 def bar_label(text: str, bars: int) -> str:
     """A bar's name on up to two lines (Qt Charts reads axis labels as rich text, so `<br>`;
     it cuts a label wider than about 150 px or taller than two lines), narrower the more bars
     share the chart: window names like "Education and Culture" were cut to "Education and C..."
-    under two bars."""
-    width = max(8, 32 // max(bars, 1))  # characters a line; a CJK character counts two
-    if " " in text.strip():
-        lines, joiner = textwrap.wrap(text, width, break_long_words=False), " "
-    else:
-        if any(ord(ch) > 0x2E7F for ch in text):
-            width = max(width // 2, 3)
-        lines, joiner = [text[i : i + width] for i in range(0, len(text), width)], ""
+    under two bars. Words, numbers ("10-15") and single CJK characters are never split."""
+    budget = max(8, min(16, 60 // max(bars, 1)))  # half-width characters a line
+    if _units(text) <= budget:
+        return html.escape(text)
+    spaced = " " in text.strip()
+    tokens = text.split() if spaced else re.findall(r"[\x00-\u2e7f]+|.", text)
+    joiner = " " if spaced else ""
+    lines: list[str] = [""]
+    for token in tokens:
+        joined = f"{lines[-1]}{joiner}{token}" if lines[-1] else token
+        if lines[-1] and _units(joined) > budget:
+            lines.append(token)
+        else:
+            lines[-1] = joined
     if len(lines) > 2:
         rest = joiner.join(lines[1:])
-        lines = [lines[0], rest[: width - 1].rstrip() + "…"]
-    return "<br>".join(html.escape(line) for line in lines) or html.escape(text)
+        while rest and _units(rest) > budget - 1:
+            rest = rest[:-1]
+        lines = [lines[0], rest.rstrip() + "…"]
+    return "<br>".join(html.escape(line) for line in lines)
 
 
 def fill_bars(chart: QChart, labels: list[str], values: list[float], percent: bool = False) -> None:
@@ -526,7 +543,9 @@ class ReportPane(QWidget):
                 labels = [self.tr("Window {no}").format(no=r.get("window_no")) for r in rows]
                 unit = ""  # "17号窗口", "19号窗口" share an ending that is no unit
             else:
-                labels, unit = common_unit([str(r.get(label)) for r in rows])
+                # "60分钟以上" reads "60+分钟" so the buckets share their unit, said once
+                names = [_open_ended(str(r.get(label))) for r in rows]
+                labels, unit = common_unit(names)
             if unit:  # "0-5 min", "5-10 min" ...: the unit once, in the title, so labels fit
                 title = self.tr("{title} ({unit})").format(title=title, unit=unit)
             chart.setTitle(title)

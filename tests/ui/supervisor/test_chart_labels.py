@@ -46,11 +46,21 @@ def test_a_long_bar_name_wraps_instead_of_being_cut() -> None:
     assert bar_label("Education and Civil Affairs – Window 3", 2) == (
         "Education and<br>Civil Affairs –…"
     )
-    assert bar_label("Education and Culture", 5) == "Education<br>and Cul…"
+    assert bar_label("Satisfaction of all", 6) == "Satisfaction<br>of all"
     assert bar_label("教育文化窗口", 2) == "教育文化窗口"
     assert bar_label("不动产登记与税务联办窗口", 10) == "不动产登<br>记与税…"
     assert bar_label("R&D <desk>", 1) == "R&amp;D &lt;desk&gt;"
-    assert bar_label("0-5", 6) == "0-5"
+    for label in ("0-5", "10-15", "60+", "9:00"):  # numbers are never split
+        assert bar_label(label, 12) == label
+
+
+def test_chinese_wait_buckets_share_their_unit_too() -> None:
+    from ui.supervisor.panes import _open_ended
+
+    labels = [bucket_label(i, "zh") for i in range(len(WAIT_BUCKETS) + 1)]
+    heads, unit = common_unit([_open_ended(label) for label in labels])
+    assert unit == "分钟"
+    assert heads[0] == "0-5" and heads[-1] == "60+"
 
 
 def test_a_report_column_title_takes_two_lines() -> None:
