@@ -368,6 +368,7 @@ def _row(label: dict[str, Any], now: dict[str, Any], before: dict[str, Any]) -> 
     return label
 
 
+@no_cyclic_gc()
 def build_governance(
     engine: Engine,
     day_from: str,
@@ -382,19 +383,6 @@ def build_governance(
     Without `pairs` the hall x item view is left out (the office page asks for it per hall as
     it drills down: over a province it is most of the work). Built with the cyclic garbage
     collector paused (kiosk/center/gc_pause.py)."""
-    with no_cyclic_gc():
-        return _build_governance(engine, day_from, day_to, compare_from, compare_to, halls, pairs)
-
-
-def _build_governance(
-    engine: Engine,
-    day_from: str,
-    day_to: str,
-    compare_from: str | None = None,
-    compare_to: str | None = None,
-    halls: Collection[str] | None = None,
-    pairs: bool = True,
-) -> dict[str, Any]:
     _check_period(day_from, day_to, "level")
     if (compare_from is None) != (compare_to is None):
         raise invalid(

@@ -47,13 +47,17 @@ def assert_percentiles_match_histograms(engine: Engine) -> int:
     return sum(1 for r in rows if r["wait_p50"] is not None)
 
 
+def fixture_and_days(engine: Engine, days: list[date]) -> int:
+    """The two-hall fixture (17 events), then generated days of the township after it; returns
+    the last seq pushed."""
+    load_fixture(engine)
+    return push_days(engine, TOWNSHIP, days, tickets=60, seed=8, start_seq=18)
+
+
 def test_stored_percentiles_equal_the_histogram_and_the_raw_events(
     engine: Engine, hall_tokens: dict[str, str]
 ) -> None:
-    load_fixture(engine)
-    push_days(
-        engine, TOWNSHIP, DAYS, tickets=60, seed=8, start_seq=18
-    )  # after the fixture's 17 events
+    fixture_and_days(engine, DAYS)
     build_report(engine, "2026-11-01", "2026-11-30", "level")  # day, month and totals rows
     assert assert_percentiles_match_histograms(engine) > 10
     raw = {r["hall"]: r for r in raw_report(engine, "2026-11-01", "2026-11-30", "hall")["rows"]}
@@ -109,10 +113,7 @@ def back_to_version_5(engine: Engine) -> None:
 def test_migration_6_fills_a_populated_database(
     engine: Engine, hall_tokens: dict[str, str]
 ) -> None:
-    load_fixture(engine)
-    push_days(
-        engine, TOWNSHIP, DAYS, tickets=60, seed=8, start_seq=18
-    )  # after the fixture's 17 events
+    fixture_and_days(engine, DAYS)
     refresh(engine)
     build_report(engine, "2026-11-01", "2026-11-30", "level")  # totals of all halls stored too
     before = {(r["hall"], r["day"], r["scope"], r["key"]): r for r in stored(engine)}
@@ -140,10 +141,7 @@ def test_totals_take_the_difference_of_a_changed_hall_month(
     """Once a month's totals of all halls are built, a hall-day that changes (new days of a
     hall, a day recomputed) updates them in place: equal to totals built afresh, reports equal
     to the raw events."""
-    load_fixture(engine)
-    last = push_days(
-        engine, TOWNSHIP, DAYS[:2], tickets=60, seed=8, start_seq=18
-    )  # after the fixture's 17 events
+    last = fixture_and_days(engine, DAYS[:2])
     build_report(engine, "2026-11-01", "2026-11-30", "level")
     built = totals(engine)
     assert any(k[1] == "level_a" for k in built)
